@@ -1,0 +1,66 @@
+package dev.victor.workflow.api;
+
+import dev.victor.workflow.spi.CheckpointStore;
+import dev.victor.workflow.spi.NodeServices;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * How to run a compiled graph. Every field is optional; {@code null} means "the graph's default".
+ *
+ * @param threadId        the run's id (a random one when {@code null}); the key for {@code resume}
+ * @param maxIterations   overrides the workflow's {@code max_iterations}
+ * @param timeout         overrides the workflow's timeout for the whole run
+ * @param checkpointStore where interrupted runs are kept (default: the graph's own store)
+ * @param services        the handlers, tools, conditions, transforms and agent runtime nodes call
+ *                        (default: the services the graph was compiled with)
+ * @param executor        runs parallel branches and async invocations (default: a shared pool)
+ */
+public record RunConfig(String threadId, Integer maxIterations, Duration timeout,
+                        CheckpointStore checkpointStore, NodeServices services, Executor executor) {
+
+    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null);
+
+    public RunConfig {
+        if (maxIterations != null && maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1, was " + maxIterations);
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+    }
+
+    /** Everything from the graph's defaults. */
+    public static RunConfig defaults() {
+        return DEFAULTS;
+    }
+
+    public static RunConfig withThreadId(String threadId) {
+        return DEFAULTS.threadId(threadId);
+    }
+
+    public RunConfig threadId(String newThreadId) {
+        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor);
+    }
+
+    public RunConfig maxIterations(int newMaxIterations) {
+        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor);
+    }
+
+    public RunConfig timeout(Duration newTimeout) {
+        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor);
+    }
+
+    public RunConfig checkpointStore(CheckpointStore newStore) {
+        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor);
+    }
+
+    public RunConfig services(NodeServices newServices) {
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor);
+    }
+
+    public RunConfig executor(Executor newExecutor) {
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.victor.workflow.api;
+
+/**
+ * Turns a source into a compiled graph. A plugin is published for one or more URI schemes
+ * (in OSGi as a service with the {@code scheme} property, off OSGi through ServiceLoader or
+ * {@link WorkflowCompilerRegistry#register}).
+ */
+public interface WorkflowCompilerPlugin {
+
+    /**
+     * Compiles one workflow of a source.
+     *
+     * @param source       what the plugin reads: a path, the rest of a URI, text, a key ...
+     * @param workflowName which workflow of the source; {@code null} when it holds only one
+     * @param validate     whether to run the full validation (warnings, reachability, ...)
+     * @throws WorkflowSourceNotFoundException when the source does not exist
+     * @throws InvalidWorkflowException        when the source is not a valid workflow
+     */
+    CompiledGraph compile(String source, String workflowName, boolean validate);
+
+    default CompiledGraph compile(String source) {
+        return compile(source, null, true);
+    }
+
+    /** A cheap check that the source looks like something this plugin can read. */
+    default boolean validateSource(String source) {
+        return true;
+    }
+
+    /** A key that changes whenever the compiled result would change. */
+    default String getCacheKey(String source) {
+        return source;
+    }
+}

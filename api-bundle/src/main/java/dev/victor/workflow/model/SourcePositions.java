@@ -1,0 +1,28 @@
+package dev.victor.workflow.model;
+
+import java.util.List;
+
+/**
+ * How a parser tells the reader where things are. A path is the list of keys (strings) and
+ * indices (integers) from the root to a value, such as {@code ["workflows", "build", "nodes", 2, "next"]}.
+ */
+@FunctionalInterface
+public interface SourcePositions {
+
+    /**
+     * Where the value at {@code path} starts. For a block scalar ({@code |} or {@code >}) this is
+     * where its content starts, so that positions inside the text can be computed.
+     * {@link SourcePosition#UNKNOWN} when not known.
+     */
+    SourcePosition valueAt(List<Object> path);
+
+    /** Where the key of the entry at {@code path} starts; by default where its value starts. */
+    default SourcePosition keyAt(List<Object> path) {
+        return valueAt(path);
+    }
+
+    /** A source with no positions (a tree built in code). */
+    static SourcePositions none() {
+        return path -> SourcePosition.UNKNOWN;
+    }
+}

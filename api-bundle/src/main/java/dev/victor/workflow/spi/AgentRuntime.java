@@ -1,0 +1,8 @@
+package dev.victor.workflow.spi;
+
+/** Runs agent tasks (an LLM sub-agent, a remote service, ...). At most one is in use at a time. */
+@FunctionalInterface
+public interface AgentRuntime {
+    /** Runs the task; the result is stored at the node's output key. An exception fails the node. */
+    Object run(AgentTask task) throws Exception;
+}

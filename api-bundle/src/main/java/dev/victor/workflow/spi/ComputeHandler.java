@@ -1,0 +1,8 @@
+package dev.victor.workflow.spi;
+
+/** A compute node's {@code handler}, published under its {@code name}. */
+@FunctionalInterface
+public interface ComputeHandler {
+    /** Runs the handler. An exception fails the node (and the run) with its message. */
+    NodeOutput handle(NodeCall call) throws Exception;
+}

@@ -1,0 +1,35 @@
+package dev.victor.workflow.spi;
+
+import java.util.Optional;
+
+/**
+ * Where nodes find what they call, looked up each time a node runs (so a handler installed
+ * later makes a waiting workflow runnable without recompiling it).
+ */
+public interface NodeServices {
+
+    Optional<ComputeHandler> handler(String name);
+
+    Optional<Tool> tool(String name);
+
+    Optional<ConditionFunction> condition(String name);
+
+    Optional<TransformFunction> transform(String name);
+
+    Optional<NodeExecutor> nodeExecutor(String type);
+
+    /** The agent runtime; when absent, agent and team nodes write placeholder results. */
+    Optional<AgentRuntime> agentRuntime();
+
+    /** A checkpoint store offered by the environment, if any. */
+    Optional<CheckpointStore> checkpointStore();
+
+    /** No services at all. */
+    static NodeServices none() {
+        return StaticNodeServices.EMPTY;
+    }
+
+    static StaticNodeServices.Builder builder() {
+        return StaticNodeServices.builder();
+    }
+}
