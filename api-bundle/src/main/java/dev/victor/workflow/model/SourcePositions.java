@@ -10,9 +10,10 @@ import java.util.List;
 public interface SourcePositions {
 
     /**
-     * Where the value at {@code path} starts. For a block scalar ({@code |} or {@code >}) this is
-     * where its content starts, so that positions inside the text can be computed.
-     * {@link SourcePosition#UNKNOWN} when not known.
+     * Where the value at {@code path} starts. For a scalar this is its first content character:
+     * after the opening quote of a quoted scalar, and the first content line of a block scalar
+     * ({@code |} or {@code >}), so that a position inside the text (an expression's syntax error)
+     * can be computed from it. {@link SourcePosition#UNKNOWN} when not known.
      */
     SourcePosition valueAt(List<Object> path);
 
