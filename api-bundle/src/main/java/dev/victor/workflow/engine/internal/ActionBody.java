@@ -1,0 +1,33 @@
+package dev.victor.workflow.engine.internal;
+
+import java.util.Map;
+
+/** A builder node: a Java function from the state to the updates to write. */
+final class ActionBody implements NodeBody {
+    /** The function, as the builder's public interface adapts it. */
+    @FunctionalInterface
+    interface Action {
+        Map<String, ?> apply(Map<String, Object> state) throws Exception;
+    }
+
+    private final String what;
+    private final Action action;
+
+    ActionBody(String what, Action action) {
+        this.what = what;
+        this.action = action;
+    }
+
+    @Override
+    public void execute(Scope scope) throws Exception {
+        Map<String, Object> state = scope.view();
+        Map<String, ?> updates = scope.run.timed
+                ? Calls.call(scope, 0L, null, what, () -> action.apply(state))
+                : action.apply(state);
+        if (updates != null) {
+            for (Map.Entry<String, ?> update : updates.entrySet()) {
+                scope.write(update.getKey(), update.getValue());
+            }
+        }
+    }
+}
