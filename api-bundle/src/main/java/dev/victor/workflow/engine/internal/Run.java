@@ -56,6 +56,8 @@ public final class Run {
     private final ArrayDeque<RunEvent> events;
     private LinkedHashMap<String, Object> stepWrites;
     private int childIteration;
+    /** A stream has handed out the NodeStarted of the current node, which has not run yet. */
+    private boolean announced;
 
     volatile boolean cancelled;
     private Thread runner;
@@ -208,6 +210,12 @@ public final class Run {
         if (node.hitl != null) {
             return hitl(node);
         }
+        if (events != null && !announced) {
+            // a stream hands out NodeStarted before the node runs: the next pull runs it
+            events.add(new RunEvent.NodeStarted(node.id, node.type, iterations + 1));
+            announced = true;
+            return true;
+        }
         return execute(node);
     }
 
@@ -229,7 +237,7 @@ public final class Run {
         long began = 0L;
         if (events != null) {
             began = System.nanoTime();
-            events.add(new RunEvent.NodeStarted(node.id, node.type, iteration));
+            announced = false;
             stepWrites = new LinkedHashMap<>();
             childIteration = iteration;
         }
