@@ -127,10 +127,13 @@ class GraphBuilderTest {
 
     @Test
     void unmatchedRouterLabelWithoutDefaultEndsWithAWarning() {
+        Map<String, String> branches = new java.util.LinkedHashMap<>();
+        branches.put("a", "x");
+        branches.put("b", "x");
         CompiledGraph graph = GraphBuilder.named("g")
                 .node("start", state -> null)
                 .node("x", state -> Map.of("ran", true))
-                .conditionalEdges("start", state -> "unknown", Map.of("a", "x", "b", "x"))
+                .conditionalEdges("start", state -> "unknown", branches)
                 .entry("start")
                 .build();
 
