@@ -43,12 +43,35 @@ public final class EngineSpeedCheck {
         check(linear.invoke(start), 10, 10);
         check(cycle.invoke(start), 1000, 500);
 
-        for (int round = 0; round < 5; round++) {
-            long linearNs = measure(linear, start, 200_000, 10);
-            long cycleNs = measure(cycle, start, 2_000, 1000);
-            System.out.printf("round %d: linear10 %.1f ns/step, cycle(1000 steps) %.1f ns/step%n", round,
-                    linearNs / (200_000.0 * 10), cycleNs / (2_000.0 * 1000));
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        double[] linearNs = new double[rounds];
+        double[] cycleNs = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            linearNs[round] = measure(linear, start, 200_000, 10) / (200_000.0 * 10);
+            cycleNs[round] = measure(cycle, start, 2_000, 1000) / (2_000.0 * 1000);
+            System.out.printf("round %2d: linear10 %6.1f ns/step, cycle(1000 steps) %6.1f ns/step%n", round,
+                    linearNs[round], cycleNs[round]);
         }
+        // the first third of the rounds is warm-up
+        int from = rounds / 3;
+        System.out.printf("linear10: best %.1f ns/step, median %.1f ns/step (each step includes 1/10 of a run's"
+                + " set-up: state copy, thread id, result)%n", best(linearNs, from), median(linearNs, from));
+        System.out.printf("cycle:    best %.1f ns/step, median %.1f ns/step%n", best(cycleNs, from),
+                median(cycleNs, from));
+    }
+
+    private static double best(double[] values, int from) {
+        double best = Double.MAX_VALUE;
+        for (int i = from; i < values.length; i++) {
+            best = Math.min(best, values[i]);
+        }
+        return best;
+    }
+
+    private static double median(double[] values, int from) {
+        double[] tail = java.util.Arrays.copyOfRange(values, from, values.length);
+        java.util.Arrays.sort(tail);
+        return tail[tail.length / 2];
     }
 
     private static long measure(CompiledGraph graph, Map<String, Object> start, int runs, int steps) {

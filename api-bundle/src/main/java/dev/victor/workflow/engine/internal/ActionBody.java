@@ -4,16 +4,10 @@ import java.util.Map;
 
 /** A builder node: a Java function from the state to the updates to write. */
 final class ActionBody implements NodeBody {
-    /** The function, as the builder's public interface adapts it. */
-    @FunctionalInterface
-    interface Action {
-        Map<String, ?> apply(Map<String, Object> state) throws Exception;
-    }
-
     private final String what;
-    private final Action action;
+    private final GraphAssembler.StateFunction action;
 
-    ActionBody(String what, Action action) {
+    ActionBody(String what, GraphAssembler.StateFunction action) {
         this.what = what;
         this.action = action;
     }

@@ -58,7 +58,7 @@ public final class GraphAssembler {
 
     public void addFunction(String id, StateFunction function) {
         NodeSpec spec = new NodeSpec(id, id, "function", null);
-        spec.body = new ActionBody("node '" + id + "'", function::apply);
+        spec.body = new ActionBody("node '" + id + "'", function);
         spec.retryable = true;
         add(spec);
     }
