@@ -665,8 +665,22 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         CompiledGraph run();
     }
 
+    /**
+     * A compile in progress. A failure cancels it (Caffeine logs other exceptional completions
+     * as warnings with a stack trace, and a failed compile is not a fault of the cache) and keeps
+     * the real exception for those waiting on it.
+     */
+    private static final class Loading extends CompletableFuture<CompiledGraph> {
+        volatile Throwable failure;
+
+        void fail(Throwable e) {
+            failure = e;
+            cancel(false);
+        }
+    }
+
     private CompiledGraph load(Caches current, Key key, Compile compile, java.util.function.BooleanSupplier keep) {
-        CompletableFuture<CompiledGraph> mine = new CompletableFuture<>();
+        Loading mine = new Loading();
         CompletableFuture<CompiledGraph> cached = current.graphs.get(key, (k, executor) -> mine);
         if (cached != mine) {
             if (!cached.isDone() && loading.get().contains(key)) {
@@ -685,8 +699,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             }
             return graph;
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
             current.graphs.asMap().remove(key, mine);
+            mine.fail(e);
             throw e;
         } finally {
             mineNow.remove(key);
@@ -699,16 +713,22 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkflowException("Interrupted while waiting for a compile", e);
+        } catch (java.util.concurrent.CancellationException e) {
+            Throwable failure = future instanceof Loading loading ? loading.failure : null;
+            throw rethrow(failure != null ? failure : e);
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new WorkflowException("Compile failed: " + cause, cause);
+            throw rethrow(e.getCause());
         }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new WorkflowException("Compile failed: " + cause, cause);
     }
 
     // ---------------------------------------------------------------- cache
