@@ -56,7 +56,13 @@ final class LazyGraph implements CompiledGraph {
 
     @Override
     public CompletionStage<RunResult> invokeAsync(Map<String, Object> state, RunConfig config) {
-        return graph().invokeAsync(state, config);
+        CompiledGraph graph;
+        try {
+            graph = graph();
+        } catch (LazyCompileException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        return graph.invokeAsync(state, config);
     }
 
     @Override
