@@ -736,6 +736,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** The cache's counters. */
     public CacheStatistics cacheStatistics() {
         Caches current = caches;
+        current.graphs.synchronous().cleanUp();
         var stats = current.graphs.synchronous().stats();
         return new CacheStatistics(current.graphs.synchronous().estimatedSize(), current.settings.cacheSize(),
                 current.settings.cacheTtl(), stats.hitCount(), stats.missCount(), stats.loadFailureCount(),

@@ -149,6 +149,45 @@ class ServiceTrackingTest {
         }
     }
 
+    /** Fails its compile once released. */
+    public static final class FailingSlowPlugin implements WorkflowCompilerPlugin {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public CompiledGraph compile(String source, String workflowName, boolean validate) {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new dev.victor.workflow.api.InvalidWorkflowException("broken on purpose", List.of());
+        }
+    }
+
+    @Test
+    void whoeverWaitsOnAFailedCompileGetsItsRealError() throws Exception {
+        FailingSlowPlugin plugin = new FailingSlowPlugin();
+        registry.addService(plugin, props("yaml", 1, 0), "b");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<CompiledGraph> first = pool.submit(() -> registry.compile("yaml://w: a"));
+            assertThat(plugin.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<CompiledGraph> second = pool.submit(() -> registry.compile("yaml://w: a"));
+            Thread.sleep(50);
+            plugin.release.countDown();
+            for (Future<CompiledGraph> future : List.of(first, second)) {
+                assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(dev.victor.workflow.api.InvalidWorkflowException.class)
+                        .hasMessageContaining("broken on purpose");
+            }
+            assertThat(registry.cacheStatistics().size()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void disabledPluginHidesItsSchemeAndTheNextMayServe() {
         TinyPlugin a = new TinyPlugin(Map.of("who", "a"));
