@@ -23,6 +23,7 @@ final class AgentBody implements NodeBody {
     private final String output;
     private final Duration timeout;
     private final String profile;
+    private final String what;
 
     AgentBody(String workflow, String id, String role, Template goal, List<String> tools, int toolBudget,
               Map<String, Object> llmConfig, Map<String, String[]> inputMapping, String output, Duration timeout,
@@ -38,6 +39,7 @@ final class AgentBody implements NodeBody {
         this.output = output;
         this.timeout = timeout;
         this.profile = profile;
+        this.what = "agent node '" + id + "'";
     }
 
     /** The mapped inputs that exist in the state, by alias. */
@@ -85,7 +87,7 @@ final class AgentBody implements NodeBody {
             AgentRuntime agents = runtime.get();
             AgentTask agentTask = new AgentTask(workflow, id, null, role, task, tools, toolBudget, llmConfig, inputs,
                     state, timeout, profile);
-            result = Calls.call(scope, Calls.nodeDeadline(timeout), timeout, "agent node '" + id + "'",
+            result = Calls.call(scope, Calls.nodeDeadline(timeout), timeout, what,
                     () -> agents.run(agentTask));
         }
         scope.write(output, result);

@@ -28,6 +28,7 @@ final class ComputeBody implements NodeBody {
     private final Duration timeout;
     private final boolean failFast;
     private final Map<String, Object> settings;
+    private final String what;
 
     ComputeBody(String workflow, String id, String handler, List<String> tools, Paths.Resolver inputs, String output,
                 Constraints constraints, Duration timeout, boolean failFast, Map<String, Object> settings) {
@@ -41,6 +42,7 @@ final class ComputeBody implements NodeBody {
         this.timeout = timeout;
         this.failFast = failFast;
         this.settings = settings;
+        this.what = "compute node '" + id + "'";
     }
 
     @Override
@@ -50,7 +52,6 @@ final class ComputeBody implements NodeBody {
         Object resolved = inputs.resolve(state);
         Map<String, Object> args = resolved instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         NodeServices services = scope.run.services;
-        String what = "compute node '" + id + "'";
         long deadline = Calls.nodeDeadline(timeout);
         if (handler != null) {
             ComputeHandler found = services.handler(handler).orElseThrow(() -> NodeFailure.permanent(

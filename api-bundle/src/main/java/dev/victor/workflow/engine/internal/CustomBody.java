@@ -16,6 +16,7 @@ final class CustomBody implements NodeBody {
     private final Map<String, Object> settings;
     private final String output;
     private final Duration timeout;
+    private final String what;
 
     CustomBody(String workflow, String id, String type, Paths.Resolver inputs, Map<String, Object> settings,
                String output, Duration timeout) {
@@ -26,12 +27,12 @@ final class CustomBody implements NodeBody {
         this.settings = settings;
         this.output = output;
         this.timeout = timeout;
+        this.what = type + " node '" + id + "'";
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void execute(Scope scope) throws Exception {
-        String what = type + " node '" + id + "'";
         NodeExecutor executor = scope.run.services.nodeExecutor(type).orElseThrow(() -> NodeFailure.permanent(
                 what + ": no executor is installed for node type '" + type + "'", "not_installed"));
         Map<String, Object> state = scope.view();

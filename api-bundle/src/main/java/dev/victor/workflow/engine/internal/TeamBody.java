@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
 final class TeamBody implements NodeBody {
     /** One member, with its goal parsed. */
     record Member(String id, String role, Template goal, List<String> tools, int toolBudget, boolean manager) {
+        String what(String teamId) {
+            return "team node '" + teamId + "' (member '" + id + "')";
+        }
     }
 
     private final String workflow;
@@ -118,7 +121,7 @@ final class TeamBody implements NodeBody {
                 member.toolBudget(), Map.of(), inputs, state, timeout, null);
         try {
             return Frozen.freeze(Calls.call(scope, Calls.nodeDeadline(timeout), timeout,
-                    "team node '" + id + "' (member '" + member.id() + "')", () -> agents.run(agentTask)));
+                    member.what(id), () -> agents.run(agentTask)));
         } catch (RunStop stop) {
             throw stop;
         } catch (Exception failed) {
