@@ -135,6 +135,7 @@ class FunctionsAndMethodsTest {
         "' a  b c '.split() | ['a', 'b', 'c']",
         "'a,b,,c'.split(',') | ['a', 'b', '', 'c']",
         "'a b c'.split(None, 1) | ['a', 'b c']",
+        "'  a  b c  '.split(None, 1) | ['a', 'b c  ']",
         "'a,b,c'.split(',', 1) | ['a', 'b,c']",
         "''.split() | []",
         "'hello'.startswith('he') | True",

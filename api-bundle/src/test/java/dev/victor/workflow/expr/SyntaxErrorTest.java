@@ -9,11 +9,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SyntaxErrorTest {
 
     private static ExpressionSyntaxException expressionError(String text) {
-        return catchThrowableOfType(() -> Expression.parse(text), ExpressionSyntaxException.class);
+        return catchThrowableOfType(ExpressionSyntaxException.class, () -> Expression.parse(text));
     }
 
     private static ExpressionSyntaxException programError(String text) {
-        return catchThrowableOfType(() -> TransformProgram.parse(text), ExpressionSyntaxException.class);
+        return catchThrowableOfType(ExpressionSyntaxException.class, () -> TransformProgram.parse(text));
     }
 
     /** text (with \n for a line break) | detail | line | column. */

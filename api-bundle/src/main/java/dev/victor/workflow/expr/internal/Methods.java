@@ -191,11 +191,7 @@ final class Methods {
                     break;
                 }
                 if (out.size() >= max) {
-                    int end = n;
-                    while (end > i && Text.isSpace(s.charAt(end - 1))) {
-                        end--;
-                    }
-                    out.add(s.substring(i, end));
+                    out.add(s.substring(i));
                     break;
                 }
                 int j = i;
