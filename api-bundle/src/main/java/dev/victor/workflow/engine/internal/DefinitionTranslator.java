@@ -2,6 +2,7 @@ package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.expr.Expression;
+import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.AgentNode;
 import dev.victor.workflow.model.ComputeNode;
 import dev.victor.workflow.model.ConditionNode;
@@ -183,7 +184,7 @@ public final class DefinitionTranslator {
             if (value instanceof Boolean flag) {
                 return flag ? "true" : "false";
             }
-            return PyText.str(value);
+            return PyValues.str(value);
         };
         spec.routeWhat = what;
         spec.branches = new LinkedHashMap<>(condition.branches() == null ? Map.of() : condition.branches());

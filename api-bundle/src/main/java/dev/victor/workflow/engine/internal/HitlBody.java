@@ -1,6 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.api.Interrupt;
+import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.HitlFallback;
 
 import java.time.Clock;
@@ -65,7 +66,7 @@ final class HitlBody {
                 reason = map.get("feedback");
             }
             if (reason != null) {
-                return PyText.str(reason);
+                return PyValues.str(reason);
             }
         }
         return "no reason given";

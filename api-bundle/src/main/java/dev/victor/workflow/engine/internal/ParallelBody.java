@@ -1,5 +1,6 @@
 package dev.victor.workflow.engine.internal;
 
+import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.JoinStrategy;
 
 import java.time.Duration;
@@ -97,7 +98,7 @@ final class ParallelBody implements NodeBody {
                     Object before = merged.get(key);
                     if (join == JoinStrategy.MERGE) {
                         value = deepMerge(scope, key, before, value, writer.get(key), child);
-                    } else if (!PyText.equal(before, value)) {
+                    } else if (!PyValues.equal(before, value)) {
                         scope.warn(id, conflict(key, writer.get(key), child));
                     }
                 }
@@ -134,7 +135,7 @@ final class ParallelBody implements NodeBody {
             out.addAll(right);
             return Frozen.listOfFrozen(out);
         }
-        if (!PyText.equal(before, after)) {
+        if (!PyValues.equal(before, after)) {
             scope.warn(id, conflict(path, earlier, later));
         }
         return after;

@@ -1,6 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.engine.render.Json;
+import dev.victor.workflow.expr.PyValues;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -145,7 +146,7 @@ public final class Template {
         } else if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
             Json.write(value, out);
         } else {
-            out.append(PyText.str(value));
+            out.append(PyValues.str(value));
         }
     }
 
