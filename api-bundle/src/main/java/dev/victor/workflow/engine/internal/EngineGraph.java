@@ -106,16 +106,10 @@ public final class EngineGraph implements CompiledGraph {
 
     @Override
     public RunResult resume(String threadId, Object response, RunConfig config) {
-        return prepareResume(threadId, response, config, false).runToEnd();
+        return prepareResume(threadId, response, config).runToEnd();
     }
 
-    /** Resumes as a lazy stream of events (like {@link #stream}). */
-    public Stream<RunEvent> resumeStream(String threadId, Object response, RunConfig config) {
-        Run run = prepareResume(threadId, response, config, true);
-        return StreamSupport.stream(new RunSpliterator(run), false).onClose(run::close);
-    }
-
-    private Run prepareResume(String threadId, Object response, RunConfig config, boolean streaming) {
+    private Run prepareResume(String threadId, Object response, RunConfig config) {
         Objects.requireNonNull(threadId, "threadId");
         RunConfig resumeConfig = orDefaults(config).threadId(threadId);
         CheckpointStore store = Run.store(this, resumeConfig);
@@ -136,7 +130,7 @@ public final class EngineGraph implements CompiledGraph {
         if (!store.delete(threadId)) {
             throw new NoSuchThreadException(threadId, "thread '" + threadId + "' has been resumed already");
         }
-        return Run.resumed(this, checkpoint, node, response, resumeConfig, streaming);
+        return Run.resumed(this, checkpoint, node, response, resumeConfig);
     }
 
     @Override

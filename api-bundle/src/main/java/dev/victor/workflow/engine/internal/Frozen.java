@@ -1,8 +1,6 @@
 package dev.victor.workflow.engine.internal;
 
 import java.lang.reflect.Array;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -87,19 +85,6 @@ public final class Frozen {
         return new FrozenList(i == elements.length ? elements : java.util.Arrays.copyOf(elements, i));
     }
 
-    /** True for values that {@link #freeze} keeps as they are without looking inside. */
-    public static boolean isImmutableScalar(Object value) {
-        return value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Boolean || value instanceof Double || value instanceof Float
-                || value instanceof Short || value instanceof Byte || value instanceof Character
-                || value instanceof BigDecimal || value instanceof BigInteger || value instanceof Enum<?>;
-    }
-
-    /** An empty frozen map. */
-    public static FrozenMap emptyMap() {
-        return FrozenMap.EMPTY;
-    }
-
     /** A frozen list of values that are frozen already (used by the engine for its own results). */
     public static FrozenList listOfFrozen(List<?> frozenElements) {
         return new FrozenList(frozenElements.toArray());
@@ -112,8 +97,6 @@ public final class Frozen {
 
     /** A read-only map whose values are frozen. */
     public static final class FrozenMap extends AbstractMap<Object, Object> {
-        static final FrozenMap EMPTY = new FrozenMap(new LinkedHashMap<>());
-
         private final LinkedHashMap<Object, Object> entries;
         private final Map<Object, Object> readOnly;
 

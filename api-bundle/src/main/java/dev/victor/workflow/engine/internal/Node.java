@@ -49,14 +49,6 @@ public final class Node {
         this.attributes = attributes;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String type() {
-        return type;
-    }
-
     /** How failure messages name the node: {@code compute node 'x'}. */
     String describe() {
         return type + " node '" + id + "'";

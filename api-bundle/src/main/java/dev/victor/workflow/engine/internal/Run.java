@@ -105,13 +105,12 @@ public final class Run {
     }
 
     /** The continuation of an interrupted run at its human-in-the-loop node. */
-    public static Run resumed(EngineGraph graph, Checkpoint checkpoint, int node, Object response, RunConfig config,
-                              boolean streaming) {
+    public static Run resumed(EngineGraph graph, Checkpoint checkpoint, int node, Object response, RunConfig config) {
         LinkedHashMap<String, Object> state = new LinkedHashMap<>(Math.max(16, checkpoint.state().size() * 2));
         for (Map.Entry<String, Object> entry : checkpoint.state().entrySet()) {
             state.put(entry.getKey(), Frozen.freeze(entry.getValue()));
         }
-        Run run = new Run(graph, config, state, checkpoint.threadId(), streaming, true);
+        Run run = new Run(graph, config, state, checkpoint.threadId(), false, true);
         run.iterations = checkpoint.iterations();
         run.history.addAll(checkpoint.history());
         run.current = node;

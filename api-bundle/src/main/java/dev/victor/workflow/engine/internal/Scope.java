@@ -15,10 +15,6 @@ public abstract class Scope {
         this.run = run;
     }
 
-    public Run run() {
-        return run;
-    }
-
     /** The state as the node sees it (read-only; values are frozen). */
     public abstract Map<String, Object> view();
 
