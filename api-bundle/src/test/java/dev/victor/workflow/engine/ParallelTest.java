@@ -133,13 +133,18 @@ class ParallelTest {
     @Test
     void anyAndFirstTakeTheFirstSuccessAndCancelTheRest() throws InterruptedException {
         for (JoinStrategy join : List.of(JoinStrategy.ANY, JoinStrategy.FIRST)) {
+            CountDownLatch slowStarted = new CountDownLatch(1);
             CountDownLatch cancelled = new CountDownLatch(1);
             NodeServices services = NodeServices.builder()
-                    .handler("a", call -> NodeOutput.of("A"))
+                    .handler("a", call -> {
+                        slowStarted.await(5, TimeUnit.SECONDS);
+                        return NodeOutput.of("A");
+                    })
                     .handler("fail", call -> {
                         throw new IllegalStateException("child broke");
                     })
                     .handler("slow", call -> {
+                        slowStarted.countDown();
                         try {
                             Thread.sleep(10_000);
                         } catch (InterruptedException interrupted) {
