@@ -1,6 +1,7 @@
 package dev.victor.workflow.model.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,7 +33,9 @@ public final class Suggest {
     /**
      * The candidate closest to {@code wrong}, when it is close enough to be a likely typo: a
      * difference of case only, or at most a third of the length (at least 1, at least 2 from 5
-     * characters on). Ties go to the first candidate.
+     * characters on). Ties go to the first candidate. Failing that, the one candidate whose
+     * {@code _}-separated words include all of those of {@code wrong} ({@code max_timeout_seconds}
+     * → {@code max_execution_timeout_seconds}).
      */
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
         if (wrong == null || wrong.isEmpty()) {
@@ -55,7 +58,28 @@ public final class Suggest {
             return Optional.empty();
         }
         int allowed = Math.max(wrong.length() >= 5 ? 2 : 1, Math.min(wrong.length(), best.length()) / 3);
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= allowed) {
+            return Optional.of(best);
+        }
+        return byWords(lower, candidates);
+    }
+
+    /** A candidate whose words ({@code _}-separated) include every word of {@code wrong}, when only one does. */
+    private static Optional<String> byWords(String wrong, Collection<String> candidates) {
+        List<String> words = List.of(wrong.split("_"));
+        if (words.size() < 2) {
+            return Optional.empty();
+        }
+        String found = null;
+        for (String candidate : candidates) {
+            if (candidate != null && List.of(candidate.toLowerCase(Locale.ROOT).split("_")).containsAll(words)) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = candidate;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** {@code " (did you mean 'x'?)"} or {@code ""}. */
