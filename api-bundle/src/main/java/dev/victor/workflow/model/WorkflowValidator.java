@@ -12,6 +12,7 @@ import dev.victor.workflow.model.internal.Paths;
 import dev.victor.workflow.model.internal.Site;
 import dev.victor.workflow.model.internal.Suggest;
 import dev.victor.workflow.model.internal.Terminal;
+import dev.victor.workflow.model.internal.Values;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -334,7 +335,7 @@ public final class WorkflowValidator {
                 if (node instanceof ConditionNode condition) {
                     if (semantic && !next.isEmpty()) {
                         warning(at.field(i, "next"), id, "a condition routes with its branches; its 'next' "
-                                + next + " is ignored");
+                                + Values.quoted(next) + " is ignored");
                     }
                     if (child) {
                         if (semantic) {
@@ -353,12 +354,13 @@ public final class WorkflowValidator {
                     }
                 } else if (child) {
                     if (semantic && !next.isEmpty()) {
-                        warning(at.field(i, "next"), id, "'next' " + next + " is ignored: '" + id + "' is a child of"
-                                + " parallel node '" + parentId(id) + "', and a child ends when its own work ends");
+                        warning(at.field(i, "next"), id, "'next' " + Values.quoted(next) + " is ignored: '" + id
+                                + "' is a child of parallel node '" + parentId(id) + "', and a child ends when its own work ends");
                     }
                 } else {
                     if (next.size() > 1 && !at.reported(i, "next")) {
-                        error(at.field(i, "next"), id, "'next' has " + next.size() + " targets " + next
+                        error(at.field(i, "next"), id, "'next' has " + next.size() + " targets "
+                                + Values.quoted(next)
                                 + "; a node has one successor (use a parallel node to run several at once)");
                     }
                     for (int j = 0; j < next.size(); j++) {

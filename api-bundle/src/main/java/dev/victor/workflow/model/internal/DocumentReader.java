@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -251,11 +250,11 @@ public final class DocumentReader {
             if (draft.isCondition() && !draft.reported.contains("type")) {
                 if (!ignored.isEmpty()) {
                     scope.checkAtKey(nextPath, draft.id, "a condition routes with its branches; its 'next' "
-                            + quoteAll(ignored) + " is ignored");
+                            + Values.quoted(ignored) + " is ignored");
                 }
             } else if (parentOf.containsKey(draft.id)) {
                 if (!ignored.isEmpty()) {
-                    scope.checkAtKey(nextPath, draft.id, "'next' " + quoteAll(ignored) + " is ignored: '" + draft.id
+                    scope.checkAtKey(nextPath, draft.id, "'next' " + Values.quoted(ignored) + " is ignored: '" + draft.id
                             + "' is a child of parallel node '" + parentOf.get(draft.id)
                             + "', and a child ends when its own work ends");
                 }
@@ -270,7 +269,7 @@ public final class DocumentReader {
                 if (draft.writtenNext.size() > 1 && next.size() <= 1) {
                     draft.reported.add("next");
                     scope.error(nextPath, draft.id, "'next' has " + draft.writtenNext.size() + " targets "
-                            + quoteAll(draft.writtenNext) + "; a node has one successor (use a parallel node to run"
+                            + Values.quoted(draft.writtenNext) + "; a node has one successor (use a parallel node to run"
                             + " several at once)");
                 }
             } else {
@@ -285,14 +284,6 @@ public final class DocumentReader {
             nodes.add(draft.builder.build(next, chained, target));
         }
         return nodes;
-    }
-
-    private static String quoteAll(List<String> ids) {
-        List<String> quoted = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(ids)) {
-            quoted.add("'" + id + "'");
-        }
-        return quoted.size() == 1 ? quoted.get(0) : "[" + String.join(", ", quoted) + "]";
     }
 
     /** Where the parts of a workflow read from a tree are. */

@@ -119,6 +119,15 @@ public final class Values {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** {@code 'a'} for one id, {@code ['a', 'b']} for several (each once, in order). */
+    public static String quoted(java.util.Collection<String> ids) {
+        List<String> quoted = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
+            quoted.add("'" + id + "'");
+        }
+        return quoted.size() == 1 ? quoted.get(0) : "[" + String.join(", ", quoted) + "]";
+    }
+
     public static <T> List<T> list(List<T> items) {
         return Collections.unmodifiableList(new ArrayList<>(items));
     }
