@@ -584,9 +584,9 @@ public final class WorkflowValidator {
                 return;
             }
             warning(at.field(index, "condition"), id, "condition '" + text + "' is a bare name and its branches"
-                    + " are labelled with values (" + String.join(", ", values) + "): here it routes on the text of"
-                    + " the value of '" + text + "' (a switch), or on what a registered condition function '" + text
-                    + "' returns, while Victor only tests its truthiness and would never take these branches");
+                    + " are labelled with values (" + String.join(", ", values) + "): unless a condition function '"
+                    + text + "' is registered, it routes here on the text of the value of state key '" + text
+                    + "' (a switch), while Victor only tests its truthiness and never takes these branches");
         }
     }
 

@@ -216,7 +216,9 @@ class ConditionsAndTransformsTest {
         Problem problem = only(document, "is a bare name");
         assertThat(problem.severity()).isEqualTo(Severity.WARNING);
         assertThat(problem.message()).contains("condition 'plan_approval'").contains("Approve, Modify plan, Cancel")
-                .contains("routes on the text of the value").contains("Victor only tests its truthiness");
+                .contains("routes here on the text of the value of state key 'plan_approval'")
+                .contains("unless a condition function 'plan_approval' is registered")
+                .contains("Victor only tests its truthiness");
         assertThat(problem.node()).isEqualTo("handle");
         assertThat(problem.line()).isEqualTo(7);
         assertThat(problem.column()).isEqualTo(20);
