@@ -493,18 +493,20 @@ public final class WorkflowValidator {
             if (start == null || !firstIndex.containsKey(start)) {
                 return;
             }
+            Map<String, List<NodeDefinition>> byId = new HashMap<>();
+            for (NodeDefinition node : nodes) {
+                if (node.id() != null) {
+                    byId.computeIfAbsent(node.id(), id -> new ArrayList<>()).add(node);
+                }
+            }
             Set<String> reached = new HashSet<>();
             Deque<String> queue = new ArrayDeque<>();
             queue.add(start);
             reached.add(start);
             while (!queue.isEmpty()) {
-                String id = queue.poll();
-                for (NodeDefinition node : nodes) {
-                    if (!id.equals(node.id())) {
-                        continue;
-                    }
+                for (NodeDefinition node : byId.getOrDefault(queue.poll(), List.of())) {
                     for (String next : successors(node)) {
-                        if (next != null && firstIndex.containsKey(next) && reached.add(next)) {
+                        if (next != null && byId.containsKey(next) && reached.add(next)) {
                             queue.add(next);
                         }
                     }

@@ -185,8 +185,8 @@ class ConditionsAndTransformsTest {
     @Test
     void syntaxErrorInAConditionIsLocatedInsideTheFile() {
         String text = "score >= ";
-        ExpressionSyntaxException expected = catchThrowableOfType(() -> Expression.parse(text),
-                ExpressionSyntaxException.class);
+        ExpressionSyntaxException expected = catchThrowableOfType(ExpressionSyntaxException.class,
+                () -> Expression.parse(text));
         assertThat(expected).as("'" + text + "' must not parse").isNotNull();
 
         WorkflowDocument document = read(workflow("w",
@@ -313,8 +313,8 @@ class ConditionsAndTransformsTest {
     @Test
     void syntaxErrorInABlockScalarTransformIsLocatedInsideTheFile() {
         String text = "status = \"completed\"\ncount = (count + \n";
-        ExpressionSyntaxException expected = catchThrowableOfType(() -> TransformProgram.parse(text),
-                ExpressionSyntaxException.class);
+        ExpressionSyntaxException expected = catchThrowableOfType(ExpressionSyntaxException.class,
+                () -> TransformProgram.parse(text));
         assertThat(expected).as("the transform must not parse").isNotNull();
 
         WorkflowDocument document = read(workflow("w",

@@ -310,6 +310,7 @@ class DocumentReadingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyCollectionIsUnmodifiableAndKeepsWrittenOrder() {
         WorkflowDefinition workflow = single(read(map("workflows", map("w", map(
                 "metadata", map("z", 1, "a", 2, "m", list(1, 2)),
@@ -325,7 +326,6 @@ class DocumentReadingTest {
         assertThatThrownBy(() -> workflow.metadata().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((List<Object>) workflow.metadata().get("m")).add(3))
                 .isInstanceOf(UnsupportedOperationException.class);
-        @SuppressWarnings("unchecked")
         Map<String, Object> alpha = (Map<String, Object>) compute.inputs().get("alpha");
         assertThatThrownBy(() -> alpha.put("y", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> compute.next().add("x")).isInstanceOf(UnsupportedOperationException.class);
