@@ -2,9 +2,11 @@ package dev.victor.workflow.engine;
 
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
+import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.engine.internal.DefinitionTranslator;
 import dev.victor.workflow.model.WorkflowDefinition;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,5 +35,15 @@ public final class DefinitionCompiler {
      */
     public CompiledGraph compile(WorkflowDefinition definition) {
         return DefinitionTranslator.compile(definition, options);
+    }
+
+    /**
+     * Compiles as {@link #compile(WorkflowDefinition)} does, keeping the warnings the reader found
+     * with the graph (see {@link CompiledGraph#warnings()}).
+     *
+     * @param readerWarnings warnings only; an error among them is refused
+     */
+    public CompiledGraph compile(WorkflowDefinition definition, List<Problem> readerWarnings) {
+        return DefinitionTranslator.compile(definition, readerWarnings, options);
     }
 }

@@ -1,5 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
+import dev.victor.workflow.api.Problem;
+
 import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.expr.Expression;
 import dev.victor.workflow.expr.PyValues;
@@ -44,8 +46,15 @@ public final class DefinitionTranslator {
     }
 
     public static EngineGraph compile(WorkflowDefinition definition, EngineOptions options) {
+        return compile(definition, List.of(), options);
+    }
+
+    /** Compiles, keeping the warnings the reader found with the graph. */
+    public static EngineGraph compile(WorkflowDefinition definition, List<Problem> readerWarnings,
+                                      EngineOptions options) {
         Objects.requireNonNull(definition, "definition");
         DefinitionTranslator translator = new DefinitionTranslator(definition, options);
+        translator.assembler.addWarnings(readerWarnings);
         for (NodeDefinition node : definition.nodes()) {
             translator.assembler.add(translator.translate(node));
         }

@@ -54,6 +54,16 @@ public final class GraphAssembler {
         this.options = Objects.requireNonNull(options, "options");
     }
 
+    /** Warnings found before assembly (by the reader), kept with the compiled graph. */
+    public void addWarnings(List<Problem> warnings) {
+        for (Problem warning : warnings) {
+            if (warning.isError()) {
+                throw new IllegalArgumentException("not a warning: " + warning.format());
+            }
+            problems.add(warning);
+        }
+    }
+
     // ---- what the builder uses ----
 
     public void addFunction(String id, StateFunction function) {
