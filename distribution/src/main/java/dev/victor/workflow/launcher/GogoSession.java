@@ -1,0 +1,132 @@
+package dev.victor.workflow.launcher;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Gogo session, used to run one command with its arguments as given. The command's function
+ * is looked up by name and called with the argument list: no command line is built, so nothing
+ * in an argument (quotes, braces, {@code $}, spaces) is read by Gogo's parser.
+ *
+ * <p>The Gogo API lives in the Gogo runtime bundle, not on the launcher's class path, so its
+ * four methods are called reflectively through the interfaces that bundle exports.
+ */
+final class GogoSession implements AutoCloseable {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String PACKAGE = "org.apache.felix.service.command.";
+    private static final int INSPECT = 0; // Converter.INSPECT
+
+    private final Object session;
+    private final Method get;
+    private final Method execute;
+    private final Method format;
+    private final Method close;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private GogoSession(Object session, Method get, Method execute, Method format, Method close,
+                        PrintStream out, PrintStream err) {
+        this.session = session;
+        this.get = get;
+        this.execute = execute;
+        this.format = format;
+        this.close = close;
+        this.out = out;
+        this.err = err;
+    }
+
+    static GogoSession open(BundleContext context, PrintStream out, PrintStream err) {
+        ServiceReference<?> reference = context.getServiceReference(PACKAGE + "CommandProcessor");
+        if (reference == null) {
+            throw new LaunchException("the Gogo runtime is not running", 1);
+        }
+        Bundle gogo = reference.getBundle();
+        try {
+            Class<?> processorType = gogo.loadClass(PACKAGE + "CommandProcessor");
+            Class<?> sessionType = gogo.loadClass(PACKAGE + "CommandSession");
+            Class<?> functionType = gogo.loadClass(PACKAGE + "Function");
+            Object processor = context.getService(reference);
+            Object session = processorType.getMethod("createSession", InputStream.class, OutputStream.class,
+                    OutputStream.class).invoke(processor, System.in, out, err);
+            return new GogoSession(session,
+                    sessionType.getMethod("get", String.class),
+                    functionType.getMethod("execute", sessionType, List.class),
+                    sessionType.getMethod("format", Object.class, int.class),
+                    sessionType.getMethod("close"),
+                    out, err);
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchException("cannot open a Gogo session: " + e, e);
+        }
+    }
+
+    /** Runs {@code name} (such as {@code workflow:run}, or {@code lb} in any scope) and returns its status. */
+    int run(String name, List<String> arguments) {
+        Object function;
+        try {
+            function = get.invoke(session, name.contains(":") ? name : "*:" + name);
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchException("cannot look up " + name + ": " + e, e);
+        }
+        if (function == null || !execute.getDeclaringClass().isInstance(function)) {
+            err.println("victor: unknown command '" + name + "' ('victor help' lists the commands)");
+            return USAGE;
+        }
+        try {
+            Object result = execute.invoke(function, session, new ArrayList<Object>(arguments));
+            if (result != null) {
+                out.println(format.invoke(session, result, INSPECT));
+            }
+            return OK;
+        } catch (InvocationTargetException e) {
+            return failed(name, e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchException("cannot run " + name + ": " + e, e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** The status of a command that threw: its own status if it carries one, else 1 (2 for wrong arguments). */
+    private int failed(String name, Throwable failure) {
+        if (failure == null) {
+            return FAILED;
+        }
+        try {
+            Method status = failure.getClass().getMethod("status");
+            if (status.getReturnType() == int.class) {
+                return (int) status.invoke(failure);
+            }
+        } catch (ReflectiveOperationException e) {
+            // not a command failure with a status: reported below
+        }
+        if (failure instanceof IllegalArgumentException && String.valueOf(failure.getMessage()).startsWith("Cannot coerce")) {
+            err.println("victor: wrong arguments for " + name + ": " + failure.getMessage());
+            err.println("victor: 'victor help " + name + "' shows its usage");
+            return USAGE;
+        }
+        err.println("victor: " + name + " failed: " + failure);
+        return FAILED;
+    }
+
+    @Override
+    public void close() {
+        try {
+            close.invoke(session);
+        } catch (ReflectiveOperationException e) {
+            // the framework stops next
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.victor.workflow.launcher;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Starts Felix with the bundles of {@code bundle/} in their start levels, waits until the
+ * workflow runtime is ready, then opens the shell or runs one command, and stops the framework.
+ *
+ * <p>Each run has a framework cache of its own in a temporary directory (deleted at exit), so a
+ * one-shot command can run while a shell is open. Bundles are installed by reference, not copied.
+ */
+final class Launcher {
+
+    private static final String STORAGE = Constants.FRAMEWORK_STORAGE;
+    private static final long STOP_TIMEOUT_MS = 10_000;
+
+    private final Path home;
+    private final LauncherSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+    private Framework framework;
+    private Path storage;
+
+    Launcher(Path home, LauncherSettings settings, PrintStream out, PrintStream err) {
+        this.home = home;
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Opens the interactive Gogo shell; returns when the shell has stopped the framework. */
+    int shell() {
+        start(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "victor shutdown"));
+        try {
+            framework.waitForStop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+        return 0;
+    }
+
+    /** Runs one command with its arguments as given, and returns its exit status. */
+    int oneShot(List<String> command) {
+        Thread hook = new Thread(this::stop, "victor shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            start(false);
+            GogoSession session = GogoSession.open(framework.getBundleContext(), out, err);
+            try {
+                return session.run(command.get(0), command.subList(1, command.size()));
+            } finally {
+                session.close();
+            }
+        } finally {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- start
+
+    private void start(boolean interactive) {
+        Map<String, Object> properties = new HashMap<>(settings.frameworkProperties());
+        if (!properties.containsKey(STORAGE)) {
+            try {
+                storage = Files.createTempDirectory("victor-felix-");
+            } catch (IOException e) {
+                throw new LaunchException("cannot create the framework cache: " + e.getMessage(), e);
+            }
+            properties.put(STORAGE, storage.toString());
+        }
+        properties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
+        properties.put("felix.log.logger", new QuietLogger(err));
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Launcher.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/)", 1));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Framework created = factory.newFramework((Map) properties);
+        framework = created;
+        try {
+            framework.init();
+            installBundles(framework.getBundleContext(), interactive);
+            framework.start();
+            raiseStartLevel(settings.highestStartLevel());
+        } catch (BundleException e) {
+            throw new LaunchException("the framework did not start: " + e.getMessage(), e);
+        }
+        new Readiness(framework.getBundleContext(), settings.readyFilters(), settings.readyTimeoutMillis(),
+                home.resolve("deploy")).await();
+        if (interactive) {
+            startShellBundles();
+        }
+    }
+
+    private record Jar(Path path, String symbolicName, boolean fragment, int level) {
+    }
+
+    private void installBundles(BundleContext context, boolean interactive) {
+        List<Jar> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(home.resolve("bundle"))) {
+            for (Path path : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
+                Manifest manifest = manifest(path);
+                String name = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+                if (name == null) {
+                    err.println("victor: " + path.getFileName() + " is not a bundle; skipped");
+                    continue;
+                }
+                name = name.split(";")[0].strip();
+                boolean fragment = manifest.getMainAttributes().getValue(Constants.FRAGMENT_HOST) != null;
+                jars.add(new Jar(path, name, fragment, settings.startLevel(name)));
+            }
+        } catch (IOException e) {
+            throw new LaunchException("cannot list " + home.resolve("bundle") + ": " + e.getMessage(), e);
+        }
+        // within a level, the framework starts bundles in the order of their ids: install level by level
+        jars.sort(Comparator.comparingInt(Jar::level));
+        List<String> shellOnly = settings.shellBundles();
+        for (Jar jar : jars) {
+            try {
+                Bundle bundle = context.installBundle("reference:" + jar.path().toUri());
+                bundle.adapt(BundleStartLevel.class).setStartLevel(jar.level());
+                if (!jar.fragment() && !shellOnly.contains(jar.symbolicName())) {
+                    bundle.start();
+                }
+            } catch (BundleException e) {
+                throw new LaunchException("cannot install " + jar.path().getFileName() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Manifest manifest(Path path) throws IOException {
+        try (JarFile jar = new JarFile(path.toFile(), false)) {
+            Manifest manifest = jar.getManifest();
+            return manifest != null ? manifest : new Manifest();
+        }
+    }
+
+    private void raiseStartLevel(int level) {
+        CountDownLatch reached = new CountDownLatch(1);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED || event.getType() == FrameworkEvent.ERROR) {
+                reached.countDown();
+            }
+        });
+        try {
+            if (!reached.await(settings.readyTimeoutMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LaunchException("the framework did not reach start level " + level, 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while starting", 1);
+        }
+    }
+
+    private void startShellBundles() {
+        List<String> shellOnly = settings.shellBundles();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (shellOnly.contains(bundle.getSymbolicName())) {
+                try {
+                    bundle.start();
+                } catch (BundleException e) {
+                    throw new LaunchException("cannot start the shell: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- stop
+
+    private synchronized void stop() {
+        Framework running = framework;
+        framework = null;
+        if (running != null) {
+            try {
+                running.stop();
+                running.waitForStop(STOP_TIMEOUT_MS);
+            } catch (BundleException | InterruptedException | IllegalStateException e) {
+                // stopping anyway: the process exits next
+            }
+        }
+        if (storage != null) {
+            delete(storage);
+            storage = null;
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is not worth failing the command for
+        }
+    }
+}

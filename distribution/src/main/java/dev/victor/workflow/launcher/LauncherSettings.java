@@ -1,0 +1,157 @@
+package dev.victor.workflow.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The launcher's configuration: {@code etc/config.properties} (framework properties, plus the
+ * launcher's own {@code victor.*} settings) and {@code etc/startup.properties} (bundle symbolic
+ * name = start level). {@code ${name}} in a value is replaced by another property of the file, a
+ * system property or {@code victor.home}.
+ */
+final class LauncherSettings {
+
+    static final String DEFAULT_START_LEVEL = "victor.bundle.startlevel";
+    static final String SHELL_BUNDLES = "victor.shell.bundles";
+    static final String READY = "victor.ready";
+    static final String READY_TIMEOUT = "victor.ready.timeout.ms";
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final Map<String, String> framework;
+    private final Map<String, Integer> startLevels;
+
+    private LauncherSettings(Map<String, String> framework, Map<String, Integer> startLevels) {
+        this.framework = framework;
+        this.startLevels = startLevels;
+    }
+
+    static LauncherSettings load(Path home) {
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put(Home.PROPERTY, home.toString());
+        Map<String, String> framework = substitute(read(home.resolve("etc/config.properties")), known);
+        framework.put(Home.PROPERTY, home.toString());
+        // -Dname=value on the java command line (VICTOR_JAVA_OPTS) overrides a framework property
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (framework.containsKey(name)) {
+                framework.put(name, System.getProperty(name));
+            }
+        }
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        Path startup = home.resolve("etc/startup.properties");
+        if (Files.isRegularFile(startup)) {
+            read(startup).forEach((name, level) -> {
+                try {
+                    levels.put(name, Integer.parseInt(level.strip()));
+                } catch (NumberFormatException e) {
+                    throw new LaunchException(startup + ": the start level of " + name + " is not a number: " + level, 1);
+                }
+            });
+        }
+        return new LauncherSettings(framework, levels);
+    }
+
+    private static Map<String, String> read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name).strip());
+        }
+        return map;
+    }
+
+    static Map<String, String> substitute(Map<String, String> raw, Map<String, String> known) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : raw.entrySet()) {
+            result.put(entry.getKey(), resolve(entry.getValue(), raw, known, Set.of(entry.getKey())));
+        }
+        return result;
+    }
+
+    private static String resolve(String value, Map<String, String> raw, Map<String, String> known, Set<String> seen) {
+        Matcher matcher = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String replacement;
+            if (known.containsKey(name)) {
+                replacement = known.get(name);
+            } else if (raw.containsKey(name) && !seen.contains(name)) {
+                Set<String> deeper = new java.util.HashSet<>(seen);
+                deeper.add(name);
+                replacement = resolve(raw.get(name), raw, known, deeper);
+            } else if (System.getProperty(name) != null) {
+                replacement = System.getProperty(name);
+            } else {
+                replacement = matcher.group();
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Every property of {@code etc/config.properties}, substituted. */
+    Map<String, String> frameworkProperties() {
+        return framework;
+    }
+
+    String get(String name, String fallback) {
+        String value = framework.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    int startLevel(String symbolicName) {
+        Integer level = startLevels.get(symbolicName);
+        return level != null ? level : Integer.parseInt(get(DEFAULT_START_LEVEL, "2"));
+    }
+
+    /** The highest start level any bundle gets. */
+    int highestStartLevel() {
+        int highest = Integer.parseInt(get(DEFAULT_START_LEVEL, "2"));
+        for (int level : startLevels.values()) {
+            highest = Math.max(highest, level);
+        }
+        return highest;
+    }
+
+    /** Bundles that are started only for the interactive shell (the Gogo shell reads the terminal). */
+    List<String> shellBundles() {
+        return words(get(SHELL_BUNDLES, ""));
+    }
+
+    /** Service filters that must all match before the runtime counts as ready. */
+    List<String> readyFilters() {
+        return words(get(READY, ""));
+    }
+
+    long readyTimeoutMillis() {
+        return Long.parseLong(get(READY_TIMEOUT, "20000"));
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.split("[\\s,]+")) {
+            if (!word.isBlank()) {
+                words.add(word.strip());
+            }
+        }
+        return words;
+    }
+}
