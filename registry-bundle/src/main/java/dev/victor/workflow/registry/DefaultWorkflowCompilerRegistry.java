@@ -644,8 +644,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             }
         }
         int maxIterations = snapshot.settings.defaultMaxIterations();
-        if (result.maxIterations() == null && maxIterations > 0) {
-            result = result.maxIterations(maxIterations);
+        if (result.defaultMaxIterations() == null && maxIterations > 0) {
+            result = result.defaultMaxIterations(maxIterations);
         }
         return result;
     }
