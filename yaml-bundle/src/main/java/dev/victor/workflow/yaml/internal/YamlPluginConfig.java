@@ -4,10 +4,15 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-/** Configuration of the YAML plugin component (PID {@code dev.victor.workflow.yaml}). */
+/**
+ * Configuration of the YAML plugin component (PID {@code dev.victor.workflow.yaml}). OSGi names the
+ * properties with dots: {@code base.directory}, {@code strict}, {@code allow.env},
+ * {@code max.document.bytes}, {@code max.nesting.depth}, {@code max.aliases},
+ * {@code max.alias.expansion}, {@code max.references}.
+ */
 @ObjectClassDefinition(name = "Victor workflows: YAML compiler plugin",
         description = "Reads workflows written in YAML (schemes yaml, yml and file).")
-@interface YamlPluginConfig {
+public @interface YamlPluginConfig {
 
     @AttributeDefinition(name = "Base directory", description = "When set, file sources and $ref targets "
             + "must be inside this directory (relative paths are resolved against it). Empty: no confinement.")

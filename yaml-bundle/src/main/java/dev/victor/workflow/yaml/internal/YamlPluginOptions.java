@@ -62,9 +62,11 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
      * Keys: {@code base_directory} (a path), {@code strict} (boolean), {@code allow_env}
      * ({@code auto}, {@code true}, {@code false}), {@code environment} (a {@code Map<String,String>}
      * or a {@code Function<String,String>}), {@code max_document_bytes}, {@code max_nesting_depth},
-     * {@code max_aliases}, {@code max_alias_expansion}, {@code max_references}. Keys containing a
-     * dot (OSGi's {@code service.*}, {@code component.*}) and Victor's {@code enable_caching} /
-     * {@code cache_ttl} are ignored; any other key is an error, so that a misspelt option is noticed.
+     * {@code max_aliases}, {@code max_alias_expansion}, {@code max_references}; each may also be
+     * written with dots ({@code base.directory}), as OSGi configuration names them. Other keys
+     * containing a dot (OSGi's {@code service.*}, {@code component.*}) and Victor's
+     * {@code enable_caching} / {@code cache_ttl} are ignored; any other key is an error, so that a
+     * misspelt option is noticed.
      *
      * @throws IllegalArgumentException for an unknown key or a value of the wrong kind
      */
@@ -73,11 +75,17 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
             return defaults();
         }
         Set<String> unknown = new TreeSet<>();
-        for (String key : options.keySet()) {
-            if (!KEYS.contains(key) && !IGNORED.contains(key) && !key.contains(".")) {
+        Map<String, Object> normal = new java.util.HashMap<>();
+        for (Map.Entry<String, ?> entry : options.entrySet()) {
+            String key = entry.getKey();
+            String underscored = key.replace('.', '_');
+            if (KEYS.contains(underscored)) {
+                normal.put(underscored, entry.getValue());
+            } else if (!IGNORED.contains(key) && !key.contains(".")) {
                 unknown.add(key);
             }
         }
+        options = normal;
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown YAML plugin option(s) " + unknown + "; known: "
                     + new TreeSet<>(KEYS));
