@@ -1,0 +1,141 @@
+package dev.victor.workflow.registry;
+
+import dev.victor.workflow.api.PluginFactory;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
+import dev.victor.workflow.api.WorkflowCompilers;
+import dev.victor.workflow.api.WorkflowException;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One plugin known to the registry: registered in code (a class or a factory), found with
+ * ServiceLoader, or tracked as a service. Compared by identity.
+ */
+final class PluginEntry {
+
+    enum Kind { CODE, SERVICE_LOADER, SERVICE }
+
+    /** Highest ranking first; ties: lowest id first. */
+    static final Comparator<PluginEntry> ORDER = Comparator.comparingInt((PluginEntry e) -> e.ranking).reversed()
+            .thenComparingLong(e -> e.id);
+
+    final Kind kind;
+    final Set<String> schemes;
+    final int ranking;
+    final long id;
+    final String name;
+    final String origin;
+    final Class<?> pluginClass;
+    final boolean staleIfErrorProperty;
+    private final PluginFactory factory;
+    private final Supplier<? extends WorkflowCompilerPlugin> noOptions;
+    private volatile boolean retired;
+    private WorkflowCompilerPlugin instance;
+    private Map<String, Object> instanceOptions;
+
+    private PluginEntry(Kind kind, Set<String> schemes, int ranking, long id, String name, String origin,
+                        Class<?> pluginClass, boolean staleIfErrorProperty, PluginFactory factory,
+                        Supplier<? extends WorkflowCompilerPlugin> noOptions) {
+        this.kind = kind;
+        this.schemes = Set.copyOf(schemes);
+        this.ranking = ranking;
+        this.id = id;
+        this.name = Objects.requireNonNull(name, "name");
+        this.origin = origin;
+        this.pluginClass = pluginClass;
+        this.staleIfErrorProperty = staleIfErrorProperty;
+        this.factory = factory;
+        this.noOptions = noOptions;
+    }
+
+    static PluginEntry ofClass(String scheme, Class<? extends WorkflowCompilerPlugin> type, long id) {
+        return new PluginEntry(Kind.CODE, Set.of(scheme), Integer.MAX_VALUE, id, scheme, "code", type, false,
+                options -> WorkflowCompilers.newPlugin(type, options), null);
+    }
+
+    static PluginEntry ofFactory(String scheme, PluginFactory factory, long id) {
+        return new PluginEntry(Kind.CODE, Set.of(scheme), Integer.MAX_VALUE, id, scheme, "code", factory.getClass(),
+                false, factory, null);
+    }
+
+    static PluginEntry ofServiceLoader(Set<String> schemes, int ranking, long id, String name,
+                                       Class<? extends WorkflowCompilerPlugin> type,
+                                       Supplier<? extends WorkflowCompilerPlugin> provider) {
+        return new PluginEntry(Kind.SERVICE_LOADER, schemes, ranking, id, name, "ServiceLoader", type, false,
+                options -> WorkflowCompilers.newPlugin(type, options), provider);
+    }
+
+    static PluginEntry ofService(Set<String> schemes, int ranking, long id, String name, String origin,
+                                 WorkflowCompilerPlugin service, boolean staleIfError) {
+        PluginEntry entry = new PluginEntry(Kind.SERVICE, schemes, ranking, id, name, origin, service.getClass(),
+                staleIfError, null, () -> service);
+        entry.instance = service;
+        entry.instanceOptions = Map.of();
+        return entry;
+    }
+
+    /**
+     * The instance that compiles for the registry, built on first use with the configured options
+     * (a service is used as it is). Rebuilt when the options change.
+     */
+    synchronized WorkflowCompilerPlugin instance(Map<String, Object> options) {
+        if (kind == Kind.SERVICE) {
+            return instance;
+        }
+        if (instance == null || !instanceOptions.equals(options)) {
+            instance = build(options);
+            instanceOptions = Map.copyOf(options);
+        }
+        return instance;
+    }
+
+    /** The instance built so far, or {@code null}. */
+    synchronized WorkflowCompilerPlugin currentInstance() {
+        return instance;
+    }
+
+    /** A new instance with these options (for {@code create}). A service is returned as it is when there are none. */
+    WorkflowCompilerPlugin create(Map<String, Object> options) {
+        if (kind == Kind.SERVICE && options.isEmpty()) {
+            return noOptions.get();
+        }
+        if (kind == Kind.SERVICE) {
+            @SuppressWarnings("unchecked")
+            Class<? extends WorkflowCompilerPlugin> type = (Class<? extends WorkflowCompilerPlugin>) pluginClass;
+            return WorkflowCompilers.newPlugin(type, options);
+        }
+        return build(options);
+    }
+
+    private WorkflowCompilerPlugin build(Map<String, Object> options) {
+        WorkflowCompilerPlugin plugin;
+        if (options.isEmpty() && noOptions != null) {
+            plugin = noOptions.get();
+        } else {
+            plugin = factory.create(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)));
+        }
+        if (plugin == null) {
+            throw new WorkflowException("The factory of plugin '" + name + "' (" + pluginClass.getName()
+                    + ") returned no plugin");
+        }
+        return plugin;
+    }
+
+    boolean isRetired() {
+        return retired;
+    }
+
+    void retire() {
+        retired = true;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + pluginClass.getName() + ", " + origin + ")";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.victor.workflow.registry.internal;
+
+import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.api.PluginFactory;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
+import dev.victor.workflow.api.WorkflowCompilerRegistry;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.registry.RegistrySettings;
+import dev.victor.workflow.spi.NodeServices;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry service: tracks every {@link WorkflowCompilerPlugin} service (dynamic, multiple,
+ * greedy) by its {@code scheme} property, takes its settings from Configuration Admin, and hands
+ * the whiteboard's node services to the runs of its graphs.
+ */
+@Component(service = {WorkflowCompilerRegistry.class, RegistryComponent.class}, configurationPid = RegistryConfig.PID)
+@Designate(ocd = RegistryConfig.class)
+public final class RegistryComponent implements WorkflowCompilerRegistry {
+
+    private final DefaultWorkflowCompilerRegistry registry;
+    private final Logger logger;
+
+    @Activate
+    public RegistryComponent(RegistryConfig config,
+                             @Reference(name = "whiteboard", target = "(" + dev.victor.workflow.registry.internal.whiteboard.NodeServicesWhiteboard.WHITEBOARD_PROPERTY + "=true)")
+                             NodeServices whiteboard,
+                             @Reference(name = "logger", service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
+                             Logger logger) {
+        this.logger = logger;
+        this.registry = DefaultWorkflowCompilerRegistry.builder()
+                .settings(settings(config))
+                .nodeServices(whiteboard)
+                .logger(new OsgiSystemLogger(() -> this.logger,
+                        System.getLogger(DefaultWorkflowCompilerRegistry.class.getName())))
+                .build();
+    }
+
+    /** The registry's settings from its configuration. */
+    static RegistrySettings settings(RegistryConfig config) {
+        return new RegistrySettings(config.default_scheme().strip(), config.cache_size(),
+                config.cache_ttl_seconds() > 0 ? Duration.ofSeconds(config.cache_ttl_seconds()) : null,
+                config.default_max_iterations(), config.validate());
+    }
+
+    @Modified
+    void modified(RegistryConfig config) {
+        registry.configure(settings(config));
+    }
+
+    // ---------------------------------------------------------------- plugins
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePlugin", updated = "updatedPlugin")
+    void addPlugin(ServiceReference<WorkflowCompilerPlugin> reference, WorkflowCompilerPlugin plugin,
+                   Map<String, Object> properties) {
+        registry.addService(plugin, properties, origin(reference));
+    }
+
+    void updatedPlugin(ServiceReference<WorkflowCompilerPlugin> reference, WorkflowCompilerPlugin plugin,
+                       Map<String, Object> properties) {
+        registry.modifiedService(plugin, properties, origin(reference));
+    }
+
+    void removePlugin(ServiceReference<WorkflowCompilerPlugin> reference, WorkflowCompilerPlugin plugin,
+                      Map<String, Object> properties) {
+        Object id = properties.get("service.id");
+        if (id instanceof Number number) {
+            registry.removeService(number.longValue());
+        }
+    }
+
+    private static String origin(ServiceReference<?> reference) {
+        Bundle bundle = reference.getBundle();
+        return bundle == null ? "(gone)" : bundle.getSymbolicName() + " " + bundle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- per-plugin configuration
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePluginConfig")
+    void addPluginConfig(PluginConfigComponent config) {
+        registry.configurePlugin(config.entry().plugin(), config.entry().settings());
+    }
+
+    void removePluginConfig(PluginConfigComponent config) {
+        registry.configurePlugin(config.entry().plugin(), null);
+    }
+
+    // ---------------------------------------------------------------- the service
+
+    /** The plain registry behind the service (for the commands). */
+    public DefaultWorkflowCompilerRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void register(String scheme, Class<? extends WorkflowCompilerPlugin> pluginClass) {
+        registry.register(scheme, pluginClass);
+    }
+
+    @Override
+    public void register(String scheme, PluginFactory factory) {
+        registry.register(scheme, factory);
+    }
+
+    @Override
+    public void unregister(String scheme) {
+        registry.unregister(scheme);
+    }
+
+    @Override
+    public WorkflowCompilerPlugin create(String uri, Map<String, ?> options) {
+        return registry.create(uri, options);
+    }
+
+    @Override
+    public CompiledGraph compile(String uri, String workflowName) {
+        return registry.compile(uri, workflowName);
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return registry.schemes();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.victor.workflow.registry.internal.command;
+
+import dev.victor.workflow.registry.internal.RegistryComponent;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import java.io.PrintStream;
+
+/**
+ * The Gogo commands of scope {@code workflow}: a thin adapter over {@link WorkflowCommands}. A
+ * command whose status is not 0 ends with a {@link CommandFailedException} carrying the status,
+ * after its output.
+ */
+@Component(service = GogoCommands.class, property = {
+        "osgi.command.scope=workflow",
+        "osgi.command.function=schemes",
+        "osgi.command.function=compile",
+        "osgi.command.function=validate",
+        "osgi.command.function=run",
+        "osgi.command.function=resume",
+        "osgi.command.function=graph",
+        "osgi.command.function=cache"})
+public final class GogoCommands {
+
+    private static final String ABSENT = "\u0000";
+
+    private final WorkflowCommands commands;
+
+    @Activate
+    public GogoCommands(@Reference(name = "registry") RegistryComponent registry) {
+        this.commands = new WorkflowCommands(registry.registry());
+    }
+
+    /** A command's non-zero exit status. */
+    public static final class CommandFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        CommandFailedException(String command, int status) {
+            super("workflow:" + command + " failed (status " + status + ")");
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private static void check(String command, int status) {
+        if (status != 0) {
+            throw new CommandFailedException(command, status);
+        }
+    }
+
+    private static PrintStream out(CommandSession session) {
+        return session.getConsole();
+    }
+
+    private static String given(String value) {
+        return ABSENT.equals(value) ? null : value;
+    }
+
+    @Descriptor("lists the compiler plugins: scheme, plugin, bundle, ranking, enabled, active")
+    public void schemes(CommandSession session) {
+        check("schemes", commands.schemes(out(session)));
+    }
+
+    @Descriptor("compiles a workflow URI (every workflow in it unless --workflow names one)")
+    public void compile(CommandSession session,
+                        @Descriptor("the workflow to compile") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                        @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                        @Descriptor("workflow URI, such as yaml://flows/review.yaml") String uri) {
+        check("compile", commands.compile(uri, given(workflow), json, out(session)));
+    }
+
+    @Descriptor("validates a workflow URI and prints its problems with line and column; fails when invalid")
+    public void validate(CommandSession session,
+                         @Descriptor("the workflow to validate") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                         @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                         @Descriptor("workflow URI") String uri) {
+        check("validate", commands.validate(uri, given(workflow), json, out(session)));
+    }
+
+    @Descriptor("runs a workflow, printing its events as they happen and then the result")
+    public void run(CommandSession session,
+                    @Descriptor("the workflow to run") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                    @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                    @Descriptor("use placeholders for handlers, tools and agents that are not installed") @Parameter(names = "--dry-run", presentValue = "true", absentValue = "false") boolean dryRun,
+                    @Descriptor("workflow URI") String uri) {
+        check("run", commands.run(uri, null, given(workflow), json, dryRun, out(session)));
+    }
+
+    @Descriptor("runs a workflow from an initial state, printing its events as they happen and then the result")
+    public void run(CommandSession session,
+                    @Descriptor("the workflow to run") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                    @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                    @Descriptor("use placeholders for handlers, tools and agents that are not installed") @Parameter(names = "--dry-run", presentValue = "true", absentValue = "false") boolean dryRun,
+                    @Descriptor("workflow URI") String uri,
+                    @Descriptor("initial state as a JSON object") String stateJson) {
+        check("run", commands.run(uri, stateJson, given(workflow), json, dryRun, out(session)));
+    }
+
+    @Descriptor("resumes an interrupted run with the human's response")
+    public void resume(CommandSession session,
+                       @Descriptor("the workflow URI of a run not started by this shell") @Parameter(names = "--uri", absentValue = ABSENT) String uri,
+                       @Descriptor("its workflow name") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                       @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                       @Descriptor("the run's thread id") String threadId,
+                       @Descriptor("the response as JSON (plain text is taken as a string)") String response) {
+        check("resume", commands.resume(threadId, response, given(uri), given(workflow), json, out(session)));
+    }
+
+    @Descriptor("prints a workflow's graph as Mermaid")
+    public void graph(CommandSession session,
+                      @Descriptor("the workflow to draw") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                      @Descriptor("workflow URI") String uri) {
+        check("graph", commands.graph(uri, null, given(workflow), out(session)));
+    }
+
+    @Descriptor("prints a workflow's graph as mermaid, dot or json")
+    public void graph(CommandSession session,
+                      @Descriptor("the workflow to draw") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
+                      @Descriptor("workflow URI") String uri,
+                      @Descriptor("mermaid, dot or json") String format) {
+        check("graph", commands.graph(uri, format, given(workflow), out(session)));
+    }
+
+    @Descriptor("prints the compiled-graph cache's statistics")
+    public void cache(CommandSession session) {
+        check("cache", commands.cache(null, out(session)));
+    }
+
+    @Descriptor("empties the compiled-graph cache ('cache clear') and prints its statistics")
+    public void cache(CommandSession session, @Descriptor("clear") String action) {
+        check("cache", commands.cache(action, out(session)));
+    }
+}

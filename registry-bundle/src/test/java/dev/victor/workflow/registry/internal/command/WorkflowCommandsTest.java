@@ -1,0 +1,167 @@
+package dev.victor.workflow.registry.internal.command;
+
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.registry.TinyPlugin;
+import dev.victor.workflow.registry.internal.whiteboard.WhiteboardNodeServices;
+import dev.victor.workflow.spi.NodeOutput;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkflowCommandsTest {
+
+    private final WhiteboardNodeServices services = new WhiteboardNodeServices();
+    private final DefaultWorkflowCompilerRegistry registry =
+            DefaultWorkflowCompilerRegistry.builder().nodeServices(services).build();
+    private final WorkflowCommands commands = new WorkflowCommands(registry);
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    WorkflowCommandsTest() {
+        registry.register("tiny", TinyPlugin.class);
+        registry.addService(new TinyPlugin(), Map.of("scheme", new String[] {"yaml", "yml"}, "service.id", 7L,
+                "service.ranking", 3), "dev.victor.workflow.yaml-bundle 0.1.0");
+        services.addHandler(call -> NodeOutput.of("ok-" + call.nodeId()), Map.of("name", "a", "service.id", 1L));
+    }
+
+    private String output() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Map<?, ?> lastJson() {
+        List<String> lines = output().lines().toList();
+        return (Map<?, ?>) JsonValues.parse(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void schemesTable() {
+        assertThat(commands.schemes(out)).isZero();
+        assertThat(output()).contains("SCHEME", "PLUGIN", "BUNDLE", "RANKING", "ENABLED")
+                .contains("tiny  ").contains("code")
+                .contains("dev.victor.workflow.yaml-bundle 0.1.0").containsPattern("yml +\\S+TinyPlugin");
+    }
+
+    @Test
+    void compileEveryWorkflowAsJson() {
+        assertThat(commands.compile("tiny://one: a -> b; two: c", null, true, out)).isZero();
+        assertThat(lastJson()).isEqualTo(Map.of("workflows", List.of(
+                Map.of("name", "one", "nodes", 2, "edges", 2, "warnings", List.of()),
+                Map.of("name", "two", "nodes", 1, "edges", 1, "warnings", List.of()))));
+    }
+
+    @Test
+    void compileOneWorkflow() {
+        assertThat(commands.compile("tiny://one: a -> b; two: c", "two", false, out)).isZero();
+        assertThat(output()).contains("compiled two: 1 nodes, 1 edges").doesNotContain("compiled one");
+    }
+
+    @Test
+    void compileFailureAsJson() {
+        assertThat(commands.compile("nope://x", null, true, out)).isEqualTo(1);
+        assertThat(lastJson().get("error")).asString().contains("Unknown workflow scheme 'nope'").contains("tiny, yaml, yml");
+    }
+
+    @Test
+    void validateReportsProblemsWithLineAndColumn() {
+        assertThat(commands.validate("tiny://good: a; bad:", null, true, out)).isEqualTo(1);
+        Map<?, ?> doc = lastJson();
+        assertThat(doc.get("valid")).isEqualTo(false);
+        assertThat((List<?>) doc.get("problems")).hasSize(1);
+        Map<?, ?> problem = (Map<?, ?>) ((List<?>) doc.get("problems")).get(0);
+        assertThat(problem.get("severity")).isEqualTo("error");
+        assertThat(problem.get("message")).isEqualTo("Workflow must have at least one node");
+        assertThat(problem.get("workflow")).isEqualTo("bad");
+        assertThat(problem.get("line")).isEqualTo(1);
+        assertThat(problem.get("column")).isEqualTo(6);
+        assertThat(output()).contains("1:6: error: workflow 'bad': Workflow must have at least one node");
+    }
+
+    @Test
+    void validateAValidSource() {
+        assertThat(commands.validate("tiny://good: a", null, true, out)).isZero();
+        assertThat(lastJson()).isEqualTo(Map.of("valid", true, "problems", List.of()));
+    }
+
+    @Test
+    void runPrintsEventsThenTheResultAsJson() {
+        assertThat(commands.run("tiny://w: a", "{\"topic\": \"osgi\", \"n\": 2}", null, true, false, out)).isZero();
+        String text = output();
+        assertThat(text).contains("started w").contains("  > a [compute] #1").contains("finished COMPLETED");
+        Map<?, ?> doc = lastJson();
+        assertThat(doc.get("status")).isEqualTo("COMPLETED");
+        assertThat(doc.get("state")).isEqualTo(Map.of("topic", "osgi", "n", 2, "a", "ok-a"));
+        assertThat(doc.get("error")).isNull();
+        assertThat(doc.get("iterations")).isEqualTo(1);
+        assertThat(doc.get("history")).isEqualTo(List.of("a"));
+        assertThat(doc.containsKey("interrupt")).isTrue();
+        assertThat(doc.get("interrupt")).isNull();
+        assertThat(doc.get("threadId")).asString().isNotBlank();
+    }
+
+    @Test
+    void aMissingHandlerFailsTheRunWithItsName() {
+        assertThat(commands.run("tiny://w: a -> ghost", null, null, true, false, out)).isEqualTo(1);
+        Map<?, ?> error = (Map<?, ?>) lastJson().get("error");
+        assertThat(error.get("node")).isEqualTo("ghost");
+        assertThat(error.get("message")).asString().contains("'ghost'");
+    }
+
+    @Test
+    void dryRunUsesPlaceholdersAndReportsThem() {
+        assertThat(commands.run("tiny://w: a -> ghost -> spook", null, null, true, true, out)).isZero();
+        Map<?, ?> doc = lastJson();
+        assertThat(doc.get("status")).isEqualTo("COMPLETED");
+        assertThat(doc.get("placeholders")).isEqualTo(List.of("handler 'ghost'", "handler 'spook'"));
+        assertThat(output()).contains("dry run placeholders: handler 'ghost', handler 'spook'");
+    }
+
+    @Test
+    void badStateIsAUsageError() {
+        assertThat(commands.run("tiny://w: a", "{oops", null, false, false, out)).isEqualTo(2);
+        assertThat(output()).contains("error: the state not valid JSON");
+        assertThat(commands.run("tiny://w: a", "[1]", null, false, false, out)).isEqualTo(2);
+        assertThat(output()).contains("must be a JSON object");
+    }
+
+    @Test
+    void resumeOfAnUnknownThread() {
+        assertThat(commands.resume("t-404", "\"yes\"", null, null, true, out)).isEqualTo(2);
+        assertThat(output()).contains("no run with thread t-404");
+        assertThat(commands.resume("t-404", "yes", "tiny://w: a", null, true, out)).isEqualTo(1);
+        assertThat(output()).contains("No interrupted run t-404");
+    }
+
+    @Test
+    void graphFormats() {
+        assertThat(commands.graph("tiny://w: a -> b", null, null, out)).isZero();
+        assertThat(output()).contains("flowchart");
+        assertThat(commands.graph("tiny://w: a -> b", "dot", null, out)).isZero();
+        assertThat(output()).contains("digraph");
+        assertThat(commands.graph("tiny://w: a -> b", "json", null, out)).isZero();
+        assertThat(output()).contains("\"entry\":\"a\"");
+        assertThat(commands.graph("tiny://w: a -> b", "png", null, out)).isEqualTo(2);
+    }
+
+    @Test
+    void cacheStatsAndClear() {
+        commands.compile("tiny://w: a", null, false, out);
+        commands.compile("tiny://w: a", null, false, out);
+        assertThat(commands.cache(null, out)).isZero();
+        assertThat(output()).contains("hits:          1").contains("misses:        1").contains("size:          1 / 500");
+        assertThat(commands.cache("clear", out)).isZero();
+        assertThat(output()).contains("cache cleared").contains("size:          0 / 500");
+        assertThat(commands.cache("explode", out)).isEqualTo(2);
+    }
+
+    @Test
+    void jsonValues() {
+        assertThat(JsonValues.parse("{\"a\": [1, 2.5, true, null, \"x\"], \"b\": {}}"))
+                .isEqualTo(Map.of("a", java.util.Arrays.asList(1, 2.5, true, null, "x"), "b", Map.of()));
+    }
+}
