@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The JSON plugin as an OSGi service, published for the schemes {@code json} and {@code json+file}. */
 @Component(service = WorkflowCompilerPlugin.class, configurationPid = "dev.victor.workflow.json",
-        property = {"scheme=json", "scheme=json+file"})
+        property = {"scheme=json", "scheme=json+file", "plugin.name=json"})
 @Designate(ocd = JsonPluginConfig.class)
 public final class JsonCompilerComponent implements WorkflowCompilerPlugin {
     private final JsonWorkflowCompiler compiler;

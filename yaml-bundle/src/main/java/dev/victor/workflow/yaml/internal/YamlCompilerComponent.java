@@ -13,7 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * registry drop what it cached from the old one.
  */
 @Component(service = WorkflowCompilerPlugin.class, configurationPid = "dev.victor.workflow.yaml",
-        property = {"scheme=yaml", "scheme=yml", "scheme=file"})
+        property = {"scheme=yaml", "scheme=yml", "scheme=file", "plugin.name=yaml"})
 @Designate(ocd = YamlPluginConfig.class)
 public final class YamlCompilerComponent implements WorkflowCompilerPlugin {
     private final YamlWorkflowCompiler compiler;

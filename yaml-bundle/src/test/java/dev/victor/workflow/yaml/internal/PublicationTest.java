@@ -28,6 +28,17 @@ class PublicationTest {
     }
 
     @Test
+    void theRegistryCanReadTheSchemesOffOsgi() throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/victor/workflow-plugins.properties")) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty(YamlCompilerPlugin.class.getName()).split(",\\s*"))
+                .containsExactly(YamlCompilerPlugin.SCHEMES);
+    }
+
+    @Test
     void thePlainClassHasANoArgumentAndAMapConstructor() throws Exception {
         assertThat(YamlCompilerPlugin.class.getConstructor().newInstance().validateSource("a: 1")).isTrue();
         WorkflowCompilerPlugin withOptions = YamlCompilerPlugin.class.getConstructor(Map.class)
