@@ -1,30 +1,77 @@
 package dev.victor.workflow.expr;
 
+import dev.victor.workflow.expr.internal.Ctx;
+import dev.victor.workflow.expr.internal.Leaves;
+import dev.victor.workflow.expr.internal.Node;
+import dev.victor.workflow.expr.internal.Parser;
+import dev.victor.workflow.expr.internal.PyException;
+import dev.victor.workflow.expr.internal.Values;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A parsed expression. Immutable and thread-safe. (Contract; the expression issue fills it in.) */
+/**
+ * A parsed expression of the workflow language: a safe subset of Python expressions (see
+ * FORMAT.md, "Expressions"). Parse once with {@link #parse}, then {@link #evaluate} as often as
+ * needed. Immutable and thread-safe: one instance may be evaluated from many threads at once.
+ *
+ * <p>A bare name reads that state key (a missing key is None), {@code ctx} is the whole state,
+ * {@code a.b} reads key b of map a. Results are Java values: None is {@code null}, ints are
+ * {@link Long} (or {@link java.math.BigInteger} when large), floats {@link Double}, strings
+ * {@link String}, lists {@link java.util.List} (tuples are immutable lists), dicts
+ * {@link java.util.Map} in insertion order. The state is never changed.
+ */
 public final class Expression {
-    private Expression() {
+    private final String text;
+    private final Node root;
+    private final int slots;
+
+    private Expression(String text, Node root, int slots) {
+        this.text = text;
+        this.root = root;
+        this.slots = slots;
     }
 
-    /** @throws ExpressionSyntaxException with the 1-based line and column inside {@code text} */
+    /**
+     * Parses an expression.
+     *
+     * @throws ExpressionSyntaxException with the 1-based line and column inside {@code text}
+     */
     public static Expression parse(String text) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(text, "text");
+        Parser.Parsed parsed = Parser.parseExpression(text);
+        return new Expression(text, parsed.node(), parsed.slots());
     }
 
-    /** @throws ExpressionEvaluationException when evaluation fails (type error, limit, ...) */
+    /**
+     * Evaluates the expression against a state (a null state is empty).
+     *
+     * @throws ExpressionEvaluationException when evaluation fails (type error, division by zero,
+     *     a limit of {@link ExpressionLimits}, ...); the message names the problem and where
+     */
     public Object evaluate(Map<String, ?> state) {
-        throw new UnsupportedOperationException("not yet written");
+        Ctx c = new Ctx(state == null ? Map.of() : state, null, slots);
+        try {
+            return Values.normalize(root.eval(c));
+        } catch (PyException e) {
+            throw e.toPublic();
+        } catch (StackOverflowError e) {
+            throw new ExpressionEvaluationException("RecursionError: a value nests too deeply (or contains itself)");
+        }
     }
 
     /** The text as written. */
     public String text() {
-        throw new UnsupportedOperationException("not yet written");
+        return text;
     }
 
     /** The state key when the whole expression is one bare name, such as {@code tests_passing}. */
     public Optional<String> bareName() {
-        throw new UnsupportedOperationException("not yet written");
+        return root instanceof Leaves.Global g ? Optional.of(g.name()) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return text;
     }
 }

@@ -1,34 +1,86 @@
 package dev.victor.workflow.expr;
 
+import dev.victor.workflow.expr.internal.Ctx;
+import dev.victor.workflow.expr.internal.ProgramParser;
+import dev.victor.workflow.expr.internal.PyException;
+import dev.victor.workflow.expr.internal.Statement;
+import dev.victor.workflow.expr.internal.Values;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** A parsed transform: statements that assign state keys. (Contract; the expression issue fills it in.) */
+/**
+ * A parsed transform: statements that compute new values for state keys (see FORMAT.md,
+ * "Expressions"). One statement per line: {@code target = expr} or {@code target += expr}
+ * (also {@code -= *= /= //= %= **=}), where the target is a name or a dotted path
+ * ({@code a.b = 1} writes key a as a copy of its map with b set); a method call such as
+ * {@code items.append(x)}; and {@code for name in expr:} (or {@code for a, b in expr:}) with an
+ * indented block. Blank lines and {@code #} comments are allowed, and an expression may span
+ * lines inside brackets.
+ *
+ * <p>Names assigned by earlier statements are seen by later ones (then the state); loop and
+ * comprehension variables are local. {@code append}/{@code extend} change only lists that the
+ * program built itself. Immutable and thread-safe.
+ */
 public final class TransformProgram {
-    private TransformProgram() {
+    private final String text;
+    private final Statement[] statements;
+    private final int slots;
+    private final Set<String> targets;
+
+    private TransformProgram(String text, ProgramParser.Parsed parsed) {
+        this.text = text;
+        this.statements = parsed.statements();
+        this.slots = parsed.slots();
+        this.targets = parsed.targets();
     }
 
-    /** @throws ExpressionSyntaxException with the 1-based line and column inside {@code text} */
+    /**
+     * Parses a program. A text that is only a name (a registered transform function) is not a
+     * program: it fails with "a statement must assign".
+     *
+     * @throws ExpressionSyntaxException with the 1-based line and column inside {@code text}
+     */
     public static TransformProgram parse(String text) {
-        throw new UnsupportedOperationException("not yet written");
+        Objects.requireNonNull(text, "text");
+        return new TransformProgram(text, ProgramParser.parse(text));
     }
 
     /**
      * Runs the statements against a state without changing it.
      *
      * @return the top-level keys assigned, with their final values, in first-assignment order
-     * @throws ExpressionEvaluationException when a statement fails
+     * @throws ExpressionEvaluationException when a statement fails; the message gives the line
      */
     public Map<String, Object> apply(Map<String, ?> state) {
-        throw new UnsupportedOperationException("not yet written");
+        LinkedHashMap<String, Object> assigned = new LinkedHashMap<>();
+        Ctx c = new Ctx(state == null ? Map.of() : state, assigned, slots);
+        try {
+            for (Statement s : statements) {
+                s.exec(c);
+            }
+        } catch (PyException e) {
+            throw e.toPublic();
+        } catch (StackOverflowError e) {
+            throw new ExpressionEvaluationException("RecursionError: a value nests too deeply (or contains itself)");
+        }
+        assigned.replaceAll((k, v) -> Values.normalize(v));
+        return assigned;
     }
 
-    /** The top-level state keys the program assigns. */
+    /** The top-level state keys the program assigns, in the order they first appear. */
     public Set<String> targets() {
-        throw new UnsupportedOperationException("not yet written");
+        return targets;
     }
 
+    /** The text as written. */
     public String text() {
-        throw new UnsupportedOperationException("not yet written");
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
     }
 }

@@ -1,6 +1,59 @@
 /**
  * The expression language of conditions and transforms: a small, safe subset of Python
  * expressions, parsed once and evaluated against a state.
+ *
+ * <p>The exported surface: {@link dev.victor.workflow.expr.Expression} (a condition, or any
+ * expression), {@link dev.victor.workflow.expr.TransformProgram} (statements that assign state
+ * keys), {@link dev.victor.workflow.expr.PyValues} (Python's truthiness, {@code str()} and
+ * {@code ==} for other packages), {@link dev.victor.workflow.expr.ExpressionLimits} and the two
+ * exceptions. Everything else lives in the private package {@code expr.internal}.
+ *
+ * <h2>Where FORMAT.md is silent, this package decides</h2>
+ * <ul>
+ *   <li><b>Integers never wrap.</b> A result outside the range of {@code long} becomes a
+ *       {@link java.math.BigInteger}, up to {@link dev.victor.workflow.expr.ExpressionLimits#MAX_INTEGER_BITS};
+ *       beyond it the operation fails. Results are {@code Long} when they fit.</li>
+ *   <li><b>Reads into maps forgive, reads into lists do not.</b> {@code a.b} and {@code a["b"]}
+ *       give None when a is None or has no key b; {@code a.b} on a list, string or number is an
+ *       error; {@code xs[i]} out of range is an IndexError, as in Python.</li>
+ *   <li><b>Comparisons never fail.</b> An ordering comparison Python would refuse
+ *       ({@code None > 3}, {@code "a" < 1}) is false, and so is {@code in} / {@code not in}
+ *       with a right side that is not a string, list or map (FORMAT.md: a type error in a
+ *       comparison is false). {@code is} compares identity, meant for None, True and False.</li>
+ *   <li><b>Collections.</b> A tuple is an immutable list that prints as {@code (1, 2)} and, as in
+ *       Python, never equals a list. {@code range}, {@code enumerate}, {@code zip},
+ *       {@code .keys()}, {@code .values()}, {@code .items()} and generator expressions give
+ *       lists (no lazy views). Values taken from the state are returned as they are, inside
+ *       collections; only top-level results are normalised (Long, Double).</li>
+ *   <li><b>Methods.</b> Only {@code get keys values items} (maps), {@code lower upper strip split
+ *       startswith endswith replace join} (strings), {@code count index} (strings and lists) and
+ *       {@code append extend} (lists the program built itself; a list from the state is never
+ *       changed: assign a new list). A method name outside this list is a syntax error; a
+ *       method on the wrong kind of value is an evaluation error naming it. Methods take no
+ *       keyword arguments.</li>
+ *   <li><b>Extensions real workflows use.</b> {@code merge(a, b, ...)}: None skipped; maps merge
+ *       deeply (nested maps merge, nested lists concatenate, otherwise the later value wins);
+ *       lists concatenate; no argument (or only None) gives an empty map.
+ *       {@code concat(a, b, ...)}: lists one after the other, None skipped.
+ *       {@code filter(items, key=value, ...)}: the maps whose keys equal all the values (no
+ *       keywords: the true items; None: an empty list). {@code deduplicate(items, by="key")}:
+ *       the first item per value of key (without by: per item; Python equality, so 1, 1.0 and
+ *       True are one value). Also {@code list dict range enumerate zip}, and
+ *       {@code current_timestamp()}, an ISO-8601 UTC timestamp with microseconds
+ *       ({@code 2025-01-31T12:00:00.000000Z}).</li>
+ *   <li><b>Transforms.</b> {@code target op= value} is {@code target = target op value} (it
+ *       never changes a list in place); {@code -= *= /= //= %= **=} work like {@code +=}. A dotted
+ *       target writes its top-level key as a copy of the map (a missing or None level becomes a
+ *       new map). {@code ctx} is the state with the program's own assignments over it. Loop
+ *       and comprehension variables are local and cannot be assigned. No {@code if}/{@code while}
+ *       statements, subscript targets or several targets; {@code ;} is refused.</li>
+ *   <li><b>A condition may span lines</b> (line breaks are spaces in an expression), and an
+ *       empty text is a syntax error, for expressions and programs alike.</li>
+ *   <li><b>Refused at parse time, with a message:</b> unknown functions and methods, names and
+ *       attributes starting with {@code __}, {@code lambda}, {@code import} and the other
+ *       statements, {@code :=}, f-strings, bytes, sets, bitwise operators, argument unpacking,
+ *       complex numbers. A Java object in the state is opaque: none of its members is ever read.</li>
+ * </ul>
  */
 @Export
 @Version("1.0.0")

@@ -1,0 +1,45 @@
+package dev.victor.workflow.expr;
+
+/**
+ * The limits that keep one expression or transform bounded in time and memory. Every limit is
+ * enforced; breaking one fails with a message that names the constant.
+ *
+ * <ul>
+ *   <li>parse time: {@link #MAX_TEXT_LENGTH}, {@link #MAX_NESTING_DEPTH};</li>
+ *   <li>evaluation: {@link #MAX_STEPS}, {@link #MAX_BUILT_SIZE}, {@link #MAX_POWER_EXPONENT},
+ *       {@link #MAX_INTEGER_BITS}.</li>
+ * </ul>
+ */
+public final class ExpressionLimits {
+    /** Characters in the text of one expression or transform program (64 KiB). */
+    public static final int MAX_TEXT_LENGTH = 64 * 1024;
+
+    /**
+     * Nesting depth of the parse: brackets, unary operators, operands of binary operators,
+     * conditional expressions, comprehensions and {@code for} blocks each add a level.
+     */
+    public static final int MAX_NESTING_DEPTH = 100;
+
+    /**
+     * Evaluation steps per {@code evaluate} or {@code apply} call. A step is one statement, one
+     * loop or comprehension iteration, one function or method call, one element that a built-in
+     * visits or that an operation copies into a new collection, or 1,024 characters of text that
+     * an operation builds.
+     */
+    public static final long MAX_STEPS = 1_000_000L;
+
+    /** Characters of a string, or elements of a list or map, that a single operation may build. */
+    public static final int MAX_BUILT_SIZE = 10_000_000;
+
+    /** Largest absolute exponent of {@code int ** int}. */
+    public static final int MAX_POWER_EXPONENT = 10_000;
+
+    /**
+     * Bits of an integer result. Integers that leave the range of {@code long} become
+     * {@link java.math.BigInteger} (never wrap); beyond this size an operation fails.
+     */
+    public static final int MAX_INTEGER_BITS = 65_536;
+
+    private ExpressionLimits() {
+    }
+}

@@ -1,0 +1,133 @@
+package dev.victor.workflow.expr.internal;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/** Reads into values ({@code a.b}, {@code a[i]}, {@code a[i:j]}) and calls. */
+public final class Accessors {
+    private static final Object[] NO_VALUES = new Object[0];
+
+    private Accessors() {
+    }
+
+    /** {@code a.b}: key b of map a; None when a is None or has no such key. */
+    public record Attribute(Node target, String name, int line, int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object o = target.eval(c);
+            if (o instanceof Map<?, ?> m) {
+                return Maps.get(m, name);
+            }
+            if (o == null) {
+                return null;
+            }
+            throw PyException.attribute("'" + Values.typeName(o) + "' object has no attribute '" + name + "'")
+                    .at(line, col);
+        }
+    }
+
+    /** {@code a[i]}: a list or string index (negative from the end), a map key (missing: None). */
+    public record Subscript(Node target, Node index, int line, int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object o = target.eval(c);
+            Object k = index.eval(c);
+            try {
+                return item(o, k);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    static Object item(Object o, Object k) {
+        if (o instanceof Map<?, ?> m) {
+            Object v = Maps.lookup(m, k);
+            return v == Maps.MISSING ? null : v;
+        }
+        if (o instanceof List<?> l) {
+            String what = o instanceof PyTuple ? "tuple" : "list";
+            if (!Num.isIntegral(k)) {
+                throw PyException.type(what + " indices must be integers or slices, not " + Values.typeName(k));
+            }
+            long i = k instanceof BigInteger ? Long.MAX_VALUE : Num.asLong(k);
+            int n = l.size();
+            if (i < 0) {
+                i += n;
+            }
+            if (i < 0 || i >= n) {
+                throw PyException.index(what + " index out of range");
+            }
+            return l.get((int) i);
+        }
+        if (o instanceof String s) {
+            if (!Num.isIntegral(k)) {
+                throw PyException.type("string indices must be integers, not '" + Values.typeName(k) + "'");
+            }
+            return Text.at(s, k instanceof BigInteger ? Long.MAX_VALUE : Num.asLong(k));
+        }
+        if (o == null) {
+            return null;
+        }
+        throw PyException.type("'" + Values.typeName(o) + "' object is not subscriptable");
+    }
+
+    /** {@code a[start:stop:step]} of a list, tuple or string; absent parts are null nodes. */
+    public record Slice(Node target, Node start, Node stop, Node step, int line, int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object o = target.eval(c);
+            Object a = start == null ? null : start.eval(c);
+            Object b = stop == null ? null : stop.eval(c);
+            Object s = step == null ? null : step.eval(c);
+            try {
+                return Slices.slice(c, o, a, b, s);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    /** A call of an allowed function. */
+    public record Call(Builtin function, Node[] args, String[] keywordNames, Node[] keywordValues, int line,
+            int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object[] a = evalAll(c, args);
+            Object[] kv = evalAll(c, keywordValues);
+            try {
+                c.step();
+                return Builtins.call(c, function, a, keywordNames, kv);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    /** A call of an allowed method on a value. */
+    public record MethodCall(Node receiver, Method method, Node[] args, int line, int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object r = receiver.eval(c);
+            Object[] a = evalAll(c, args);
+            try {
+                c.step();
+                return Methods.call(c, method, r, a);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    private static Object[] evalAll(Ctx c, Node[] nodes) {
+        if (nodes.length == 0) {
+            return NO_VALUES;
+        }
+        Object[] out = new Object[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            out[i] = nodes[i].eval(c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.victor.workflow.expr.internal;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The implementations of the {@link Builtin} functions. */
+final class Builtins {
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Builtins() {
+    }
+
+    static Object call(Ctx c, Builtin f, Object[] args, String[] kwNames, Object[] kwValues) {
+        switch (f) {
+            case LEN:
+                return len(args[0]);
+            case MIN:
+                return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), -1);
+            case MAX:
+                return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), 1);
+            case SUM:
+                return sum(c, args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "start", 0L));
+            case ABS:
+                return abs(args[0]);
+            case ROUND:
+                return Conversions.round(args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "ndigits", null));
+            case STR: {
+                String s = args.length == 0 ? "" : Repr.str(args[0]);
+                c.chargeText(s.length());
+                return s;
+            }
+            case INT:
+                return args.length == 0 ? (Object) 0L : Conversions.toInt(args[0]);
+            case FLOAT:
+                return args.length == 0 ? 0.0 : Conversions.toFloat(args[0]);
+            case BOOL:
+                return args.length != 0 && Values.truthy(args[0]);
+            case SORTED:
+                return sorted(c, args[0], Values.truthy(kw(kwNames, kwValues, "reverse", false)));
+            case ANY:
+            case ALL:
+                return anyAll(c, args[0], f == Builtin.ALL);
+            case CURRENT_TIMESTAMP:
+                return TIMESTAMP.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
+            case MERGE:
+                return CollectionFunctions.merge(c, args);
+            case CONCAT:
+                return CollectionFunctions.concat(c, args);
+            case FILTER:
+                return CollectionFunctions.filter(c, args[0], kwNames, kwValues);
+            case DEDUPLICATE:
+                return CollectionFunctions.deduplicate(c, args[0], kw(kwNames, kwValues, "by", null));
+            case LIST: {
+                PyList out = c.newList();
+                if (args.length > 0) {
+                    List<?> items = Iter.items(c, args[0]);
+                    c.charge(items.size());
+                    out.addAll(items);
+                }
+                return out;
+            }
+            case DICT:
+                return CollectionFunctions.dict(c, args.length > 0 ? args[0] : null, kwNames, kwValues);
+            case RANGE:
+                return CollectionFunctions.range(c, args);
+            case ENUMERATE:
+                return CollectionFunctions.enumerate(c, args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "start", 0L));
+            case ZIP:
+                return CollectionFunctions.zip(c, args);
+            default:
+                throw new IllegalStateException(f.name());
+        }
+    }
+
+    private static Object kw(String[] names, Object[] values, String name, Object dflt) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return values[i];
+            }
+        }
+        return dflt;
+    }
+
+    static Object len(Object o) {
+        if (o instanceof String s) {
+            return (long) Text.length(s);
+        }
+        if (o instanceof Collection<?> col) {
+            return (long) col.size();
+        }
+        if (o instanceof Map<?, ?> m) {
+            return (long) m.size();
+        }
+        throw PyException.type("object of type '" + Values.typeName(o) + "' has no len()");
+    }
+
+    private static Object extreme(Ctx c, Builtin f, Object[] args, Object dflt, int sign) {
+        List<?> items;
+        if (args.length == 1) {
+            items = Iter.items(c, args[0]);
+        } else {
+            if (dflt != Maps.MISSING) {
+                throw PyException.type("Cannot specify a default for " + f.pyName
+                        + "() with multiple positional arguments");
+            }
+            items = List.of(args);
+        }
+        c.charge(items.size());
+        if (items.isEmpty()) {
+            if (dflt != Maps.MISSING) {
+                return dflt;
+            }
+            throw PyException.value(f.pyName + "() arg is an empty sequence");
+        }
+        Object best = items.get(0);
+        String op = sign < 0 ? "<" : ">";
+        for (int i = 1; i < items.size(); i++) {
+            Object x = items.get(i);
+            if (Compare.strict(x, best, op) * sign > 0) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static Object sum(Ctx c, Object iterable, Object start) {
+        if (start instanceof String) {
+            throw PyException.type("sum() can't sum strings [use ''.join(seq) instead]");
+        }
+        List<?> items = Iter.items(c, iterable);
+        Object acc = start;
+        for (int i = 0; i < items.size(); i++) {
+            c.step();
+            Object x = items.get(i);
+            if (x instanceof String && i == 0 && Num.isNumber(acc)) {
+                throw PyException.type("unsupported operand type(s) for +: '" + Values.typeName(acc) + "' and 'str'");
+            }
+            acc = Arith.add(c, acc, x);
+        }
+        return acc;
+    }
+
+    private static Object abs(Object o) {
+        if (Num.isSmallInt(o)) {
+            long v = Num.asLong(o);
+            return v == Long.MIN_VALUE ? (Object) BigInteger.valueOf(v).negate() : (Object) Math.abs(v);
+        }
+        if (o instanceof BigInteger b) {
+            return Num.normalize(b.abs());
+        }
+        if (o instanceof Number) {
+            return Math.abs(Num.asDouble(o));
+        }
+        throw PyException.type("bad operand type for abs(): '" + Values.typeName(o) + "'");
+    }
+
+    private static Object sorted(Ctx c, Object iterable, boolean reverse) {
+        List<?> items = Iter.items(c, iterable);
+        c.charge(items.size());
+        PyList out = new PyList(c.owner(), items);
+        try {
+            if (reverse) {
+                out.sort((x, y) -> Compare.strict(y, x, "<"));
+            } else {
+                out.sort((x, y) -> Compare.strict(x, y, "<"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw PyException.value("sorted() cannot order these values consistently (NaN?)");
+        }
+        return out;
+    }
+
+    private static Object anyAll(Ctx c, Object iterable, boolean all) {
+        List<?> items = Iter.items(c, iterable);
+        for (int i = 0; i < items.size(); i++) {
+            c.step();
+            if (Values.truthy(items.get(i)) != all) {
+                return !all;
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.victor.workflow.expr.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison operators. None of them fails on a type error: as FORMAT.md says, a comparison
+ * that Python would refuse (None &gt; 3, "a" &lt; 1, 1 in None) is false.
+ */
+public enum CmpOp {
+    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), IN("in"), NOT_IN("not in"), IS("is"), IS_NOT("is not");
+
+    final String symbol;
+
+    CmpOp(String symbol) {
+        this.symbol = symbol;
+    }
+
+    boolean test(Ctx c, Object a, Object b) {
+        switch (this) {
+            case EQ:
+                return Equality.equal(a, b);
+            case NE:
+                return !Equality.equal(a, b);
+            case LT:
+                return Compare.compare(a, b) == Compare.LESS;
+            case LE: {
+                int r = Compare.compare(a, b);
+                return r == Compare.LESS || r == Compare.EQUAL;
+            }
+            case GT:
+                return Compare.compare(a, b) == Compare.GREATER;
+            case GE: {
+                int r = Compare.compare(a, b);
+                return r == Compare.GREATER || r == Compare.EQUAL;
+            }
+            case IN:
+                return contains(c, b, a) == 1;
+            case NOT_IN:
+                return contains(c, b, a) == 0;
+            case IS:
+                return same(a, b);
+            case IS_NOT:
+                return !same(a, b);
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** 1 when the container holds the item, 0 when not, -1 when Python would raise a TypeError. */
+    static int contains(Ctx c, Object container, Object item) {
+        if (container instanceof String s) {
+            if (!(item instanceof String sub)) {
+                return -1;
+            }
+            c.chargeText(s.length());
+            return s.contains(sub) ? 1 : 0;
+        }
+        if (container instanceof List<?> l) {
+            c.charge(l.size());
+            for (int i = 0, n = l.size(); i < n; i++) {
+                if (Equality.equal(l.get(i), item)) {
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        if (container instanceof Map<?, ?> m) {
+            return Maps.containsKey(m, item) ? 1 : 0;
+        }
+        if (container instanceof Collection<?> col) {
+            c.charge(col.size());
+            for (Object o : col) {
+                if (Equality.equal(o, item)) {
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        return -1;
+    }
+
+    /** Identity as far as it means something here: None, True and False, or the same object. */
+    private static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        return a instanceof Boolean x && b instanceof Boolean y && x.booleanValue() == y.booleanValue();
+    }
+}

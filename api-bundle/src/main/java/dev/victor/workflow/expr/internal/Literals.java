@@ -1,0 +1,44 @@
+package dev.victor.workflow.expr.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** List, tuple and dict displays. */
+public final class Literals {
+    private Literals() {
+    }
+
+    public record ListLit(Node[] items) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            PyList out = c.newList(items.length);
+            for (Node n : items) {
+                out.add(n.eval(c));
+            }
+            return out;
+        }
+    }
+
+    public record TupleLit(Node[] items) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object[] out = new Object[items.length];
+            for (int i = 0; i < items.length; i++) {
+                out[i] = items[i].eval(c);
+            }
+            return PyTuple.wrap(out);
+        }
+    }
+
+    /** A dict display; keys are evaluated in order, a repeated key keeps its last value. */
+    public record DictLit(Node[] keys, Node[] values) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                out.put(keys[i].eval(c), values[i].eval(c));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.victor.workflow.expr.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The methods an expression may call: {@code get keys values items} on maps,
+ * {@code lower upper strip split startswith endswith replace join} on strings,
+ * {@code append extend} on the program's own lists, {@code count index} on strings and lists.
+ */
+public enum Method {
+    GET("get", 1, 2),
+    KEYS("keys", 0, 0),
+    VALUES("values", 0, 0),
+    ITEMS("items", 0, 0),
+    LOWER("lower", 0, 0),
+    UPPER("upper", 0, 0),
+    STRIP("strip", 0, 1),
+    SPLIT("split", 0, 2),
+    STARTSWITH("startswith", 1, 1),
+    ENDSWITH("endswith", 1, 1),
+    REPLACE("replace", 2, 3),
+    JOIN("join", 1, 1),
+    APPEND("append", 1, 1),
+    EXTEND("extend", 1, 1),
+    COUNT("count", 1, 1),
+    INDEX("index", 1, 1);
+
+    private static final Map<String, Method> BY_NAME = new HashMap<>();
+
+    static {
+        for (Method m : values()) {
+            BY_NAME.put(m.pyName, m);
+        }
+    }
+
+    final String pyName;
+    private final int minArgs;
+    private final int maxArgs;
+
+    Method(String pyName, int minArgs, int maxArgs) {
+        this.pyName = pyName;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+    }
+
+    public static Method byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** Checks a call's shape at parse time: a message, or null when it is fine. */
+    String checkCall(int positional, boolean keywords) {
+        if (keywords) {
+            return pyName + "() takes no keyword arguments";
+        }
+        if (positional < minArgs || positional > maxArgs) {
+            String expected = minArgs == maxArgs
+                    ? (minArgs == 0 ? "no arguments" : minArgs == 1 ? "exactly one argument"
+                            : "exactly " + minArgs + " arguments")
+                    : "from " + minArgs + " to " + maxArgs + " arguments";
+            return pyName + "() takes " + expected + " (" + positional + " given)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.victor.workflow.expr.internal;
+
+import dev.victor.workflow.expr.ExpressionLimits;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/** Python's {@code str()} and {@code repr()} of values. */
+public final class Repr {
+    private Repr() {
+    }
+
+    /** Python's str(): a string as it is, everything else as repr(). */
+    public static String str(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        if (o == null) {
+            return "None";
+        }
+        if (o instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (o instanceof Long || o instanceof Integer) {
+            return o.toString();
+        }
+        return repr(o);
+    }
+
+    public static String repr(Object o) {
+        StringBuilder b = new StringBuilder();
+        write(b, o, null);
+        return b.toString();
+    }
+
+    private static void write(StringBuilder b, Object o, IdentityHashMap<Object, Boolean> open) {
+        if (b.length() > ExpressionLimits.MAX_BUILT_SIZE) {
+            throw PyException.limit("str() result longer than " + ExpressionLimits.MAX_BUILT_SIZE
+                    + " characters (ExpressionLimits.MAX_BUILT_SIZE)");
+        }
+        if (o == null) {
+            b.append("None");
+        } else if (o instanceof Boolean bool) {
+            b.append(bool ? "True" : "False");
+        } else if (o instanceof String s) {
+            quote(b, s);
+        } else if (Num.isIntegral(o)) {
+            b.append(o);
+        } else if (o instanceof Number) {
+            b.append(floatRepr(Num.asDouble(o)));
+        } else if (o instanceof Collection<?> || o instanceof Map<?, ?>) {
+            IdentityHashMap<Object, Boolean> seen = open == null ? new IdentityHashMap<>() : open;
+            if (seen.put(o, Boolean.TRUE) != null) {
+                b.append(o instanceof Map<?, ?> ? "{...}" : o instanceof PyTuple ? "(...)" : "[...]");
+                return;
+            }
+            if (o instanceof Map<?, ?> m) {
+                b.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!first) {
+                        b.append(", ");
+                    }
+                    first = false;
+                    write(b, e.getKey(), seen);
+                    b.append(": ");
+                    write(b, e.getValue(), seen);
+                }
+                b.append('}');
+            } else {
+                Collection<?> c = (Collection<?>) o;
+                boolean tuple = o instanceof PyTuple;
+                b.append(tuple ? '(' : '[');
+                boolean first = true;
+                for (Object item : c) {
+                    if (!first) {
+                        b.append(", ");
+                    }
+                    first = false;
+                    write(b, item, seen);
+                }
+                if (tuple && c.size() == 1) {
+                    b.append(',');
+                }
+                b.append(tuple ? ')' : ']');
+            }
+            seen.remove(o);
+        } else {
+            b.append(o);
+        }
+    }
+
+    /** Python's repr of a string: single quotes unless it holds a single quote and no double. */
+    static void quote(StringBuilder b, String s) {
+        char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        b.append(q);
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == q || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c < 0x20 || c >= 0x7f && c < 0xa0) {
+                b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            } else {
+                b.append(c);
+            }
+        }
+        b.append(q);
+    }
+
+    /** Python's repr of a float: the shortest digits that read back the same value. */
+    public static String floatRepr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0.0) {
+            return 1.0 / d < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(d);
+        BigDecimal shortest = exact;
+        for (int p = 1; p <= 17; p++) {
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == d) {
+                shortest = r;
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().abs().toString();
+        int exp10 = digits.length() - 1 - shortest.scale();
+        StringBuilder b = new StringBuilder(24);
+        if (d < 0) {
+            b.append('-');
+        }
+        if (exp10 >= -4 && exp10 < 16) {
+            String plain = shortest.abs().toPlainString();
+            b.append(plain);
+            if (plain.indexOf('.') < 0) {
+                b.append(".0");
+            }
+        } else {
+            b.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                b.append('.').append(digits, 1, digits.length());
+            }
+            b.append('e').append(exp10 < 0 ? '-' : '+');
+            int e = Math.abs(exp10);
+            if (e < 10) {
+                b.append('0');
+            }
+            b.append(e);
+        }
+        return b.toString();
+    }
+}

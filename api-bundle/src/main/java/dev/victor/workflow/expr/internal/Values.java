@@ -1,0 +1,101 @@
+package dev.victor.workflow.expr.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Truthiness, Python type names, and the normal form of results. */
+public final class Values {
+    private Values() {
+    }
+
+    /** Python truthiness: None, False, 0, 0.0, "", empty collections and maps are false. */
+    public static boolean truthy(Object o) {
+        if (o == null) {
+            return false;
+        }
+        if (o instanceof Boolean b) {
+            return b;
+        }
+        if (o instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (o instanceof Long l) {
+            return l != 0L;
+        }
+        if (o instanceof Number n) {
+            if (Num.isSmallInt(n)) {
+                return n.longValue() != 0L;
+            }
+            if (n instanceof BigInteger b) {
+                return b.signum() != 0;
+            }
+            if (n instanceof BigDecimal b) {
+                return b.signum() != 0;
+            }
+            return n.doubleValue() != 0.0;
+        }
+        if (o instanceof Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (o instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        return true;
+    }
+
+    /** The Python name of a value's type, for messages. */
+    public static String typeName(Object o) {
+        if (o == null) {
+            return "NoneType";
+        }
+        if (o instanceof Boolean) {
+            return "bool";
+        }
+        if (Num.isIntegral(o)) {
+            return "int";
+        }
+        if (o instanceof Number) {
+            return "float";
+        }
+        if (o instanceof String) {
+            return "str";
+        }
+        if (o instanceof PyTuple) {
+            return "tuple";
+        }
+        if (o instanceof List<?>) {
+            return "list";
+        }
+        if (o instanceof Map<?, ?>) {
+            return "dict";
+        }
+        if (o instanceof Collection<?>) {
+            return "collection";
+        }
+        return "object";
+    }
+
+    /**
+     * The normal form of a top-level result: integers as Long (BigInteger when large), floats
+     * as Double. Values inside collections are left as they are.
+     */
+    public static Object normalize(Object o) {
+        if (o == null || o instanceof Long || o instanceof Double || o instanceof String
+                || o instanceof Boolean) {
+            return o;
+        }
+        if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return ((Number) o).longValue();
+        }
+        if (o instanceof BigInteger b) {
+            return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        if (o instanceof Float || o instanceof BigDecimal) {
+            return Num.asDouble(o);
+        }
+        return o;
+    }
+}
