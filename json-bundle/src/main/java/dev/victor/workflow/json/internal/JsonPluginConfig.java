@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Configuration of the JSON plugin component (PID {@code dev.victor.workflow.json}). OSGi names
- * the properties with dots: {@code base.directory}, {@code strict}, {@code allow.env},
+ * the properties with dots: {@code base.directory}, {@code strict}, {@code allow.env}, {@code custom.node.types},
  * {@code max.document.bytes}, {@code max.nesting.depth}, {@code max.string.length},
  * {@code max.name.length}, {@code max.number.length}.
  */
@@ -20,6 +20,10 @@ public @interface JsonPluginConfig {
 
     @AttributeDefinition(name = "Strict", description = "Unknown keys are errors instead of warnings.")
     boolean strict() default false;
+
+    @AttributeDefinition(name = "Custom node types", description = "Node types that installed node "
+            + "executors provide, accepted besides the built-in ones.")
+    String[] custom_node_types() default {};
 
     @AttributeDefinition(name = "Allow $env", description = "When $env.NAME is read from the environment: "
             + "auto (for local files only), true (always) or false (never).",

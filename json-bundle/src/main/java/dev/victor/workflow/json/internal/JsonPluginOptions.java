@@ -19,41 +19,49 @@ import java.util.function.Function;
  * @param env           when {@code $env.NAME} is read from the environment
  * @param environment   where {@code $env.NAME} values come from (default {@link System#getenv(String)})
  * @param limits        parse limits
+ * @param customNodeTypes node types that installed node executors provide, accepted besides the
+ *                      built-in ones (never {@code null})
  */
 public record JsonPluginOptions(Path baseDirectory, boolean strict, EnvPolicy env,
-                                Function<String, String> environment, JsonLimits limits) {
+                                Function<String, String> environment, JsonLimits limits,
+                                Set<String> customNodeTypes) {
 
     /** The option keys {@link #fromMap} understands (also with dots instead of underscores). */
     public static final Set<String> KEYS = Set.of("base_directory", "strict", "allow_env", "environment",
-            "max_document_bytes", "max_nesting_depth", "max_string_length", "max_name_length", "max_number_length");
+            "custom_node_types", "max_document_bytes", "max_nesting_depth", "max_string_length", "max_name_length", "max_number_length");
     private static final Set<String> IGNORED = Set.of("enable_caching", "cache_ttl");
 
     public JsonPluginOptions {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(limits, "limits");
         environment = environment == null ? System::getenv : environment;
+        customNodeTypes = customNodeTypes == null ? Set.of() : Set.copyOf(customNodeTypes);
         baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
     }
 
     public static JsonPluginOptions defaults() {
-        return new JsonPluginOptions(null, false, EnvPolicy.AUTO, null, JsonLimits.defaults());
+        return new JsonPluginOptions(null, false, EnvPolicy.AUTO, null, JsonLimits.defaults(), Set.of());
     }
 
     public JsonPluginOptions withBaseDirectory(Path directory) {
-        return new JsonPluginOptions(directory, strict, env, environment, limits);
+        return new JsonPluginOptions(directory, strict, env, environment, limits, customNodeTypes);
     }
 
     public JsonPluginOptions withLimits(JsonLimits newLimits) {
-        return new JsonPluginOptions(baseDirectory, strict, env, environment, newLimits);
+        return new JsonPluginOptions(baseDirectory, strict, env, environment, newLimits, customNodeTypes);
     }
 
     public JsonPluginOptions withEnv(EnvPolicy policy, Function<String, String> source) {
-        return new JsonPluginOptions(baseDirectory, strict, policy, source, limits);
+        return new JsonPluginOptions(baseDirectory, strict, policy, source, limits, customNodeTypes);
+    }
+
+    public JsonPluginOptions withCustomNodeTypes(Set<String> types) {
+        return new JsonPluginOptions(baseDirectory, strict, env, environment, limits, types);
     }
 
     /**
      * Options from a plain map: {@code base_directory}, {@code strict}, {@code allow_env}
-     * ({@code auto}, {@code true}, {@code false}), {@code environment} (a map or a function),
+     * ({@code auto}, {@code true}, {@code false}), {@code custom_node_types} (names, a list or comma-separated), {@code environment} (a map or a function),
      * {@code max_document_bytes}, {@code max_nesting_depth}, {@code max_string_length},
      * {@code max_name_length}, {@code max_number_length}. Other keys with a dot and Victor's
      * {@code enable_caching} / {@code cache_ttl} are ignored; anything else is an error.
@@ -86,7 +94,31 @@ public record JsonPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
                 (int) number(normal, "max_name_length", d.maxNameLength()),
                 (int) number(normal, "max_number_length", d.maxNumberLength()));
         return new JsonPluginOptions(path(normal.get("base_directory")), bool(normal, "strict"),
-                EnvPolicy.parse(normal.get("allow_env")), environment(normal.get("environment")), limits);
+                EnvPolicy.parse(normal.get("allow_env")), environment(normal.get("environment")), limits,
+                types(normal.get("custom_node_types")));
+    }
+
+    /** A collection of names, an array, or one comma-separated string. */
+    static Set<String> types(Object value) {
+        if (value == null) {
+            return Set.of();
+        }
+        java.util.List<Object> items;
+        if (value instanceof java.util.Collection<?> collection) {
+            items = new java.util.ArrayList<>(collection);
+        } else if (value instanceof Object[] array) {
+            items = java.util.Arrays.asList(array);
+        } else {
+            items = java.util.Arrays.asList((Object[]) value.toString().split(","));
+        }
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (Object item : items) {
+            String type = String.valueOf(item).strip();
+            if (!type.isEmpty()) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     static Path path(Object value) {

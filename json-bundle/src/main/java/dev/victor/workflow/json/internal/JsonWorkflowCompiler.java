@@ -50,7 +50,7 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         Loaded loaded = load(source);
         Function<String, String> environment = options.env().allows(loaded.localFile()) ? options.environment() : null;
         return backend.compile(loaded.parsed().root(), loaded.parsed().positions(), loaded.sourceName(), workflowName,
-                validate, options.strict(), environment);
+                validate, new WorkflowBackend.Settings(options.strict(), environment, options.customNodeTypes()));
     }
 
     /**
@@ -86,7 +86,8 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         MessageDigest digest = sha256();
         update(digest, KEY_VERSION);
         JsonLimits limits = options.limits();
-        update(digest, "strict=" + options.strict() + ";env=" + options.env() + ";base=" + options.baseDirectory()
+        update(digest, "strict=" + options.strict() + ";types=" + new java.util.TreeSet<>(options.customNodeTypes())
+                + ";env=" + options.env() + ";base=" + options.baseDirectory()
                 + ";limits=" + limits.maxDocumentBytes() + "," + limits.maxNestingDepth() + ","
                 + limits.maxStringLength() + "," + limits.maxNameLength() + "," + limits.maxNumberLength());
         String text;

@@ -3,14 +3,13 @@ package dev.victor.workflow.json.internal;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.model.SourcePositions;
 
-import java.util.function.Function;
 
 /** Compiles through the kernel facade. */
 final class KernelBackend implements WorkflowBackend {
 
     @Override
     public CompiledGraph compile(Object tree, SourcePositions positions, String sourceName, String workflowName,
-                                 boolean validate, boolean strict, Function<String, String> environment) {
+                                 boolean validate, Settings settings) {
         // The kernel facade (dev.victor.workflow.kernel.WorkflowKernel) is not on main yet.
         throw new UnsupportedOperationException("the workflow kernel is not available in this build yet");
     }

@@ -3,15 +3,26 @@ package dev.victor.workflow.json.internal;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.model.SourcePositions;
 
+import java.util.Set;
 import java.util.function.Function;
 
 /** What turns a parsed tree into a compiled graph: the kernel (a seam for tests). */
 interface WorkflowBackend {
 
-    /**
-     * @param environment where {@code $env.NAME} values come from; {@code null}: not read
-     * @throws dev.victor.workflow.api.InvalidWorkflowException carrying every problem
-     */
+    /** @throws dev.victor.workflow.api.InvalidWorkflowException carrying every problem */
     CompiledGraph compile(Object tree, SourcePositions positions, String sourceName, String workflowName,
-                          boolean validate, boolean strict, Function<String, String> environment);
+                          boolean validate, Settings settings);
+
+    /**
+     * How the kernel's reader reads this source.
+     *
+     * @param strict          unknown keys are errors
+     * @param environment     where {@code $env.NAME} values come from; {@code null}: not read
+     * @param customNodeTypes node types that installed executors provide
+     */
+    record Settings(boolean strict, Function<String, String> environment, Set<String> customNodeTypes) {
+        public Settings {
+            customNodeTypes = Set.copyOf(customNodeTypes);
+        }
+    }
 }

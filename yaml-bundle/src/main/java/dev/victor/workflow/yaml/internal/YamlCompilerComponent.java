@@ -27,7 +27,8 @@ public final class YamlCompilerComponent implements WorkflowCompilerPlugin {
         YamlLimits limits = new YamlLimits(config.max_document_bytes(), config.max_nesting_depth(),
                 config.max_aliases(), config.max_alias_expansion(), config.max_references());
         return new YamlPluginOptions(YamlPluginOptions.path(config.base_directory()), config.strict(),
-                EnvPolicy.parse(config.allow_env()), null, limits);
+                EnvPolicy.parse(config.allow_env()), null, limits,
+                YamlPluginOptions.types(config.custom_node_types()));
     }
 
     @Override

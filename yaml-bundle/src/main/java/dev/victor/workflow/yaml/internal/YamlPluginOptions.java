@@ -20,13 +20,16 @@ import java.util.function.Function;
  * @param env           when {@code $env.NAME} is read from the environment
  * @param environment   where {@code $env.NAME} values come from (default {@link System#getenv(String)})
  * @param limits        parse limits
+ * @param customNodeTypes node types that installed node executors provide, accepted besides the
+ *                      built-in ones (never {@code null})
  */
 public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy env,
-                               Function<String, String> environment, YamlLimits limits) {
+                               Function<String, String> environment, YamlLimits limits,
+                                Set<String> customNodeTypes) {
 
     /** The option keys {@link #fromMap} understands. */
     public static final Set<String> KEYS = Set.of("base_directory", "strict", "allow_env", "environment",
-            "max_document_bytes", "max_nesting_depth", "max_aliases", "max_alias_expansion", "max_references");
+            "custom_node_types", "max_document_bytes", "max_nesting_depth", "max_aliases", "max_alias_expansion", "max_references");
     /** Keys Victor's registry passes to every plugin; accepted and ignored (caching is the registry's job). */
     private static final Set<String> IGNORED = Set.of("enable_caching", "cache_ttl");
 
@@ -34,33 +37,38 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(limits, "limits");
         environment = environment == null ? System::getenv : environment;
+        customNodeTypes = customNodeTypes == null ? Set.of() : Set.copyOf(customNodeTypes);
         baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
     }
 
     public static YamlPluginOptions defaults() {
-        return new YamlPluginOptions(null, false, EnvPolicy.AUTO, null, YamlLimits.defaults());
+        return new YamlPluginOptions(null, false, EnvPolicy.AUTO, null, YamlLimits.defaults(), Set.of());
     }
 
     public YamlPluginOptions withBaseDirectory(Path directory) {
-        return new YamlPluginOptions(directory, strict, env, environment, limits);
+        return new YamlPluginOptions(directory, strict, env, environment, limits, customNodeTypes);
     }
 
     public YamlPluginOptions withLimits(YamlLimits newLimits) {
-        return new YamlPluginOptions(baseDirectory, strict, env, environment, newLimits);
+        return new YamlPluginOptions(baseDirectory, strict, env, environment, newLimits, customNodeTypes);
     }
 
     public YamlPluginOptions withEnv(EnvPolicy policy, Function<String, String> source) {
-        return new YamlPluginOptions(baseDirectory, strict, policy, source, limits);
+        return new YamlPluginOptions(baseDirectory, strict, policy, source, limits, customNodeTypes);
+    }
+
+    public YamlPluginOptions withCustomNodeTypes(Set<String> types) {
+        return new YamlPluginOptions(baseDirectory, strict, env, environment, limits, types);
     }
 
     public YamlPluginOptions withStrict(boolean value) {
-        return new YamlPluginOptions(baseDirectory, value, env, environment, limits);
+        return new YamlPluginOptions(baseDirectory, value, env, environment, limits, customNodeTypes);
     }
 
     /**
      * Options from a plain map (for {@code ServiceLoader} and {@code WorkflowCompilerRegistry} use).
      * Keys: {@code base_directory} (a path), {@code strict} (boolean), {@code allow_env}
-     * ({@code auto}, {@code true}, {@code false}), {@code environment} (a {@code Map<String,String>}
+     * ({@code auto}, {@code true}, {@code false}), {@code custom_node_types} (names, a list or comma-separated), {@code environment} (a {@code Map<String,String>}
      * or a {@code Function<String,String>}), {@code max_document_bytes}, {@code max_nesting_depth},
      * {@code max_aliases}, {@code max_alias_expansion}, {@code max_references}; each may also be
      * written with dots ({@code base.directory}), as OSGi configuration names them. Other keys
@@ -98,7 +106,31 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
                 (int) number(options, "max_alias_expansion", defaults.maxAliasExpansion()),
                 (int) number(options, "max_references", defaults.maxReferences()));
         return new YamlPluginOptions(path(options.get("base_directory")), bool(options, "strict"),
-                EnvPolicy.parse(options.get("allow_env")), environment(options.get("environment")), limits);
+                EnvPolicy.parse(options.get("allow_env")), environment(options.get("environment")), limits,
+                types(options.get("custom_node_types")));
+    }
+
+    /** A collection of names, an array, or one comma-separated string. */
+    static Set<String> types(Object value) {
+        if (value == null) {
+            return Set.of();
+        }
+        java.util.List<Object> items;
+        if (value instanceof java.util.Collection<?> collection) {
+            items = new java.util.ArrayList<>(collection);
+        } else if (value instanceof Object[] array) {
+            items = java.util.Arrays.asList(array);
+        } else {
+            items = java.util.Arrays.asList((Object[]) value.toString().split(","));
+        }
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (Object item : items) {
+            String type = String.valueOf(item).strip();
+            if (!type.isEmpty()) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     static Path path(Object value) {

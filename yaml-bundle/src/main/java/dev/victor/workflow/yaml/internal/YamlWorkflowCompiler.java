@@ -70,7 +70,7 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
         CompiledGraph graph;
         try {
             graph = backend.compile(loaded.tree(), loaded.positions(), loaded.sourceName(), workflowName, validate,
-                    options.strict(), environment);
+                    new WorkflowBackend.Settings(options.strict(), environment, options.customNodeTypes()));
         } catch (InvalidWorkflowException e) {
             if (attribution.isEmpty()) {
                 throw e;
@@ -186,7 +186,8 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
 
     private String fingerprint() {
         YamlLimits limits = options.limits();
-        return "strict=" + options.strict() + ";env=" + options.env() + ";base=" + options.baseDirectory()
+        return "strict=" + options.strict() + ";types=" + new java.util.TreeSet<>(options.customNodeTypes())
+                + ";env=" + options.env() + ";base=" + options.baseDirectory()
                 + ";limits=" + limits.maxDocumentBytes() + "," + limits.maxNestingDepth() + "," + limits.maxAliases()
                 + "," + limits.maxAliasExpansion() + "," + limits.maxReferences();
     }

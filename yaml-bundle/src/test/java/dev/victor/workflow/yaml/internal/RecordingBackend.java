@@ -23,18 +23,20 @@ final class RecordingBackend implements WorkflowBackend {
     String workflowName;
     Function<String, String> environment;
     boolean strict;
+    java.util.Set<String> customNodeTypes;
     List<Problem> errors = List.of();
     List<Problem> warnings = List.of();
 
     @Override
     public CompiledGraph compile(Object tree, SourcePositions positions, String sourceName, String workflowName,
-                                 boolean validate, boolean strict, Function<String, String> environment) {
+                                 boolean validate, Settings settings) {
         this.tree = tree;
         this.positions = positions;
         this.sourceName = sourceName;
         this.workflowName = workflowName;
-        this.environment = environment;
-        this.strict = strict;
+        this.environment = settings.environment();
+        this.strict = settings.strict();
+        this.customNodeTypes = settings.customNodeTypes();
         if (!errors.isEmpty()) {
             throw new InvalidWorkflowException("invalid", errors);
         }

@@ -186,9 +186,17 @@ class YamlWorkflowCompilerTest {
     }
 
     @Test
-    void strictIsPassedToTheKernel() {
-        compiler(YamlPluginOptions.defaults().withStrict(true)).compile(WORKFLOW, null, false);
+    void strictAndCustomNodeTypesArePassedToTheKernel() {
+        compiler(YamlPluginOptions.defaults().withStrict(true).withCustomNodeTypes(java.util.Set.of("shell")))
+                .compile(WORKFLOW, null, false);
         assertThat(backend.strict).isTrue();
+        assertThat(backend.customNodeTypes).containsExactly("shell");
+        assertThat(YamlPluginOptions.fromMap(Map.of("custom_node_types", "shell, sql")).customNodeTypes())
+                .containsExactlyInAnyOrder("shell", "sql");
+        assertThat(YamlPluginOptions.fromMap(Map.of("custom.node.types", List.of("a"))).customNodeTypes())
+                .containsExactly("a");
+        assertThat(compiler(YamlPluginOptions.defaults().withCustomNodeTypes(java.util.Set.of("shell")))
+                .getCacheKey(WORKFLOW)).isNotEqualTo(compiler().getCacheKey(WORKFLOW));
     }
 
     // ---------------------------------------------------------------- $ref
