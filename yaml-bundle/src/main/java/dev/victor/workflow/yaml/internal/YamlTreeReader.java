@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -93,6 +94,8 @@ final class YamlTreeReader {
             throw refused.exception;
         } catch (MarkedYAMLException e) {
             throw syntaxError(e, source);
+        } catch (ReaderException e) {
+            throw unreadable(e, text, source);
         } catch (YAMLException e) {
             throw Problems.invalid("invalid YAML: " + e.getMessage(), source, 0, 0, e);
         } catch (StackOverflowError e) {
@@ -174,6 +177,25 @@ final class YamlTreeReader {
         int line = mark == null ? 0 : mark.getLine() + 1;
         int column = mark == null ? 0 : mark.getColumn() + 1;
         return Problems.invalid(message.toString(), source, line, column, e);
+    }
+
+    /** A character YAML does not allow (a control character, say): where it is, and which. */
+    private static InvalidWorkflowException unreadable(ReaderException e, String text, String source) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int i = 0; i < text.length() && index < e.getPosition(); index++) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (codePoint == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        String message = String.format("the character U+%04X is not allowed in YAML", e.getCodePoint());
+        return Problems.invalid(message, source, line, column, e);
     }
 
     static String displayTag(String tag) {

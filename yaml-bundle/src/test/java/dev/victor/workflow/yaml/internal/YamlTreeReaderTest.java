@@ -324,6 +324,14 @@ class YamlTreeReaderTest {
     }
 
     @Test
+    void reportsControlCharactersWithTheirPosition() {
+        Problem problem = problemOf("a: 1\nb: x\u0000y\n");
+        assertThat(problem.message()).isEqualTo("the character U+0000 is not allowed in YAML");
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.column()).isEqualTo(5);
+    }
+
+    @Test
     void rejectsSeveralDocuments() {
         Problem problem = problemOf("a: 1\n---\nb: 2\n");
         assertThat(problem.message()).contains("single document");
