@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * How a parser tells the reader where things are. A path is the list of keys (strings) and
  * indices (integers) from the root to a value, such as {@code ["workflows", "build", "nodes", 2, "next"]}.
+ * A key that is not a string (a YAML 1.1 boolean such as an unquoted {@code true:}, or a number)
+ * appears in a path as its text: {@code "true"}, {@code "1"}.
  */
 @FunctionalInterface
 public interface SourcePositions {
