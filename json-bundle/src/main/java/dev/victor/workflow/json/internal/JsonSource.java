@@ -48,6 +48,9 @@ sealed interface JsonSource {
         if (lower.startsWith("file://")) {
             return file(fileUri(rest.substring("file://".length())), baseDirectory);
         }
+        if (lower.startsWith("file:/")) {
+            return file(fileUri(rest.substring("file:".length())), baseDirectory);
+        }
         if (lower.startsWith("json://")) {
             rest = rest.substring("json://".length());
         }

@@ -13,8 +13,8 @@ import java.util.Locale;
  * Tells a path from YAML text. The rule, in order (the README says the same):
  * <ol>
  *   <li>A {@code yaml://} or {@code yml://} prefix is removed and the rest goes through this rule;
- *       a {@code file://} prefix makes the rest a path, always (percent-escapes are decoded when the
- *       whole is a valid {@code file:} URI).</li>
+ *       a {@code file://} (or {@code file:/}) prefix makes the rest a path, always (percent-escapes
+ *       are decoded when the whole is a valid {@code file:} URI).</li>
  *   <li>A source that contains a line break is <b>text</b>.</li>
  *   <li>A one-line source that names an existing regular file (relative paths resolved against the
  *       base directory, if one is set) is a <b>path</b>.</li>
@@ -38,7 +38,10 @@ final class SourceForms {
         String rest = source;
         String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.startsWith("file://")) {
-            return file(fileUri(rest), baseDirectory);
+            return file(fileUri(rest.substring("file://".length())), baseDirectory);
+        }
+        if (lower.startsWith("file:/")) {
+            return file(fileUri(rest.substring("file:".length())), baseDirectory);
         }
         if (lower.startsWith("yaml://")) {
             rest = rest.substring("yaml://".length());
@@ -106,8 +109,8 @@ final class SourceForms {
         return new YamlSource.File(path, path.toString());
     }
 
-    private static String fileUri(String uri) {
-        String rest = uri.substring("file://".length());
+    /** The path of a {@code file:} URI given without its {@code file://} (or {@code file:}) prefix. */
+    private static String fileUri(String rest) {
         try {
             URI parsed = new URI("file://" + rest);
             String authority = parsed.getAuthority();

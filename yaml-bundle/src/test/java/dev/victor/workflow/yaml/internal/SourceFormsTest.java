@@ -71,6 +71,7 @@ class SourceFormsTest {
         assertThat(assertFile("file:///tmp/a b.yaml")).isEqualTo(Path.of("/tmp/a b.yaml"));
         assertThat(assertFile("file://relative/x.yaml")).isEqualTo(Path.of("relative/x.yaml"));
         assertThat(assertFile("file://localhost/tmp/x.yaml")).isEqualTo(Path.of("/tmp/x.yaml"));
+        assertThat(assertFile("file:/tmp/single%20slash.yaml")).isEqualTo(Path.of("/tmp/single slash.yaml"));
         // file:// is always a path, even when the rest looks like YAML
         assertFile("file:///tmp/a: b.yaml");
     }
