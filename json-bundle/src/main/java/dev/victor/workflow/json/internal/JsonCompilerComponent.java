@@ -38,6 +38,11 @@ public final class JsonCompilerComponent implements WorkflowCompilerPlugin {
     }
 
     @Override
+    public java.util.List<String> workflowNames(String source) {
+        return compiler.workflowNames(source);
+    }
+
+    @Override
     public String getCacheKey(String source) {
         return compiler.getCacheKey(source);
     }

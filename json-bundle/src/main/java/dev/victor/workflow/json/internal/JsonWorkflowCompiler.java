@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -51,6 +52,18 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         Function<String, String> environment = options.env().allows(loaded.localFile()) ? options.environment() : null;
         return backend.compile(loaded.parsed().root(), loaded.parsed().positions(), loaded.sourceName(), workflowName,
                 validate, new WorkflowBackend.Settings(options.strict(), environment, options.customNodeTypes()));
+    }
+
+    /**
+     * The names of the workflows the source declares, in document order (after reading it as
+     * {@code compile} would, so the same exceptions).
+     */
+    @Override
+    public List<String> workflowNames(String source) {
+        Loaded loaded = load(source);
+        Function<String, String> environment = options.env().allows(loaded.localFile()) ? options.environment() : null;
+        return backend.workflowNames(loaded.parsed().root(), loaded.parsed().positions(), loaded.sourceName(),
+                new WorkflowBackend.Settings(options.strict(), environment, options.customNodeTypes()));
     }
 
     /**

@@ -92,7 +92,6 @@ class JsonCorpusTest {
         assertThat(workflows().count()).isEqualTo(39);
     }
 
-    @org.junit.jupiter.api.Disabled("needs the kernel facade (WorkflowKernel), not on main yet")
     @ParameterizedTest(name = "{0} › {1}")
     @MethodSource("workflows")
     void compiles(String file, String workflow) {

@@ -43,6 +43,14 @@ final class RecordingBackend implements WorkflowBackend {
         return new Graph(workflowName, warnings);
     }
 
+    @Override
+    public List<String> workflowNames(Object tree, SourcePositions positions, String sourceName, Settings settings) {
+        this.tree = tree;
+        this.positions = positions;
+        this.sourceName = sourceName;
+        return ((Map<?, ?>) ((Map<?, ?>) tree).get("workflows")).keySet().stream().map(String::valueOf).toList();
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> root() {
         return (Map<String, Object>) tree;

@@ -3,6 +3,7 @@ package dev.victor.workflow.yaml.internal;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.model.SourcePositions;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -12,6 +13,9 @@ interface WorkflowBackend {
     /** @throws dev.victor.workflow.api.InvalidWorkflowException carrying every problem */
     CompiledGraph compile(Object tree, SourcePositions positions, String sourceName, String workflowName,
                           boolean validate, Settings settings);
+
+    /** Every workflow name the document declares, in document order. */
+    List<String> workflowNames(Object tree, SourcePositions positions, String sourceName, Settings settings);
 
     /**
      * How the kernel's reader reads this source.

@@ -42,6 +42,11 @@ public final class YamlCompilerComponent implements WorkflowCompilerPlugin {
     }
 
     @Override
+    public java.util.List<String> workflowNames(String source) {
+        return compiler.workflowNames(source);
+    }
+
+    @Override
     public String getCacheKey(String source) {
         return compiler.getCacheKey(source);
     }

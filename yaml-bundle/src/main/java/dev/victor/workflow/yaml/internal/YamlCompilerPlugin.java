@@ -36,6 +36,11 @@ public final class YamlCompilerPlugin implements WorkflowCompilerPlugin {
     }
 
     @Override
+    public java.util.List<String> workflowNames(String source) {
+        return compiler.workflowNames(source);
+    }
+
+    @Override
     public String getCacheKey(String source) {
         return compiler.getCacheKey(source);
     }

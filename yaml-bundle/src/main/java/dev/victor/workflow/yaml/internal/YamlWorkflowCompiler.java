@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -82,6 +83,18 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
             return graph;
         }
         return new AttributedGraph(graph, attribution.attribute(graph.warnings()));
+    }
+
+    /**
+     * The names of the workflows the source declares, in document order (after reading it as
+     * {@code compile} would, so the same exceptions).
+     */
+    @Override
+    public List<String> workflowNames(String source) {
+        Loaded loaded = load(source);
+        Function<String, String> environment = options.env().allows(loaded.localFile()) ? options.environment() : null;
+        return backend.workflowNames(loaded.tree(), loaded.positions(), loaded.sourceName(),
+                new WorkflowBackend.Settings(options.strict(), environment, options.customNodeTypes()));
     }
 
     /**

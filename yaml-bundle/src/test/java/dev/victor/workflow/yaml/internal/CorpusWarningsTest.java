@@ -2,20 +2,18 @@ package dev.victor.workflow.yaml.internal;
 
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;
-import dev.victor.workflow.model.ReaderOptions;
-import dev.victor.workflow.model.WorkflowDocument;
-import dev.victor.workflow.model.WorkflowReader;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,14 +149,17 @@ class CorpusWarningsTest {
         return VictorCorpusTest.workflowFiles();
     }
 
-    /** Every warning of every workflow of the file, as compiling reports them. */
+    /** Every warning of every workflow of the file, as compiling each through the plugin reports them. */
     static List<Problem> warnings(String file) throws IOException {
         Path path = VictorCorpusTest.corpus().resolve(file);
-        YamlTreeReader.Parsed parsed = new YamlTreeReader(YamlLimits.defaults()).read(Files.readString(path), file);
-        WorkflowDocument document = new WorkflowReader(ReaderOptions.defaults().withSystemEnvironment())
-                .read(parsed.root(), parsed.positions(), file, true);
-        assertThat(document.hasErrors()).as("%s has errors: %s", file, document.problems()).isFalse();
-        return document.problems();
+        YamlCompilerPlugin plugin = new YamlCompilerPlugin();
+        Set<Problem> warnings = new LinkedHashSet<>();
+        List<String> names = plugin.workflowNames(path.toString());
+        assertThat(names).containsExactlyElementsOf(VictorCorpusTest.workflowsOf(file).keySet());
+        for (String workflow : names) {
+            warnings.addAll(plugin.compile(path.toString(), workflow, true).warnings());
+        }
+        return new ArrayList<>(warnings);
     }
 
     @ParameterizedTest(name = "{0}")

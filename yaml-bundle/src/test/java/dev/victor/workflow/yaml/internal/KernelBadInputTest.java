@@ -2,9 +2,7 @@ package dev.victor.workflow.yaml.internal;
 
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;
-import dev.victor.workflow.model.ReaderOptions;
-import dev.victor.workflow.model.WorkflowDocument;
-import dev.victor.workflow.model.WorkflowReader;
+import dev.victor.workflow.api.InvalidWorkflowException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,24 +14,30 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input that the kernel's reader decides, read through this plugin's tree and positions: each
- * is a clear error (or warning) located in the file, never a stack trace.
+ * Bad input that the kernel's reader decides, compiled through the plugin: each is a clear error
+ * (or warning) located in the file by this plugin's positions, never a stack trace.
  */
 class KernelBadInputTest {
     @TempDir
     Path dir;
 
-    /** The problems of compiling the document from a file, errors first. */
+    /**
+     * The problems of compiling the document from a file through the plugin: the exception's
+     * (errors and warnings) when it fails, the graph's warnings when it compiles.
+     */
     private List<Problem> problems(String yaml) throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml);
-        YamlTreeReader.Parsed parsed = new YamlTreeReader(YamlLimits.defaults())
-                .read(Files.readString(file), file.toString());
-        WorkflowDocument document = new WorkflowReader(ReaderOptions.defaults().withSystemEnvironment())
-                .read(parsed.root(), parsed.positions(), file.toString(), true);
-        for (Problem problem : document.problems()) {
+        List<Problem> problems;
+        try {
+            problems = new YamlCompilerPlugin().compile(file.toString(), null, true).warnings();
+        } catch (InvalidWorkflowException e) {
+            assertThat(e.getMessage()).as("a message for people").doesNotContain("Exception").doesNotContain("\tat ");
+            problems = e.problems();
+        }
+        for (Problem problem : problems) {
             assertThat(problem.source()).isEqualTo(file.toString());
         }
-        return document.problems();
+        return problems;
     }
 
     private Problem firstError(String yaml) throws Exception {
