@@ -320,4 +320,20 @@ class RunControlTest {
         assertThat(completed.updates()).containsEntry("x", 1).containsEntry("y", List.of(1, 2));
         assertThatThrownBy(() -> completed.updates().put("z", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void theIterationBudgetIsTheCallersThenTheWorkflowsThenTheDeployments() {
+        CompiledGraph unlimited = GraphBuilder.named("loop").node("spin", state -> Map.of())
+                .edge("spin", "spin").entry("spin").build();
+        CompiledGraph ownLimit = GraphBuilder.named("loop").node("spin", state -> Map.of())
+                .edge("spin", "spin").entry("spin").maxIterations(5).build();
+        RunConfig deployment = RunConfig.defaults().defaultMaxIterations(3);
+
+        assertThat(unlimited.invoke(Map.of(), deployment).iterations()).isEqualTo(3);
+        assertThat(ownLimit.invoke(Map.of(), deployment).iterations()).isEqualTo(5);
+        assertThat(ownLimit.invoke(Map.of(), deployment.maxIterations(2)).iterations()).isEqualTo(2);
+        RunResult engineDefault = unlimited.invoke(Map.of());
+        assertThat(engineDefault.status()).isEqualTo(RunStatus.LIMIT_EXCEEDED);
+        assertThat(engineDefault.iterations()).isEqualTo(Limits.DEFAULT_MAX_ITERATIONS);
+    }
 }

@@ -501,16 +501,16 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     }
 
     /**
-     * The workflows a URI's source holds, when its plugin is a {@link WorkflowCatalog}; else an
-     * empty list (compile it with no workflow name).
+     * The workflows a URI's source holds, as its plugin lists them
+     * ({@link WorkflowCompilerPlugin#workflowNames}); empty when the plugin cannot tell (compile it
+     * with no workflow name).
      */
     public List<String> workflowNames(String uri) {
         Snapshot snap = snapshot;
         SchemeResolver.Resolution resolution = snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
         PluginEntry entry = snap.active.get(resolution.scheme());
         WorkflowCompilerPlugin plugin = entry.instance(snap.settingsOf(entry, resolution.scheme()).options());
-        return plugin instanceof WorkflowCatalog catalog ? List.copyOf(catalog.workflowNames(resolution.source()))
-                : List.of();
+        return List.copyOf(plugin.workflowNames(resolution.source()));
     }
 
     // ---------------------------------------------------------------- create and compile
@@ -609,9 +609,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
                                      String source, String workflowName, boolean validate) {
         if (validate) {
             if (!plugin.validateSource(source)) {
-                String message = "The " + scheme + " plugin (" + plugin.getClass().getName()
-                        + ") cannot read the source of '" + uri + "'";
-                throw new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
+                throw sourceRejected(uri, scheme, plugin, source, workflowName);
             }
             SchemaValidator validator = schemaValidator;
             if (validator != null && plugin instanceof SchemaAware aware) {
@@ -629,6 +627,23 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return new BoundGraph(graph, this::runDefaults);
     }
 
+    /**
+     * The error for a source the plugin's {@code validateSource} refused. The plugin's own compile
+     * says best why (a missing path, a parse error with its line), so it is asked; only when it
+     * compiles after all does the registry say in its own words that the plugin refused it.
+     */
+    private static WorkflowException sourceRejected(String uri, String scheme, WorkflowCompilerPlugin plugin,
+                                                    String source, String workflowName) {
+        try {
+            plugin.compile(source, workflowName, true);
+        } catch (WorkflowException precise) {
+            return precise;
+        }
+        String message = "The " + scheme + " plugin (" + plugin.getClass().getName()
+                + ") cannot read the source of '" + uri + "'";
+        return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
+    }
+
     /** Fills in what the caller of a run left open: node services, checkpoint store, iteration limit. */
     RunConfig runDefaults(RunConfig config) {
         RunConfig result = config == null ? RunConfig.defaults() : config;
@@ -644,8 +659,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             }
         }
         int maxIterations = snapshot.settings.defaultMaxIterations();
-        if (result.maxIterations() == null && maxIterations > 0) {
-            result = result.maxIterations(maxIterations);
+        if (result.defaultMaxIterations() == null && maxIterations > 0) {
+            result = result.defaultMaxIterations(maxIterations);
         }
         return result;
     }

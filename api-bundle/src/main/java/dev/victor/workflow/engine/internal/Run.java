@@ -82,7 +82,9 @@ public final class Run {
         this.executor = config.executor() != null ? config.executor() : graph.executor();
         this.clock = graph.options.clock();
         this.maxIterations = config.maxIterations() != null ? config.maxIterations()
-                : graph.maxIterations != null ? graph.maxIterations : graph.options.defaultMaxIterations();
+                : graph.maxIterations != null ? graph.maxIterations
+                : config.defaultMaxIterations() != null ? config.defaultMaxIterations()
+                : graph.options.defaultMaxIterations();
         this.maxRetries = graph.maxRetries;
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
         this.state = state;
