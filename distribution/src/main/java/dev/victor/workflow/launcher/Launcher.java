@@ -45,6 +45,8 @@ final class Launcher {
     private final PrintStream err;
     private Framework framework;
     private Path storage;
+    private final boolean timing = Boolean.getBoolean("victor.timing");
+    private final long born = System.nanoTime();
 
     Launcher(Path home, LauncherSettings settings, PrintStream out, PrintStream err) {
         this.home = home;
@@ -76,6 +78,7 @@ final class Launcher {
             try {
                 return session.run(command.get(0), command.subList(1, command.size()));
             } finally {
+                time("command done");
                 session.close();
             }
         } finally {
@@ -111,16 +114,28 @@ final class Launcher {
         framework = created;
         try {
             framework.init();
+            time("framework initialised");
             installBundles(framework.getBundleContext(), interactive);
+            time("bundles installed");
             framework.start();
+            time("start level 1");
             raiseStartLevel(settings.highestStartLevel());
+            time("start level " + settings.highestStartLevel());
         } catch (BundleException e) {
             throw new LaunchException("the framework did not start: " + e.getMessage(), e);
         }
         new Readiness(framework.getBundleContext(), settings.readyFilters(), settings.readyTimeoutMillis(),
                 home.resolve("deploy")).await();
+        time("ready");
         if (interactive) {
             startShellBundles();
+        }
+    }
+
+    /** With -Dvictor.timing=true, how long each step of the start took (on standard error). */
+    void time(String step) {
+        if (timing) {
+            err.printf("victor: %-24s %5d ms after the launcher started%n", step, (System.nanoTime() - born) / 1_000_000);
         }
     }
 
