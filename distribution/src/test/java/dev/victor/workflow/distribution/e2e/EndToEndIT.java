@@ -146,6 +146,30 @@ class EndToEndIT {
     }
 
     @Test
+    void aPluginDroppedIntoDeployServesTheNextCommand() throws IOException {
+        String packaged = "classpath://dev.victor.workflow.example-handlers/workflows/quote.yaml";
+        String order = "{\"items\": [{\"sku\": \"A\", \"quantity\": 4, \"unit_price\": 2.5}]}";
+        Path deployed = home.resolve("deploy/example-classpath-plugin.jar");
+
+        Run before = run("workflow:run", packaged, order);
+        assertThat(before.status()).as(before.toString()).isEqualTo(1);
+        assertThat(before.out()).contains("Unknown workflow scheme 'classpath'");
+
+        Files.copy(home.resolve("examples/plugins/example-classpath-plugin.jar"), deployed);
+        try {
+            Run schemes = run("workflow:schemes");
+            Run after = run("workflow:run", "--json", packaged, order);
+
+            assertThat(schemes.out()).contains("classpath", "dev.victor.workflow.example-classpath-plugin");
+            assertThat(after.status()).as(after.toString()).isZero();
+            assertThat(state(after.json())).containsEntry("message", "Quote: 10.0 EUR");
+        } finally {
+            Files.delete(deployed);
+        }
+        assertThat(run("workflow:schemes").out()).doesNotContain("classpath");
+    }
+
+    @Test
     void itRunsThroughASymbolicLinkFromAnyDirectory() throws IOException {
         Path link = elsewhere.resolve("victor");
         Files.deleteIfExists(link);

@@ -1,5 +1,6 @@
 package dev.victor.workflow.distribution.it;
 
+import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.UnknownSchemeException;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.api.WorkflowException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -105,6 +107,10 @@ public class ConfigurationIT {
 
         Await.until("the classpath scheme is there", FILEINSTALL, () -> registry.schemes().contains("classpath"));
         assertTrue(Gogo.run(processor, "workflow:schemes").output().contains("dev.victor.workflow.example-classpath-plugin"));
+        // the plugin reads a workflow packaged in the example-handlers bundle and hands it to the yaml plugin
+        RunResult quote = registry.compile("classpath://dev.victor.workflow.example-handlers/workflows/quote.yaml")
+                .invoke(Map.of("items", List.of(Map.of("sku", "A", "quantity", 2, "unit_price", 5))));
+        assertEquals(quote.toString(), "Quote: 10.0 EUR", quote.state().get("message"));
 
         Files.delete(jar);
         Await.until("the classpath scheme is gone", FILEINSTALL, () -> !registry.schemes().contains("classpath"));

@@ -1,6 +1,7 @@
 package dev.victor.workflow.distribution.it;
 
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
+import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -25,11 +26,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 /**
  * The distribution's bundles in a real Felix: all resolve (no missing import, no uses conflict)
- * and are active, and every package they export has a version.
+ * and are active, and every package they export has a version; and each {@code workflow:}
+ * command, run through the framework's Gogo command processor, prints what it should.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -40,6 +43,9 @@ public class FrameworkIT {
 
     @Inject
     private WorkflowCompilerRegistry registry;
+
+    @Inject
+    private CommandProcessor processor;
 
     @Configuration
     public Option[] configuration() {
@@ -133,8 +139,101 @@ public class FrameworkIT {
         assertTrue("exported without a version:\n" + String.join("\n", unversioned), unversioned.isEmpty());
     }
 
+    // ---------------------------------------------------------------- the Gogo commands
+
+    private static String example(String name) {
+        return Distribution.home().resolve("examples").resolve(name).toString();
+    }
+
+    private Gogo.Outcome gogo(String commandLine) {
+        return Gogo.run(processor, commandLine);
+    }
+
+    private static void assertOk(Gogo.Outcome outcome) {
+        assertEquals(outcome.output() + outcome.failure(), 0, outcome.status());
+    }
+
+    private static void assertContains(Gogo.Outcome outcome, String... texts) {
+        for (String text : texts) {
+            assertTrue("'" + text + "' in:\n" + outcome.output(), outcome.output().contains(text));
+        }
+    }
+
+    @Test
+    public void schemesListsEveryPluginWithItsBundle() {
+        Gogo.Outcome schemes = gogo("workflow:schemes");
+        assertOk(schemes);
+        assertContains(schemes, "SCHEME", "PLUGIN", "BUNDLE", "RANKING", "ENABLED", "ACTIVE",
+                "dev.victor.workflow.yaml-bundle", "dev.victor.workflow.json-bundle");
+        for (String scheme : List.of("yaml", "yml", "file", "json", "json+file")) {
+            assertTrue(scheme, schemes.output().lines().anyMatch(line -> line.startsWith(scheme + " ")));
+        }
+    }
+
+    @Test
+    public void compileAndValidateReportWhatTheyFound() {
+        Gogo.Outcome compile = gogo("workflow:compile " + example("loop.yaml"));
+        assertOk(compile);
+        assertContains(compile, "compiled loop: 4 nodes");
+
+        Gogo.Outcome valid = gogo("workflow:validate --json " + example("parallel.yaml"));
+        assertOk(valid);
+        assertContains(valid, "is valid", "{\"valid\":true");
+
+        Gogo.Outcome invalid = gogo("workflow:validate " + example("missing.yaml"));
+        assertEquals(invalid.output(), 1, invalid.status());
+        assertContains(invalid, "is invalid");
+    }
+
+    @Test
+    public void runPrintsTheEventsAndTheResult() {
+        Gogo.Outcome run = gogo("workflow:run --json " + example("linear.yaml") + " '{\"name\": \"Felix\"}'");
+        assertOk(run);
+        assertContains(run, "started linear", "> clean [transform]", "< greet", "finished COMPLETED after 3 iterations",
+                "\"greeting\":\"Hello, Felix!\"", "\"status\":\"COMPLETED\"");
+
+        Gogo.Outcome quote = gogo("workflow:run " + example("quote.yaml"));
+        assertOk(quote);
+        assertContains(quote, "< price", "\"total\":61.0", "\"next_step\":\"confirmed\"");
+    }
+
+    @Test
+    public void resumeContinuesARunThatWaitsForAHuman() {
+        Gogo.Outcome waiting = gogo("workflow:run --json " + example("approval.yaml"));
+        assertOk(waiting);
+        assertContains(waiting, "? approve waits for approval: Pay 250 EUR to ACME Corp?", "\"status\":\"INTERRUPTED\"");
+        java.util.regex.Matcher thread = java.util.regex.Pattern.compile("\"threadId\":\"([^\"]+)\"")
+                .matcher(waiting.output());
+        assertTrue(thread.find());
+
+        Gogo.Outcome resumed = gogo("workflow:resume --json " + thread.group(1) + " true");
+        assertOk(resumed);
+        assertContains(resumed, "finished COMPLETED", "\"paid\":true", "paid 250 EUR to ACME Corp");
+    }
+
+    @Test
+    public void graphDrawsMermaidDotAndJson() {
+        Gogo.Outcome mermaid = gogo("workflow:graph " + example("loop.yaml"));
+        assertOk(mermaid);
+        assertContains(mermaid, "flowchart TD", "-->|\"false\"|");
+        assertContains(gogo("workflow:graph " + example("loop.yaml") + " dot"), "digraph");
+        assertContains(gogo("workflow:graph " + example("loop.yaml") + " json"), "\"nodes\"");
+        assertEquals(2, gogo("workflow:graph " + example("loop.yaml") + " svg").status());
+    }
+
+    @Test
+    public void cacheShowsItsStatisticsAndClears() {
+        gogo("workflow:compile " + example("linear.yaml"));
+        Gogo.Outcome stats = gogo("workflow:cache");
+        assertOk(stats);
+        assertContains(stats, "size:", "/ 500", "hits:", "misses:", "invalidations:");
+        Gogo.Outcome cleared = gogo("workflow:cache clear");
+        assertOk(cleared);
+        assertContains(cleared, "cache cleared", "size:          0 / 500");
+    }
+
     @Test
     public void theRegistryIsAService() {
-        assertTrue(registry.schemes() != null);
+        assertNotNull(registry.schemes());
     }
 }
