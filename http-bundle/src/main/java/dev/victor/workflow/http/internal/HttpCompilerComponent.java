@@ -13,6 +13,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,11 @@ public final class HttpCompilerComponent implements WorkflowCompilerPlugin {
     @Override
     public boolean validateSource(String source) {
         return plugin.validateSource(source);
+    }
+
+    @Override
+    public List<String> workflowNames(String source) {
+        return plugin.workflowNames(source);
     }
 
     @Override

@@ -178,6 +178,25 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
         return raced != null ? raced : graph;
     }
 
+    /**
+     * The workflows the document holds, as the plugin of its format lists them (fetched or
+     * confirmed as {@link #compile} does).
+     */
+    @Override
+    public List<String> workflowNames(String source) {
+        URI url = url(source);
+        Document document = current(url, true).document();
+        String display = Urls.display(url);
+        WorkflowCompilerPlugin delegate = delegate(document, display);
+        try {
+            return List.copyOf(delegate.workflowNames(textForDelegate(document, display)));
+        } catch (InvalidWorkflowException e) {
+            throw new InvalidWorkflowException("'" + display + "' is not a valid workflow", relabel(e, display), e);
+        } catch (WorkflowSourceNotFoundException | WorkflowSourceUnavailableException e) {
+            throw misread(document, display, e);
+        }
+    }
+
     private URI url(String source) {
         try {
             return Urls.parse(source, scheme);
@@ -226,31 +245,42 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
     /** Hands the text to the plugin of its format, found in the registry. */
     private CompiledGraph compileDocument(Document document, String workflowName, boolean validate) {
         String display = Urls.display(document.url());
-        WorkflowCompilerRegistry workflows = registry.get();
-        if (workflows == null) {
-            throw new WorkflowException("Cannot compile " + display + ": no workflow compiler registry is available");
-        }
-        String formatScheme = document.format().scheme();
-        WorkflowCompilerPlugin delegate;
-        try {
-            delegate = workflows.create(formatScheme + "://", Map.of());
-        } catch (UnknownSchemeException e) {
-            throw new WorkflowException("Cannot compile " + display + ": it is a " + document.format()
-                    + " document and no plugin is installed for the scheme '" + formatScheme + "' ("
-                    + e.getMessage() + ")", e);
-        }
+        WorkflowCompilerPlugin delegate = delegate(document, display);
         String text = textForDelegate(document, display);
-        log.log(System.Logger.Level.DEBUG, "Compiling {0} with the {1} plugin", display, formatScheme);
+        log.log(System.Logger.Level.DEBUG, "Compiling {0} with the {1} plugin", display, document.format());
         try {
             return new SourcedGraph(delegate.compile(text, workflowName, validate), display);
         } catch (InvalidWorkflowException e) {
             throw new InvalidWorkflowException("'" + display + "' is not a valid workflow", relabel(e, display), e);
         } catch (WorkflowSourceNotFoundException | WorkflowSourceUnavailableException e) {
-            // The format plugin read something other than the text: never report that as the URL's state.
-            String message = "The " + formatScheme + " plugin could not compile the text of " + display + ": "
-                    + e.getMessage();
-            throw new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(display)), e);
+            throw misread(document, display, e);
         }
+    }
+
+    /** The plugin of the document's format, from the registry. */
+    private WorkflowCompilerPlugin delegate(Document document, String display) {
+        WorkflowCompilerRegistry workflows = registry.get();
+        if (workflows == null) {
+            throw new WorkflowException("Cannot compile " + display + ": no workflow compiler registry is available");
+        }
+        String formatScheme = document.format().scheme();
+        try {
+            return workflows.create(formatScheme + "://", Map.of());
+        } catch (UnknownSchemeException e) {
+            throw new WorkflowException("Cannot compile " + display + ": it is a " + document.format()
+                    + " document and no plugin is installed for the scheme '" + formatScheme + "' ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The format plugin reported a missing or unreadable source although it was given text: never
+     * let that pass for the state of the URL (a registry would take it for a failing server).
+     */
+    private static InvalidWorkflowException misread(Document document, String display, WorkflowException e) {
+        String message = "The " + document.format() + " plugin could not compile the text of " + display + ": "
+                + e.getMessage();
+        return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(display)), e);
     }
 
     /** The text, made unmistakable as text for the yaml and json plugins (see the class comment). */

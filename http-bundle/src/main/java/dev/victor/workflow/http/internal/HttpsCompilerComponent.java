@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +49,11 @@ public final class HttpsCompilerComponent implements WorkflowCompilerPlugin {
     @Override
     public boolean validateSource(String source) {
         return plugin.validateSource(source);
+    }
+
+    @Override
+    public List<String> workflowNames(String source) {
+        return plugin.workflowNames(source);
     }
 
     @Override
