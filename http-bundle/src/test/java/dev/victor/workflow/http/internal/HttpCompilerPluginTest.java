@@ -29,16 +29,16 @@ class HttpCompilerPluginTest {
             "read_timeout", 5);
 
     private TestServer server;
-    private FormatPlugin yaml;
-    private FormatPlugin json;
+    private RecordingPlugin yaml;
+    private RecordingPlugin json;
     private DefaultWorkflowCompilerRegistry registry;
     private HttpCompilerPlugin direct;
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = new FormatPlugin("yaml");
-        json = new FormatPlugin("json");
+        yaml = RecordingPlugin.yaml();
+        json = RecordingPlugin.json();
         registry = DefaultWorkflowCompilerRegistry.builder().build();
         registry.register("yaml", (PluginFactory) options -> yaml);
         registry.register("json", (PluginFactory) options -> json);

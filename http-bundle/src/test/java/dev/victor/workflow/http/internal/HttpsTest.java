@@ -41,7 +41,7 @@ class HttpsTest {
 
     private TestServer https;
     private TestServer http;
-    private FormatPlugin yaml;
+    private RecordingPlugin yaml;
     private DefaultWorkflowCompilerRegistry registry;
 
     @BeforeAll
@@ -83,7 +83,7 @@ class HttpsTest {
     void setUp() throws Exception {
         https = TestServer.https(serverContext);
         http = TestServer.http();
-        yaml = new FormatPlugin("yaml");
+        yaml = RecordingPlugin.yaml();
         registry = DefaultWorkflowCompilerRegistry.builder().build();
         registry.register("yaml", (PluginFactory) options -> yaml);
         HttpCompilerPlugin.register(registry, Map.of("allow_private_networks", true, "read_timeout", 5,

@@ -27,13 +27,13 @@ class LimitsTest {
     private static final int LIMIT = 1000;
 
     private TestServer server;
-    private FormatPlugin yaml;
+    private RecordingPlugin yaml;
     private DefaultWorkflowCompilerRegistry registry;
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = new FormatPlugin("yaml");
+        yaml = RecordingPlugin.yaml();
         registry = DefaultWorkflowCompilerRegistry.builder().build();
         registry.register("yaml", (PluginFactory) options -> yaml);
         HttpCompilerPlugin.register(registry, Map.of("allow_private_networks", true, "connect_timeout", 1,

@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedirectTest {
 
     private TestServer server;
-    private FormatPlugin yaml;
+    private RecordingPlugin yaml;
     private DefaultWorkflowCompilerRegistry registry;
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = new FormatPlugin("yaml");
+        yaml = RecordingPlugin.yaml();
         registry = DefaultWorkflowCompilerRegistry.builder().build();
         registry.register("yaml", (PluginFactory) options -> yaml);
         HttpCompilerPlugin.register(registry, HttpCompilerPluginTest.BASE);

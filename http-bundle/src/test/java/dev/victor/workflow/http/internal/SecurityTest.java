@@ -24,14 +24,14 @@ class SecurityTest {
     private static final String TOKEN = "Bearer tok-7f3a9c-very-secret";
 
     private TestServer server;
-    private FormatPlugin yaml;
+    private RecordingPlugin yaml;
     private DefaultWorkflowCompilerRegistry registry;
     private final List<HttpCompilerPlugin> plugins = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = new FormatPlugin("yaml");
+        yaml = RecordingPlugin.yaml();
         registry = DefaultWorkflowCompilerRegistry.builder().build();
         registry.register("yaml", (PluginFactory) options -> yaml);
         server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));

@@ -21,12 +21,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StaleIfErrorTest {
 
     private TestServer server;
-    private FormatPlugin yaml;
+    private RecordingPlugin yaml;
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = new FormatPlugin("yaml");
+        yaml = RecordingPlugin.yaml();
         server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
     }
 
