@@ -34,7 +34,13 @@ final class PluginComponents {
             log.log(System.Logger.Level.WARNING, "The HTTP plugin''s configuration sets ''headers'': it is published"
                     + " as a service property that every bundle can read. Use the key ''.headers'' (with a leading"
                     + " dot) to keep header values private.");
-            headerLines.add(published instanceof String[] array ? List.of(array) : published);
+            if (published instanceof Object[] array) {
+                headerLines.addAll(Arrays.asList(array));
+            } else if (published instanceof java.util.Collection<?> collection) {
+                headerLines.addAll(collection);
+            } else {
+                headerLines.add(published);
+            }
         }
         try {
             Map<String, String> headers = new LinkedHashMap<>(HttpOptions.parseHeaders(headerLines));
