@@ -44,7 +44,8 @@ public @interface HttpPluginConfig {
     String[] _headers() default {};
 
     @AttributeDefinition(name = "Allowed hosts", description = "Host patterns that may be fetched: '*' any run of"
-            + " characters, '?' one. '*' allows every host; an empty list allows none")
+            + " characters, '?' one. '*' allows every host; an empty list allows none. An entry may hold several"
+            + " patterns separated by commas (as a .cfg file gives a list)")
     String[] allowed_hosts() default {"*"};
 
     @AttributeDefinition(name = "Allow private networks", description = "Allow loopback, private, link-local,"

@@ -46,13 +46,29 @@ final class PluginComponents {
             Map<String, String> headers = new LinkedHashMap<>(HttpOptions.parseHeaders(headerLines));
             return new HttpOptions(seconds(config.connect_timeout(), "connect.timeout"),
                     seconds(config.read_timeout(), "read.timeout"), config.max_body_bytes(), config.max_redirects(),
-                    headers, List.of(config.allowed_hosts()), config.allow_private_networks(), config.cache_size(),
+                    headers, hostPatterns(config.allowed_hosts()), config.allow_private_networks(), config.cache_size(),
                     config.revalidate_after() <= 0 ? Duration.ZERO : seconds(config.revalidate_after(),
                             "revalidate.after"), null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid configuration " + HttpPluginConfig.PID + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The patterns, each entry also split at commas: a {@code .cfg} file gives a list as one
+     * string ({@code allowed.hosts = *.example.com, example.com}).
+     */
+    static List<String> hostPatterns(String[] entries) {
+        List<String> patterns = new ArrayList<>();
+        for (String entry : entries) {
+            for (String part : entry.split(",")) {
+                if (!part.isBlank()) {
+                    patterns.add(part.strip());
+                }
+            }
+        }
+        return patterns;
     }
 
     private static Duration seconds(double value, String key) {

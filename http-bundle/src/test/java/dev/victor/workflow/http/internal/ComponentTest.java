@@ -105,6 +105,18 @@ class ComponentTest {
     }
 
     @Test
+    void aCfgFileGivesListsAsOneString() {
+        HttpPluginConfig config = config(5, 30, 1024, 5, new String[] {"Authorization: Bearer abc\nX-Team: blue"},
+                new String[] {"*.example.com, example.com,"}, false, 64, 0);
+
+        HttpOptions options = PluginComponents.options(config, Map.of(), new RecordingLogger());
+
+        assertThat(options.allowedHosts()).containsExactly("*.example.com", "example.com");
+        assertThat(options.headers()).containsEntry("Authorization", "Bearer abc").containsEntry("X-Team", "blue");
+        assertThat(PluginComponents.hostPatterns(new String[] {""})).isEmpty();
+    }
+
+    @Test
     void aPublicHeadersKeyIsHonouredWithAWarningThatShowsNoValue() {
         RecordingLogger log = new RecordingLogger();
 

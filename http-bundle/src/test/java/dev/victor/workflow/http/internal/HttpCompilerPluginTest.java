@@ -309,6 +309,24 @@ class HttpCompilerPluginTest {
         }
     }
 
+    @Test
+    void withCacheSizeZeroNothingIsKept() {
+        server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
+        Map<String, Object> options = new java.util.HashMap<>(BASE);
+        options.put("cache_size", 0);
+        HttpCompilerPlugin plugin = new HttpCompilerPlugin("http", HttpOptions.from(options), () -> registry);
+        try {
+            plugin.compile(server.url("/flow.yaml"));
+            plugin.compile(server.url("/flow.yaml"));
+        } finally {
+            plugin.close();
+        }
+
+        assertThat(server.requests).extracting(seen -> seen.header("If-None-Match")).containsOnlyNulls();
+        assertThat(server.bodiesSent).hasValue(2);
+        assertThat(yaml.compiled).hasSize(2);
+    }
+
     // ------------------------------------------------------------ errors
 
     @Test
