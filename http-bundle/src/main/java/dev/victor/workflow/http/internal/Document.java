@@ -45,14 +45,14 @@ record Document(URI url, URI finalUrl, String text, Format format, String etag, 
     }
 
     /**
-     * The cache key: the URL and the server's validator (the ETag, else Last-Modified, else the
-     * SHA-256 of the text), and the format.
+     * The document's part of the cache key: the URL and the server's validator (the ETag, else
+     * Last-Modified, else the SHA-256 of the text).
      */
     String cacheKey() {
         String validator = etag != null ? "ETag " + etag
                 : lastModified != null ? "Last-Modified " + lastModified
                 : "SHA-256 " + sha256;
-        return url + " [" + validator + "] [" + format + "]";
+        return url + " [" + validator + "]";
     }
 
     static String sha256(String text) {
@@ -67,7 +67,7 @@ record Document(URI url, URI finalUrl, String text, Format format, String etag, 
     /** Without the text, which may be long. */
     @Override
     public String toString() {
-        return "Document[" + cacheKey() + ", " + text.length() + " characters"
+        return "Document[" + cacheKey() + ", " + format + ", " + text.length() + " characters"
                 + (finalUrl.equals(url) ? "" : ", from " + finalUrl) + "]";
     }
 }

@@ -34,11 +34,12 @@ import java.util.regex.Pattern;
  * <h2>Conditional requests and cache keys</h2>
  * For each URL (up to {@code cache_size} of them) the plugin keeps the last document, the
  * server's validator (ETag, else Last-Modified) and the graphs compiled from it (per workflow
- * name and validate flag). {@link #getCacheKey} asks the server (a conditional GET, so usually a
- * bodiless 304) and returns the URL with the current validator, or with the SHA-256 of the body
- * when the server sends no validator: the key changes exactly when the document does. The
- * {@link #compile} that the registry runs right after it on the same thread (within
- * {@value #HANDOFF_SECONDS} s) uses what that request returned instead of asking again. A
+ * name, validate flag and format plugin). {@link #getCacheKey} asks the server (a conditional
+ * GET, so usually a bodiless 304) and returns the URL with the current validator (or the SHA-256
+ * of the body when the server sends no validator) and a digest of the format plugin that reads it
+ * (its class and its own cache key of the text): the key changes exactly when the document or
+ * that plugin does. The {@link #compile} that the registry runs right after it on the same thread
+ * (within {@value #HANDOFF_SECONDS} s) uses what that request returned instead of asking again. A
  * compile on its own sends a conditional GET; on a 304 (or a 200 with the same body) it returns
  * the graph it compiled before without parsing again. {@code revalidate_after} (default 0) lets
  * the plugin trust a check for that long without asking the server: the window in which a
@@ -145,8 +146,9 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
     }
 
     /**
-     * The URL with the server's current validator (or the SHA-256 of the body), after asking the
-     * server; never a header's value.
+     * The URL with the server's current validator (or the SHA-256 of the body) and a digest of the
+     * format plugin that reads it, after asking the server; never a header's value. {@code null}
+     * (do not cache) when the format plugin's own key is {@code null}.
      *
      * @throws WorkflowSourceNotFoundException    on 404 or 410
      * @throws WorkflowSourceUnavailableException when the server fails, times out or sends too much
@@ -157,25 +159,16 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
         URI url = url(source);
         UrlState state = current(url, false);
         handoffs.put(Thread.currentThread(), new Handoff(url, state, nanoTime.getAsLong()));
-        return state.document().cacheKey();
+        Document document = state.document();
+        String display = Urls.display(url);
+        String delegateKey = delegateKey(delegate(document, display), textForDelegate(document, display));
+        return delegateKey == null ? null : document.cacheKey() + " [" + document.format() + " " + delegateKey + "]";
     }
 
     @Override
     public CompiledGraph compile(String source, String workflowName, boolean validate) {
         URI url = url(source);
-        UrlState state = current(url, true);
-        GraphKey key = new GraphKey(workflowName, validate);
-        CompiledGraph kept = state.graphs().get(key);
-        if (kept != null) {
-            log.log(System.Logger.Level.DEBUG, "Reusing the graph compiled from {0}", Urls.display(url));
-            return kept;
-        }
-        CompiledGraph graph = compileDocument(state.document(), workflowName, validate);
-        if (state.graphs().size() >= MAX_GRAPHS_PER_URL) {
-            state.graphs().clear();
-        }
-        CompiledGraph raced = state.graphs().putIfAbsent(key, graph);
-        return raced != null ? raced : graph;
+        return compile(current(url, true), workflowName, validate);
     }
 
     /**
@@ -242,19 +235,57 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
         return next;
     }
 
-    /** Hands the text to the plugin of its format, found in the registry. */
-    private CompiledGraph compileDocument(Document document, String workflowName, boolean validate) {
+    /**
+     * Hands the text to the plugin of its format, found in the registry, or returns the graph
+     * compiled before from the same document by the same plugin (its class: a new bundle version
+     * is a new class; and its own cache key of the text, which covers its options).
+     */
+    private CompiledGraph compile(UrlState state, String workflowName, boolean validate) {
+        Document document = state.document();
         String display = Urls.display(document.url());
         WorkflowCompilerPlugin delegate = delegate(document, display);
         String text = textForDelegate(document, display);
+        String delegateKey = delegateKey(delegate, text);
+        GraphKey key = new GraphKey(workflowName, validate, delegateKey);
+        if (delegateKey != null) {
+            CompiledGraph kept = state.graphs().get(key);
+            if (kept != null) {
+                log.log(System.Logger.Level.DEBUG, "Reusing the graph compiled from {0}", display);
+                return kept;
+            }
+        }
         log.log(System.Logger.Level.DEBUG, "Compiling {0} with the {1} plugin", display, document.format());
+        CompiledGraph graph;
         try {
-            return new SourcedGraph(delegate.compile(text, workflowName, validate), display);
+            graph = new SourcedGraph(delegate.compile(text, workflowName, validate), display);
         } catch (InvalidWorkflowException e) {
             throw new InvalidWorkflowException("'" + display + "' is not a valid workflow", relabel(e, display), e);
         } catch (WorkflowSourceNotFoundException | WorkflowSourceUnavailableException e) {
             throw misread(document, display, e);
         }
+        if (delegateKey == null) {
+            return graph;
+        }
+        if (state.graphs().size() >= MAX_GRAPHS_PER_URL) {
+            state.graphs().clear();
+        }
+        CompiledGraph raced = state.graphs().putIfAbsent(key, graph);
+        return raced != null ? raced : graph;
+    }
+
+    /**
+     * A short digest of the format plugin's class (with its identity, so that a new version of its
+     * bundle gives a new digest) and of its own cache key for the text; {@code null} when that
+     * plugin says its result must not be cached.
+     */
+    private static String delegateKey(WorkflowCompilerPlugin delegate, String text) {
+        String theirs = delegate.getCacheKey(text);
+        if (theirs == null) {
+            return null;
+        }
+        Class<?> type = delegate.getClass();
+        return Document.sha256(type.getName() + "@" + Integer.toHexString(System.identityHashCode(type)) + "\n"
+                + theirs).substring(0, 16);
     }
 
     /** The plugin of the document's format, from the registry. */
@@ -333,7 +364,7 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
     private record UrlState(Document document, long checkedAt, ConcurrentMap<GraphKey, CompiledGraph> graphs) {
     }
 
-    private record GraphKey(String workflow, boolean validate) {
+    private record GraphKey(String workflow, boolean validate, String delegateKey) {
     }
 
     /** What {@link #getCacheKey} saw, for the compile that follows it on the same thread. */

@@ -229,7 +229,7 @@ class HttpCompilerPluginTest {
 
         assertThat(direct.getCacheKey(url)).isNotEqualTo(firstKey).contains("\"v2\"");
         assertThat(registry.compile(url).name()).isEqualTo("two");
-        assertThat(firstKey).isEqualTo(url + " [ETag \"v1\"] [yaml]");
+        assertThat(firstKey).matches(java.util.regex.Pattern.quote(url + " [ETag \"v1\"] [yaml ") + "[0-9a-f]{16}]");
     }
 
     @Test
@@ -257,7 +257,7 @@ class HttpCompilerPluginTest {
         direct.compile(url);
         direct.compile(url);
 
-        assertThat(key).isEqualTo(url + " [SHA-256 " + Document.sha256(Documents.YAML) + "] [yaml]");
+        assertThat(key).startsWith(url + " [SHA-256 " + Document.sha256(Documents.YAML) + "] [yaml ");
         assertThat(yaml.compiled).hasSize(1);
         server.route("/flow.yaml", server.ok("application/yaml", Documents.yaml("changed")));
         assertThat(direct.getCacheKey(url)).isNotEqualTo(key);
@@ -307,6 +307,43 @@ class HttpCompilerPluginTest {
         } finally {
             plugin.close();
         }
+    }
+
+    @Test
+    void anotherFormatPluginOrOtherOptionsOfItMeanANewKeyAndANewCompile() {
+        server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
+        String url = server.url("/flow.yaml");
+        String first = direct.getCacheKey(url);
+        CompiledGraph graph = direct.compile(url);
+
+        RecordingPlugin strict = RecordingPlugin.yaml(Map.of("strict", true));
+        registry.register("yaml", (PluginFactory) options -> strict);
+        String second = direct.getCacheKey(url);
+        CompiledGraph again = direct.compile(url);
+
+        assertThat(second).isNotEqualTo(first).startsWith(url + " [ETag \"v1\"] [yaml ");
+        assertThat(again).isNotSameAs(graph);
+        assertThat(yaml.compiled).hasSize(1);
+        assertThat(strict.compiled).hasSize(1);
+        assertThat(server.bodiesSent).hasValue(1);
+        assertThat(direct.compile(url)).isSameAs(again);
+    }
+
+    @Test
+    void aFormatPluginThatSaysDoNotCacheIsRespected() {
+        server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
+        RecordingPlugin uncached = RecordingPlugin.uncached(RecordingPlugin.yaml());
+        registry.register("yaml", (PluginFactory) options -> uncached);
+        String url = server.url("/flow.yaml");
+
+        assertThat(direct.getCacheKey(url)).isNull();
+        direct.compile(url);
+        direct.compile(url);
+        registry.compile(url);
+        registry.compile(url);
+
+        assertThat(uncached.compiled).hasSize(4);
+        assertThat(server.bodiesSent).hasValue(2);   // one per plugin instance: direct, and the registry's
     }
 
     @Test

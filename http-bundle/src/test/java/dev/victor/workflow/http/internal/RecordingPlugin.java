@@ -14,19 +14,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RecordingPlugin implements WorkflowCompilerPlugin {
     private final WorkflowCompilerPlugin real;
+    private final boolean cacheable;
     /** Every text given to {@code compile}, in order. */
     final List<String> compiled = new CopyOnWriteArrayList<>();
 
-    private RecordingPlugin(WorkflowCompilerPlugin real) {
+    private RecordingPlugin(WorkflowCompilerPlugin real, boolean cacheable) {
         this.real = real;
+        this.cacheable = cacheable;
     }
 
     static RecordingPlugin yaml() {
-        return new RecordingPlugin(new YamlCompilerPlugin());
+        return new RecordingPlugin(new YamlCompilerPlugin(), true);
+    }
+
+    static RecordingPlugin yaml(java.util.Map<String, ?> options) {
+        return new RecordingPlugin(new YamlCompilerPlugin(options), true);
+    }
+
+    /** The same plugin, but its {@code getCacheKey} says "do not cache" ({@code null}). */
+    static RecordingPlugin uncached(RecordingPlugin plugin) {
+        return new RecordingPlugin(plugin.real, false);
     }
 
     static RecordingPlugin json() {
-        return new RecordingPlugin(new JsonCompilerPlugin());
+        return new RecordingPlugin(new JsonCompilerPlugin(), true);
     }
 
     @Override
@@ -47,6 +58,6 @@ public final class RecordingPlugin implements WorkflowCompilerPlugin {
 
     @Override
     public String getCacheKey(String source) {
-        return real.getCacheKey(source);
+        return cacheable ? real.getCacheKey(source) : null;
     }
 }
