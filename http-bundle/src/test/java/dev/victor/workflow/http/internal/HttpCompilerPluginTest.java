@@ -347,6 +347,31 @@ class HttpCompilerPluginTest {
     }
 
     @Test
+    void concurrentCompilesOfOneUrlAllSucceed() throws Exception {
+        server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
+        String url = server.url("/flow.yaml");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                names.add(pool.submit(() -> compiledName(registry, url)));
+            }
+            for (java.util.concurrent.Future<String> name : names) {
+                assertThat(name.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.requests).hasSize(40);               // one check per registry.compile
+        assertThat(server.bodiesSent.get()).isLessThanOrEqualTo(8);   // only the first wave can miss the 304
+        assertThat(yaml.compiled.size()).isLessThanOrEqualTo(8);
+    }
+
+    private static String compiledName(DefaultWorkflowCompilerRegistry registry, String url) {
+        return registry.compile(url).name();
+    }
+
+    @Test
     void withCacheSizeZeroNothingIsKept() {
         server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
         Map<String, Object> options = new java.util.HashMap<>(BASE);
