@@ -73,7 +73,9 @@ final class HttpFetcher implements AutoCloseable {
     private final HttpOptions options;
     private final NetworkPolicy policy;
     private final System.Logger log;
-    private final HttpClient client;
+    private final HttpClient.Builder clientBuilder;
+    /** Built at the first fetch: building one initialises TLS, which costs a runtime's start a few hundred ms. */
+    private HttpClient client;
     private final ScheduledThreadPoolExecutor deadlines;
     private final LongSupplier nanoTime;
 
@@ -90,7 +92,7 @@ final class HttpFetcher implements AutoCloseable {
         if (options.sslContext() != null) {
             builder.sslContext(options.sslContext());
         }
-        this.client = builder.build();
+        this.clientBuilder = builder;
         this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "victor-http-deadline");
             thread.setDaemon(true);
@@ -192,7 +194,7 @@ final class HttpFetcher implements AutoCloseable {
     private HttpResponse<InputStream> send(HttpRequest request, String display, URI current) {
         String where = Urls.display(current);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw unavailable(display, "Cannot fetch " + display + ": no connection to " + where + " within "
                     + seconds(options.connectTimeout()) + " (connect_timeout)", e);
@@ -363,6 +365,13 @@ final class HttpFetcher implements AutoCloseable {
     /** {@code 5 s}, {@code 0.25 s}. */
     static String seconds(Duration duration) {
         return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = clientBuilder.build();
+        }
+        return client;
     }
 
     private static void close(InputStream in) {
