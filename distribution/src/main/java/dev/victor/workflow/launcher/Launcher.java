@@ -164,7 +164,11 @@ final class Launcher {
         List<String> shellOnly = settings.shellBundles();
         for (Jar jar : jars) {
             try {
+                long t0 = System.nanoTime();
                 Bundle bundle = context.installBundle("reference:" + jar.path().toUri());
+                if (timing) {
+                    err.printf("victor:   installed %s in %d ms%n", jar.symbolicName(), (System.nanoTime() - t0) / 1_000_000);
+                }
                 bundle.adapt(BundleStartLevel.class).setStartLevel(jar.level());
                 if (!jar.fragment() && !shellOnly.contains(jar.symbolicName())) {
                     bundle.start();

@@ -46,7 +46,11 @@ final class Readiness {
                 sleep();
             }
             // activate it now, and keep it: a delayed component would otherwise start at first use
+            long t0 = System.nanoTime();
             context.getService(reference);
+            if (Boolean.getBoolean("victor.timing")) {
+                System.err.printf("victor:   %s activated in %d ms%n", filter, (System.nanoTime() - t0) / 1_000_000);
+            }
         }
         // FileInstall installs deploy/ at its start and the bundles start with their level: a healthy
         // jar is active by now, so one that is not gets a short grace, then a warning

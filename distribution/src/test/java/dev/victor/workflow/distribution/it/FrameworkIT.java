@@ -123,6 +123,28 @@ public class FrameworkIT {
         assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 
+    /**
+     * Nothing unused: a library (a bundle that only exports packages: no activator, no
+     * components) is there because another bundle of the distribution imports from it.
+     */
+    @Test
+    public void everyLibraryIsUsedByAnotherBundle() {
+        List<String> unused = new ArrayList<>();
+        for (Bundle bundle : distributionBundles()) {
+            if (bundle.getHeaders("").get("Bundle-Activator") != null
+                    || bundle.getHeaders("").get("Service-Component") != null) {
+                continue;
+            }
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            boolean used = wiring.getProvidedWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                    .anyMatch(wire -> wire.getRequirer().getBundle() != bundle);
+            if (!used) {
+                unused.add(bundle.getSymbolicName() + " " + bundle.getVersion());
+            }
+        }
+        assertTrue("libraries nothing imports from:\n" + String.join("\n", unused), unused.isEmpty());
+    }
+
     @Test
     public void everyExportedPackageHasAVersion() {
         List<String> unversioned = new ArrayList<>();

@@ -103,16 +103,18 @@ class KarafIT {
         Path linear = Path.of(System.getProperty("victor.dist")).resolve("examples/linear.yaml");
 
         Result install = client("feature:repo-add " + features.toUri() + "\n"
-                + "feature:install victor-workflows-yaml victor-workflows-json victor-workflows-examples\n"
+                + "feature:install victor-workflows-yaml victor-workflows-json victor-workflows-http"
+                + " victor-workflows-examples\n"
                 + "feature:list -i | grep victor\n", CLIENT_TIMEOUT);
         assertThat(install.status()).as(install.toString()).isZero();
         assertThat(install.out()).contains("victor-workflows ", "victor-workflows-yaml", "victor-workflows-json",
+                "victor-workflows-http",
                 "victor-workflows-examples");
         System.out.printf("features installed after %d ms%n", elapsedMillis());
 
         Result schemes = client("workflow:schemes\n", CLIENT_TIMEOUT);
         assertThat(schemes.status()).as(schemes.toString()).isZero();
-        assertThat(schemes.out()).contains("yaml", "json", "classpath");
+        assertThat(schemes.out()).contains("yaml", "json", "http", "https", "classpath");
 
         Result run = client("workflow:run --json " + linear + " '{\"name\": \"Karaf\"}'\n", CLIENT_TIMEOUT);
         assertThat(run.status()).as(run.toString()).isZero();
