@@ -115,6 +115,9 @@ final class Launcher {
         try {
             framework.init();
             time("framework initialised");
+            if (timing) {
+                framework.getBundleContext().addBundleListener(new StartTimes(err));
+            }
             installBundles(framework.getBundleContext(), interactive);
             time("bundles installed");
             framework.start();
