@@ -121,6 +121,7 @@ final class Launcher {
             installBundles(framework.getBundleContext(), interactive);
             time("bundles installed");
             framework.start();
+            LogForwarder.install(framework.getBundleContext(), settings.get("victor.log.level", "warn"), err);
             time("start level 1");
             raiseStartLevel(settings.highestStartLevel());
             time("start level " + settings.highestStartLevel());
@@ -162,8 +163,9 @@ final class Launcher {
         } catch (IOException e) {
             throw new LaunchException("cannot list " + home.resolve("bundle") + ": " + e.getMessage(), e);
         }
-        // within a level, the framework starts bundles in the order of their ids: install level by level
-        jars.sort(Comparator.comparingInt(Jar::level));
+        // within a level, the framework starts bundles in the order of their ids: install them level by
+        // level, in the order of etc/startup.properties (stable: the others keep the order of their names)
+        jars.sort(Comparator.comparingInt(Jar::level).thenComparingInt(jar -> settings.startOrder(jar.symbolicName())));
         List<String> shellOnly = settings.shellBundles();
         for (Jar jar : jars) {
             try {

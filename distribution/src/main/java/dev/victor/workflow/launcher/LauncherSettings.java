@@ -51,7 +51,12 @@ final class LauncherSettings {
         Map<String, Integer> levels = new LinkedHashMap<>();
         Path startup = home.resolve("etc/startup.properties");
         if (Files.isRegularFile(startup)) {
-            read(startup).forEach((name, level) -> {
+            Map<String, String> read = read(startup);
+            // in the order of the file: within a level, bundles start in that order
+            List<String> order = new ArrayList<>(read.keySet());
+            order.sort(java.util.Comparator.comparingInt(name -> position(startup, name)));
+            order.forEach(name -> {
+                String level = read.get(name);
                 try {
                     levels.put(name, Integer.parseInt(level.strip()));
                 } catch (NumberFormatException e) {
@@ -60,6 +65,22 @@ final class LauncherSettings {
             });
         }
         return new LauncherSettings(framework, levels);
+    }
+
+    /** Where a key first appears in a properties file (its order, which Properties forgets). */
+    private static int position(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (!line.startsWith("#") && line.split("[=:\\s]", 2)[0].equals(key)) {
+                    return i;
+                }
+            }
+        } catch (IOException e) {
+            // the order only matters within a level
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static Map<String, String> read(Path file) {
@@ -115,6 +136,18 @@ final class LauncherSettings {
     String get(String name, String fallback) {
         String value = framework.get(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The place of a bundle in etc/startup.properties (bundles it does not name come after, by file name). */
+    int startOrder(String symbolicName) {
+        int index = 0;
+        for (String name : startLevels.keySet()) {
+            if (name.equals(symbolicName)) {
+                return index;
+            }
+            index++;
+        }
+        return Integer.MAX_VALUE;
     }
 
     int startLevel(String symbolicName) {

@@ -58,7 +58,7 @@ final class Readiness {
         for (String jar : deployedJars()) {
             while (!started(jar)) {
                 if (System.currentTimeMillis() > deployDeadline) {
-                    System.err.println("victor: deploy/" + jar + " is not active (see 'victor lb')");
+                    System.err.println("victor: deploy/" + jar + " is not active" + why(jar));
                     break;
                 }
                 sleep();
@@ -96,6 +96,21 @@ final class Readiness {
             }
         }
         return false;
+    }
+
+    /** What the framework says when asked to start it: a missing requirement, usually. */
+    private String why(String jar) {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().endsWith("/" + jar)) {
+                try {
+                    bundle.start(Bundle.START_TRANSIENT);
+                    return "";
+                } catch (org.osgi.framework.BundleException | IllegalStateException e) {
+                    return ": " + e.getMessage();
+                }
+            }
+        }
+        return ": FileInstall did not install it (not a bundle?)";
     }
 
     private static void sleep() {
