@@ -38,6 +38,7 @@ final class Launcher {
 
     private static final String STORAGE = Constants.FRAMEWORK_STORAGE;
     private static final long STOP_TIMEOUT_MS = 10_000;
+    private static final String CACHE_PREFIX = "victor-felix-";
 
     private final Path home;
     private final LauncherSettings settings;
@@ -97,7 +98,8 @@ final class Launcher {
         Map<String, Object> properties = new HashMap<>(settings.frameworkProperties());
         if (!properties.containsKey(STORAGE)) {
             try {
-                storage = Files.createTempDirectory("victor-felix-");
+                removeAbandonedCaches();
+                storage = Files.createTempDirectory(CACHE_PREFIX + ProcessHandle.current().pid() + "-");
             } catch (IOException e) {
                 throw new LaunchException("cannot create the framework cache: " + e.getMessage(), e);
             }
@@ -237,6 +239,26 @@ final class Launcher {
         if (storage != null) {
             delete(storage);
             storage = null;
+        }
+    }
+
+    /** Framework caches of earlier runs that were killed before they could delete theirs (their process is gone). */
+    private static void removeAbandonedCaches() {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> entries = Files.list(temporary)) {
+            entries.filter(path -> path.getFileName().toString().startsWith(CACHE_PREFIX)).forEach(path -> {
+                String[] parts = path.getFileName().toString().substring(CACHE_PREFIX.length()).split("-", 2);
+                try {
+                    long pid = Long.parseLong(parts[0]);
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        delete(path);
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            });
+        } catch (IOException e) {
+            // nothing to tidy
         }
     }
 
