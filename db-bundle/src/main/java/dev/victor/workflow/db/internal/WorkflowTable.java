@@ -148,6 +148,10 @@ public final class WorkflowTable {
         if (definition == null) {
             throw new IllegalArgumentException("No workflow text given for " + SqlNames.quote(name));
         }
+        if (definition.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException("The text of workflow " + SqlNames.quote(name)
+                    + " contains a NUL character, which PostgreSQL cannot store and no workflow needs");
+        }
         OffsetDateTime time = Database.timestamp(now);
         return database.write(connection -> {
             for (int attempt = 0; ; attempt++) {
