@@ -16,15 +16,21 @@ import java.util.concurrent.Executor;
  * @param services        the handlers, tools, conditions, transforms and agent runtime nodes call
  *                        (default: the services the graph was compiled with)
  * @param executor        runs parallel branches and async invocations (default: a shared pool)
+ * @param defaultMaxIterations the deployment's iteration budget: used when neither
+ *                        {@code maxIterations} nor the workflow sets one
  */
 public record RunConfig(String threadId, Integer maxIterations, Duration timeout,
-                        CheckpointStore checkpointStore, NodeServices services, Executor executor) {
+                        CheckpointStore checkpointStore, NodeServices services, Executor executor,
+                        Integer defaultMaxIterations) {
 
-    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null);
+    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null);
 
     public RunConfig {
         if (maxIterations != null && maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, was " + maxIterations);
+        }
+        if (defaultMaxIterations != null && defaultMaxIterations < 1) {
+            throw new IllegalArgumentException("defaultMaxIterations must be at least 1, was " + defaultMaxIterations);
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -41,26 +47,30 @@ public record RunConfig(String threadId, Integer maxIterations, Duration timeout
     }
 
     public RunConfig threadId(String newThreadId) {
-        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor);
+        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations);
     }
 
     public RunConfig maxIterations(int newMaxIterations) {
-        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor);
+        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations);
     }
 
     public RunConfig timeout(Duration newTimeout) {
-        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor);
+        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations);
     }
 
     public RunConfig checkpointStore(CheckpointStore newStore) {
-        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor);
+        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations);
     }
 
     public RunConfig services(NodeServices newServices) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations);
+    }
+
+    public RunConfig defaultMaxIterations(int newDefault) {
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault);
     }
 
     public RunConfig executor(Executor newExecutor) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations);
     }
 }

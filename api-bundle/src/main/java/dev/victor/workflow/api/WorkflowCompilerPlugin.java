@@ -27,6 +27,16 @@ public interface WorkflowCompilerPlugin {
         return true;
     }
 
+    /**
+     * The names of the workflows the source holds, in document order, so that a caller can
+     * compile each of them; empty when the plugin cannot tell (then compile with no name).
+     *
+     * @throws WorkflowException as {@code compile} would, for a source that cannot be read
+     */
+    default java.util.List<String> workflowNames(String source) {
+        return java.util.List.of();
+    }
+
     /** A key that changes whenever the compiled result would change. */
     default String getCacheKey(String source) {
         return source;

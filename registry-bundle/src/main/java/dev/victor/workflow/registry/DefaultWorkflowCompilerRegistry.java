@@ -501,16 +501,16 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     }
 
     /**
-     * The workflows a URI's source holds, when its plugin is a {@link WorkflowCatalog}; else an
-     * empty list (compile it with no workflow name).
+     * The workflows a URI's source holds, as its plugin lists them
+     * ({@link WorkflowCompilerPlugin#workflowNames}); empty when the plugin cannot tell (compile it
+     * with no workflow name).
      */
     public List<String> workflowNames(String uri) {
         Snapshot snap = snapshot;
         SchemeResolver.Resolution resolution = snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
         PluginEntry entry = snap.active.get(resolution.scheme());
         WorkflowCompilerPlugin plugin = entry.instance(snap.settingsOf(entry, resolution.scheme()).options());
-        return plugin instanceof WorkflowCatalog catalog ? List.copyOf(catalog.workflowNames(resolution.source()))
-                : List.of();
+        return List.copyOf(plugin.workflowNames(resolution.source()));
     }
 
     // ---------------------------------------------------------------- create and compile
@@ -644,8 +644,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             }
         }
         int maxIterations = snapshot.settings.defaultMaxIterations();
-        if (result.maxIterations() == null && maxIterations > 0) {
-            result = result.maxIterations(maxIterations);
+        if (result.defaultMaxIterations() == null && maxIterations > 0) {
+            result = result.defaultMaxIterations(maxIterations);
         }
         return result;
     }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param cacheSize            the most compiled graphs kept (0 disables the cache)
  * @param cacheTtl             how long a compiled graph stays cached after it was compiled;
  *                             {@code null} for no limit
- * @param defaultMaxIterations applied to runs whose caller set no {@code maxIterations}; 0 for
- *                             none (the workflow's own limit then applies)
+ * @param defaultMaxIterations the iteration budget of runs whose caller and workflow set none
+ *                             ({@code RunConfig.defaultMaxIterations}); 0 for the engine's default
  * @param validate             whether {@code compile(uri, name)} validates (and calls
  *                             {@code validateSource} first)
  */

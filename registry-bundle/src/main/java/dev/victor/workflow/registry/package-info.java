@@ -3,7 +3,7 @@
  * dev.victor.workflow.registry.WorkflowUri}, {@link dev.victor.workflow.registry.SchemeResolver}),
  * {@link dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry} with its cache of compiled
  * graphs, its settings and statistics, and the optional interfaces a plugin may implement
- * ({@link dev.victor.workflow.registry.WorkflowCatalog}, {@link dev.victor.workflow.registry.SchemaAware}).
+ * ({@link dev.victor.workflow.registry.SchemaAware}).
  */
 @Export
 @Version("1.0.0")

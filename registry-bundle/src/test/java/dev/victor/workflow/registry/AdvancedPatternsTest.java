@@ -239,7 +239,8 @@ class AdvancedPatternsTest {
         TinyGraph inner = (TinyGraph) RegistrationTest.unwrap(graph);
         assertThat(graph.invoke(Map.of()).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(inner.lastConfig.get().services()).isSameAs(registryServices);
-        assertThat(inner.lastConfig.get().maxIterations()).isEqualTo(7);
+        assertThat(inner.lastConfig.get().maxIterations()).isNull();
+        assertThat(inner.lastConfig.get().defaultMaxIterations()).isEqualTo(7);
         NodeServices mine = handlers("a");
         RunResult result = graph.invoke(Map.of(), RunConfig.defaults().services(mine).maxIterations(3));
         assertThat(inner.lastConfig.get().services()).isSameAs(mine);

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ;}. With the option {@code store} (a {@link TinyStore}) the source is a name in that store,
  * as a file name would be; otherwise the source is the text itself.
  */
-public class TinyPlugin implements WorkflowCompilerPlugin, WorkflowCatalog {
+public class TinyPlugin implements WorkflowCompilerPlugin {
     private final Map<String, Object> options;
     private final TinyStore store;
     /** How many compiles ran inside this instance. */

@@ -1,5 +1,6 @@
 package dev.victor.workflow.registry.internal.command;
 
+import dev.victor.workflow.engine.InMemoryCheckpointStore;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.Interrupt;
@@ -43,7 +44,7 @@ public final class WorkflowCommands {
     private static final int REMEMBERED_THREADS = 1000;
 
     private final DefaultWorkflowCompilerRegistry registry;
-    private final CheckpointStore ownStore = new MemoryCheckpointStore();
+    private final CheckpointStore ownStore = new InMemoryCheckpointStore();
     private final Map<String, RunOrigin> threads = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 private static final long serialVersionUID = 1L;

@@ -1,0 +1,66 @@
+package dev.victor.workflow.engine.internal;
+
+import java.time.Duration;
+
+/** Runs a node's body with the workflow's retries, and turns what it throws into a node failure. */
+final class Exec {
+    private Exec() {
+    }
+
+    static void runBody(Node node, Scope scope) throws NodeFailure {
+        Run run = scope.run;
+        int retriesLeft = node.retryable ? run.maxRetries : 0;
+        while (true) {
+            try {
+                node.body.execute(scope);
+                return;
+            } catch (RunStop stop) {
+                throw stop;
+            } catch (Throwable thrown) {
+                if (thrown instanceof OutOfMemoryError error) {
+                    throw error;
+                }
+                if (run.cancelled || thrown instanceof InterruptedException) {
+                    if (thrown instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw RunStop.cancelled();
+                }
+                NodeFailure failure = thrown instanceof NodeFailure known ? known : wrap(node, thrown);
+                if (retriesLeft <= 0 || !failure.retryable()) {
+                    throw failure;
+                }
+                retriesLeft--;
+                scope.retrying(node, failure.getMessage());
+                run.checkStillRunning();
+            }
+        }
+    }
+
+    /** A node failure for an exception thrown by the node's own code or a service it called. */
+    static NodeFailure wrap(Node node, Throwable thrown) {
+        return new NodeFailure(node.describe() + " failed: " + describe(thrown), thrown.getClass().getName(), thrown, true);
+    }
+
+    /** {@code IllegalStateException: the message}, or the class name when there is no message. */
+    static String describe(Throwable thrown) {
+        String message = thrown.getMessage();
+        String type = thrown.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+
+    /** {@code 60s}, {@code 1.5s}, {@code 250ms}. */
+    static String human(Duration duration) {
+        if (duration == null) {
+            return "?";
+        }
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        if (millis >= 1000) {
+            return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+        }
+        return millis + "ms";
+    }
+}

@@ -1,0 +1,203 @@
+package dev.victor.workflow.engine.internal;
+
+import java.lang.reflect.Array;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Deep-frozen state values. A value written into a run's state is frozen once: strings, numbers,
+ * booleans and other immutable scalars stay as they are; maps, lists, sets and arrays become
+ * read-only copies whose elements are frozen too. Frozen collections are recognised and never
+ * copied again, so a value read from the state and written back costs nothing.
+ *
+ * <p>Objects of other classes (a user's own types) are kept as they are: the engine cannot know
+ * whether they are immutable.
+ */
+public final class Frozen {
+    private Frozen() {
+    }
+
+    /** The value, deep-frozen. */
+    public static Object freeze(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Boolean || value instanceof Double) {
+            return value;
+        }
+        if (value instanceof FrozenMap || value instanceof FrozenList || value instanceof FrozenSet) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return freezeMap(map);
+        }
+        if (value instanceof List<?> list) {
+            return freezeList(list);
+        }
+        if (value instanceof Set<?> set) {
+            LinkedHashSet<Object> copy = new LinkedHashSet<>(Math.max(4, set.size() * 2));
+            for (Object element : set) {
+                copy.add(freeze(element));
+            }
+            return new FrozenSet(copy);
+        }
+        if (value instanceof Collection<?> items) {
+            return freezeList(items);
+        }
+        if (value.getClass().isArray()) {
+            int length = Array.getLength(value);
+            Object[] elements = new Object[length];
+            for (int i = 0; i < length; i++) {
+                elements[i] = freeze(Array.get(value, i));
+            }
+            return new FrozenList(elements);
+        }
+        return value;
+    }
+
+    /** A frozen copy of the map (the same map when it is frozen already). */
+    public static FrozenMap freezeMap(Map<?, ?> map) {
+        if (map instanceof FrozenMap frozen) {
+            return frozen;
+        }
+        LinkedHashMap<Object, Object> copy = new LinkedHashMap<>(Math.max(4, (int) (map.size() / 0.75f) + 1));
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            copy.put(freeze(entry.getKey()), freeze(entry.getValue()));
+        }
+        return new FrozenMap(copy);
+    }
+
+    private static FrozenList freezeList(Collection<?> items) {
+        Object[] elements = new Object[items.size()];
+        int i = 0;
+        for (Object element : items) {
+            elements[i++] = freeze(element);
+        }
+        return new FrozenList(i == elements.length ? elements : java.util.Arrays.copyOf(elements, i));
+    }
+
+    /** A frozen list of values that are frozen already (used by the engine for its own results). */
+    public static FrozenList listOfFrozen(List<?> frozenElements) {
+        return new FrozenList(frozenElements.toArray());
+    }
+
+    /** A frozen map over a fresh map whose values are frozen already; the map must not be used again. */
+    public static FrozenMap wrapFrozen(LinkedHashMap<?, ?> fresh) {
+        return new FrozenMap(fresh);
+    }
+
+    /** A read-only map whose values are frozen. */
+    public static final class FrozenMap extends AbstractMap<Object, Object> {
+        private final LinkedHashMap<Object, Object> entries;
+        private final Map<Object, Object> readOnly;
+
+        @SuppressWarnings("unchecked")
+        FrozenMap(LinkedHashMap<?, ?> entries) {
+            this.entries = (LinkedHashMap<Object, Object>) entries;
+            this.readOnly = Collections.unmodifiableMap(this.entries);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public Object getOrDefault(Object key, Object defaultValue) {
+            Object value = entries.get(key);
+            return value != null || entries.containsKey(key) ? value : defaultValue;
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return entries.isEmpty();
+        }
+
+        @Override
+        public Set<Entry<Object, Object>> entrySet() {
+            return readOnly.entrySet();
+        }
+
+        @Override
+        public Set<Object> keySet() {
+            return readOnly.keySet();
+        }
+
+        @Override
+        public Collection<Object> values() {
+            return readOnly.values();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super Object, ? super Object> action) {
+            readOnly.forEach(action);
+        }
+    }
+
+    /** A read-only list whose elements are frozen. */
+    public static final class FrozenList extends AbstractList<Object> implements RandomAccess {
+        private final Object[] elements;
+
+        FrozenList(Object[] elements) {
+            this.elements = elements;
+        }
+
+        @Override
+        public Object get(int index) {
+            return elements[index];
+        }
+
+        @Override
+        public int size() {
+            return elements.length;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return elements.clone();
+        }
+    }
+
+    /** A read-only set whose elements are frozen. */
+    public static final class FrozenSet extends AbstractSet<Object> {
+        private final Set<Object> elements;
+
+        FrozenSet(LinkedHashSet<Object> elements) {
+            this.elements = Collections.unmodifiableSet(elements);
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return elements.iterator();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return elements.contains(o);
+        }
+
+        @Override
+        public int size() {
+            return elements.size();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.victor.workflow.engine.internal;
+
+import dev.victor.workflow.expr.TransformProgram;
+import dev.victor.workflow.spi.TransformFunction;
+
+import java.util.Map;
+
+/** A transform node: a registered transform function, or the parsed statements. */
+final class TransformBody implements NodeBody {
+    private final String id;
+    private final String functionName;
+    private final TransformProgram program;
+
+    TransformBody(String id, String functionName, TransformProgram program) {
+        this.id = id;
+        this.functionName = functionName;
+        this.program = program;
+    }
+
+    @Override
+    public void execute(Scope scope) throws Exception {
+        Map<String, Object> state = scope.view();
+        Map<String, ?> written;
+        if (functionName != null) {
+            TransformFunction function = scope.run.services.transform(functionName).orElseThrow(() ->
+                    NodeFailure.permanent("transform node '" + id + "': transform function '" + functionName
+                            + "' is not installed", "not_installed"));
+            written = function.apply(state);
+        } else {
+            try {
+                written = program.apply(state);
+            } catch (RuntimeException failed) {
+                throw new NodeFailure("transform node '" + id + "' failed: " + Exec.describe(failed),
+                        failed.getClass().getName(), failed, false);
+            }
+        }
+        if (written != null) {
+            for (Map.Entry<String, ?> entry : written.entrySet()) {
+                scope.write(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+}
