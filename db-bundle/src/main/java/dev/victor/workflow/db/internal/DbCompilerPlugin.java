@@ -136,8 +136,11 @@ public final class DbCompilerPlugin implements WorkflowCompilerPlugin {
         }
     }
 
-    @Override
-    public CompiledGraph compile(String source, String workflowName, boolean validate) {
+    /** A row ready for its format's plugin. */
+    private record Loaded(String origin, long version, String text, WorkflowCompilerPlugin delegate) {
+    }
+
+    private Loaded load(String source) {
         Target target = target(source);
         WorkflowTable.Row row;
         try {
@@ -170,16 +173,38 @@ public final class DbCompilerPlugin implements WorkflowCompilerPlugin {
             throw new WorkflowSourceUnavailableException(origin, origin + " is stored as " + format
                     + ", and no plugin for " + format + " is installed now", e);
         }
+        return new Loaded(origin, version, text, delegate);
+    }
+
+    @Override
+    public CompiledGraph compile(String source, String workflowName, boolean validate) {
+        Loaded loaded = load(source);
         try {
-            return delegate.compile(text, workflowName, validate);
+            return loaded.delegate().compile(loaded.text(), workflowName, validate);
         } catch (InvalidWorkflowException e) {
-            List<Problem> problems = new ArrayList<>();
-            for (Problem problem : e.problems()) {
-                problems.add(problem.withSource(origin));
-            }
-            String first = e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid");
-            throw new InvalidWorkflowException(origin + " (version " + version + "): " + first, problems, e);
+            throw located(loaded, e);
         }
+    }
+
+    /** The workflows of the row's document, as its format's plugin lists them. */
+    @Override
+    public List<String> workflowNames(String source) {
+        Loaded loaded = load(source);
+        try {
+            return loaded.delegate().workflowNames(loaded.text());
+        } catch (InvalidWorkflowException e) {
+            throw located(loaded, e);
+        }
+    }
+
+    /** The problems with the row's URI as their source. */
+    private static InvalidWorkflowException located(Loaded loaded, InvalidWorkflowException e) {
+        List<Problem> problems = new ArrayList<>();
+        for (Problem problem : e.problems()) {
+            problems.add(problem.withSource(loaded.origin()));
+        }
+        String first = e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid");
+        return new InvalidWorkflowException(loaded.origin() + " (version " + loaded.version() + "): " + first, problems, e);
     }
 
     @Override
