@@ -1,0 +1,84 @@
+package dev.victor.workflow.json.internal;
+
+import dev.victor.workflow.api.WorkflowSourceNotFoundException;
+import dev.victor.workflow.api.WorkflowSourceUnavailableException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads workflow files within the size limit, and keeps them inside the base directory. */
+final class SourceFiles {
+    private SourceFiles() {
+    }
+
+    /**
+     * Refuses a path outside {@code root}: first on the normalised path (so {@code ../} escapes are
+     * refused even when the target does not exist), then on the real path (so a symbolic link cannot
+     * lead out). {@code root} must be absolute and normalised.
+     */
+    static void confine(Path path, Path root, String shown) {
+        if (root == null) {
+            return;
+        }
+        Path normal = path.toAbsolutePath().normalize();
+        if (!normal.startsWith(root)) {
+            throw JsonSource.outside(shown, root);
+        }
+        if (Files.exists(normal)) {
+            try {
+                Path realRoot = root.toRealPath();
+                if (!normal.toRealPath().startsWith(realRoot)) {
+                    throw JsonSource.outside(shown, root);
+                }
+            } catch (IOException e) {
+                throw new WorkflowSourceUnavailableException(shown, "cannot resolve '" + shown + "': " + e, e);
+            }
+        }
+    }
+
+    /**
+     * The file's bytes.
+     *
+     * @throws WorkflowSourceNotFoundException    when there is no such file (or it is a directory)
+     * @throws dev.victor.workflow.api.InvalidWorkflowException when it is larger than the limit
+     * @throws WorkflowSourceUnavailableException when it cannot be read
+     */
+    static byte[] read(Path path, String shown, JsonLimits limits) {
+        if (!Files.exists(path)) {
+            throw new WorkflowSourceNotFoundException(shown, "workflow file not found: " + shown
+                    + (path.isAbsolute() ? "" : " (resolved to " + path.toAbsolutePath().normalize() + ")"));
+        }
+        if (Files.isDirectory(path)) {
+            throw new WorkflowSourceNotFoundException(shown, "not a workflow file but a directory: " + shown);
+        }
+        long max = limits.maxDocumentBytes();
+        try {
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(path)) {
+                long size = Files.size(path);
+                if (size > max) {
+                    throw Problems.invalid(JsonTreeReader.tooLarge(max) + " (the file has " + size + " bytes)",
+                            shown, 0, 0);
+                }
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) max + 1);
+            }
+            if (bytes.length > max) {
+                throw Problems.invalid(JsonTreeReader.tooLarge(max), shown, 0, 0);
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new WorkflowSourceNotFoundException(shown, "workflow file not found: " + shown, e);
+        } catch (AccessDeniedException e) {
+            throw new WorkflowSourceUnavailableException(shown, "cannot read " + shown + ": permission denied", e);
+        } catch (IOException e) {
+            throw new WorkflowSourceUnavailableException(shown, "cannot read " + shown + ": " + e.getMessage(), e);
+        }
+    }
+}

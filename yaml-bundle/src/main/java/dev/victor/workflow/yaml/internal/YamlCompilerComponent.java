@@ -1,0 +1,53 @@
+package dev.victor.workflow.yaml.internal;
+
+import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The YAML plugin as an OSGi service, published for the schemes {@code yaml}, {@code yml} and
+ * {@code file}. A new configuration replaces the component (and so the service), which makes the
+ * registry drop what it cached from the old one.
+ */
+@Component(service = WorkflowCompilerPlugin.class, configurationPid = "dev.victor.workflow.yaml",
+        property = {"scheme=yaml", "scheme=yml", "scheme=file", "plugin.name=yaml"})
+@Designate(ocd = YamlPluginConfig.class)
+public final class YamlCompilerComponent implements WorkflowCompilerPlugin {
+    private final YamlWorkflowCompiler compiler;
+
+    @Activate
+    public YamlCompilerComponent(YamlPluginConfig config) {
+        this.compiler = new YamlWorkflowCompiler(options(config));
+    }
+
+    static YamlPluginOptions options(YamlPluginConfig config) {
+        YamlLimits limits = new YamlLimits(config.max_document_bytes(), config.max_nesting_depth(),
+                config.max_aliases(), config.max_alias_expansion(), config.max_references());
+        return new YamlPluginOptions(YamlPluginOptions.path(config.base_directory()), config.strict(),
+                EnvPolicy.parse(config.allow_env()), null, limits,
+                YamlPluginOptions.types(config.custom_node_types()));
+    }
+
+    @Override
+    public CompiledGraph compile(String source, String workflowName, boolean validate) {
+        return compiler.compile(source, workflowName, validate);
+    }
+
+    @Override
+    public boolean validateSource(String source) {
+        return compiler.validateSource(source);
+    }
+
+    @Override
+    public java.util.List<String> workflowNames(String source) {
+        return compiler.workflowNames(source);
+    }
+
+    @Override
+    public String getCacheKey(String source) {
+        return compiler.getCacheKey(source);
+    }
+}
