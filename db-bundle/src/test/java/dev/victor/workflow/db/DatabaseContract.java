@@ -310,7 +310,8 @@ abstract class DatabaseContract {
         // A database that cannot be reached, with the password also in the URL.
         DataSourceSettings unreachable = DataSourceSettings.of("vault", brokenUrl() + "&password=" + secret + "&x=1",
                 "victor", secret).withPool(1, Duration.ofSeconds(2));
-        assertThat(unreachable.toString()).doesNotContain(secret).contains("password=***");
+        assertThat(unreachable.toString()).doesNotContain(secret);
+        assertThat(unreachable.redactedUrl()).contains("&password=***&x=1");
         try (WorkflowDatabase broken = WorkflowDatabase.builder().dataSource(unreachable).build()) {
             DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
             broken.registerWith(reg);

@@ -1,7 +1,6 @@
 package dev.victor.workflow.db.internal;
 
 import java.sql.SQLException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,7 @@ public final class Redaction {
 
     /** The URL with every {@code password=value} parameter's value replaced by {@code ***}. */
     public static String url(String url) {
-        return url == null ? null : URL_PASSWORD.matcher(url).replaceAll(Matcher.quoteReplacement("$1") + "***");
+        return url == null ? null : URL_PASSWORD.matcher(url).replaceAll("$1***");
     }
 
     /** The text without the password (and without URL password parameters). */
