@@ -72,6 +72,11 @@ public record DataSourceSettings(String name, String url, String user, String pa
         return of(name, "jdbc:h2:file:" + file.toAbsolutePath().normalize(), "sa", "");
     }
 
+    public DataSourceSettings withLogin(String newUser, String newPassword) {
+        return new DataSourceSettings(name, url, newUser, newPassword, table, checkpointTable, poolSize, poolTimeout,
+                createSchema);
+    }
+
     public DataSourceSettings withTable(String newTable) {
         return new DataSourceSettings(name, url, user, password, newTable, checkpointTable, poolSize, poolTimeout,
                 createSchema);

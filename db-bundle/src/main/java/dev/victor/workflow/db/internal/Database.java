@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
             try {
                 return source.open();
             } catch (SQLException e) {
-                throw new SQLException("Cannot connect to " + describe() + ": " + e.getMessage(), e.getSQLState(),
+                throw new SQLException("cannot connect: " + e.getMessage(), e.getSQLState(),
                         e.getErrorCode(), e);
             }
         }, settings.poolSize(), settings.poolTimeout());

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)[^;&]*");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)[^;&\\s,)\\]'\"]*");
     /** Shorter passwords are not searched for in messages (every "a" would become "***"). */
     private static final int MIN_SEARCHED_LENGTH = 4;
 

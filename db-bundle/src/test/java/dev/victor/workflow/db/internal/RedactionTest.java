@@ -16,6 +16,9 @@ class RedactionTest {
         assertThat(Redaction.url("jdbc:h2:tcp://h/db;USER=sa;PASSWORD=hunter2;IFEXISTS=TRUE"))
                 .isEqualTo("jdbc:h2:tcp://h/db;USER=sa;PASSWORD=***;IFEXISTS=TRUE");
         assertThat(Redaction.url("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(Redaction.text("datasource 'v' (jdbc:h2:mem:b;X=1&password=xy, user victor): failed", "xy"))
+                .as("in a message, the value ends where the URL does")
+                .isEqualTo("datasource 'v' (jdbc:h2:mem:b;X=1&password=***, user victor): failed");
     }
 
     @Test
