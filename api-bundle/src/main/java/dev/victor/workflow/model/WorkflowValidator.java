@@ -554,10 +554,16 @@ public final class WorkflowValidator {
                 List<String> next = orEmpty(node.next());
                 if (node.chained() && !next.isEmpty()) {
                     String word = Terminal.terminalWord(id, node.name());
+                    String chooser = word == null ? conditionChoosingBetween(id, next.get(0)) : null;
                     if (word != null) {
                         warning(at.node(i), id, "'" + id + "' says it ends the workflow ('" + word + "'), but it has"
                                 + " no 'next', so it falls through into '" + next.get(0)
                                 + "' (the next node in the list); add `next: []` to end here");
+                    } else if (chooser != null) {
+                        warning(at.node(i), id, "condition '" + chooser + "' chooses between '" + id + "' and '"
+                                + next.get(0) + "', but '" + id + "' has no 'next', so it falls through into '"
+                                + next.get(0) + "' (the next node in the list) and runs both; add `next: []` to"
+                                + " end here, or a `next` to where it should go");
                     }
                 }
                 if (node instanceof ConditionNode condition) {
@@ -569,6 +575,22 @@ public final class WorkflowValidator {
                             + " nothing");
                 }
             }
+        }
+
+        /** A condition that has both nodes among its branch targets (alternatives), or null. */
+        private String conditionChoosingBetween(String first, String second) {
+            for (NodeDefinition node : nodes) {
+                if (node instanceof ConditionNode condition && condition.branches() != null) {
+                    Set<String> targets = new LinkedHashSet<>(condition.branches().values());
+                    if (condition.defaultTarget() != null) {
+                        targets.add(condition.defaultTarget());
+                    }
+                    if (targets.contains(first) && targets.contains(second)) {
+                        return condition.id();
+                    }
+                }
+            }
+            return null;
         }
 
         private void checkSwitch(ConditionNode condition, int index, String id) {

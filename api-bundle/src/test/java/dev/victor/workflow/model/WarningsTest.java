@@ -51,6 +51,34 @@ class WarningsTest {
     }
 
     @Test
+    void aBranchThatFallsIntoItsAlternativeIsReportedWhateverItsName() {
+        WorkflowDocument document = read(workflow("scan",
+                map("id", "check", "type", "condition", "condition", "verdict",
+                        "branches", map("block", "block_push", "pass", "push")),
+                at(7, 9, map("id", "block_push", "type", "transform", "transform", "blocked = True")),
+                map("id", "push", "type", "transform", "transform", "pushed = True", "next", list())));
+
+        Problem problem = only(document, "chooses between");
+        assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+        assertThat(problem.node()).isEqualTo("block_push");
+        assertThat(problem.line()).isEqualTo(7);
+        assertThat(problem.message()).isEqualTo("condition 'check' chooses between 'block_push' and 'push', but"
+                + " 'block_push' has no 'next', so it falls through into 'push' (the next node in the list) and"
+                + " runs both; add `next: []` to end here, or a `next` to where it should go");
+    }
+
+    @Test
+    void aBranchThatEndsOrGoesOnExplicitlyIsNotReported() {
+        WorkflowDocument document = read(workflow("scan",
+                map("id", "check", "type", "condition", "condition", "verdict",
+                        "branches", map("block", "block_push", "pass", "push")),
+                map("id", "block_push", "type", "transform", "transform", "blocked = True", "next", list()),
+                map("id", "push", "type", "transform", "transform", "pushed = True")));
+
+        assertThat(document.problems()).noneMatch(problem -> problem.message().contains("falls through"));
+    }
+
+    @Test
     void aTerminalNodeThatFallsThroughIsReported() {
         WorkflowDocument document = read(workflow("feature",
                 map("id", "work", "next", list("complete")),

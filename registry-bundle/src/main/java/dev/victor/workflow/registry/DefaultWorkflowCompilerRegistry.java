@@ -609,9 +609,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
                                      String source, String workflowName, boolean validate) {
         if (validate) {
             if (!plugin.validateSource(source)) {
-                String message = "The " + scheme + " plugin (" + plugin.getClass().getName()
-                        + ") cannot read the source of '" + uri + "'";
-                throw new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
+                throw sourceRejected(uri, scheme, plugin, source, workflowName);
             }
             SchemaValidator validator = schemaValidator;
             if (validator != null && plugin instanceof SchemaAware aware) {
@@ -627,6 +625,23 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '" + uri + "'");
         }
         return new BoundGraph(graph, this::runDefaults);
+    }
+
+    /**
+     * The error for a source the plugin's {@code validateSource} refused. The plugin's own compile
+     * says best why (a missing path, a parse error with its line), so it is asked; only when it
+     * compiles after all does the registry say in its own words that the plugin refused it.
+     */
+    private static WorkflowException sourceRejected(String uri, String scheme, WorkflowCompilerPlugin plugin,
+                                                    String source, String workflowName) {
+        try {
+            plugin.compile(source, workflowName, true);
+        } catch (WorkflowException precise) {
+            return precise;
+        }
+        String message = "The " + scheme + " plugin (" + plugin.getClass().getName()
+                + ") cannot read the source of '" + uri + "'";
+        return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
     }
 
     /** Fills in what the caller of a run left open: node services, checkpoint store, iteration limit. */

@@ -254,6 +254,26 @@ class RegistrationTest {
         assertThat(lax.compile("tiny://!w: a").name()).isEqualTo("!w");
     }
 
+    @Test
+    void aRefusedSourceIsExplainedByThePluginsOwnError() {
+        registry.register("strict", options -> new WorkflowCompilerPlugin() {
+            @Override
+            public CompiledGraph compile(String source, String workflowName, boolean validate) {
+                throw new dev.victor.workflow.api.WorkflowSourceNotFoundException(source,
+                        "Workflow file not found: " + source);
+            }
+
+            @Override
+            public boolean validateSource(String source) {
+                return false;
+            }
+        });
+
+        assertThatThrownBy(() -> registry.compile("strict://flows/missing.yaml"))
+                .isInstanceOf(dev.victor.workflow.api.WorkflowSourceNotFoundException.class)
+                .hasMessage("Workflow file not found: flows/missing.yaml");
+    }
+
     static dev.victor.workflow.api.CompiledGraph unwrap(CompiledGraph graph) {
         return graph instanceof BoundGraph bound ? bound.delegate() : graph;
     }

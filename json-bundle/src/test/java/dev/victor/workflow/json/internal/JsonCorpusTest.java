@@ -38,7 +38,7 @@ class JsonCorpusTest {
             Map.entry("victor_dataanalysis/automl_pipeline.json", 3),
             Map.entry("victor_dataanalysis/data_cleaning.json", 2), Map.entry("victor_dataanalysis/ml_pipeline.json", 3),
             Map.entry("victor_dataanalysis/statistical_analysis.json", 0),
-            Map.entry("victor_devops/container_setup.json", 3), Map.entry("victor_rag/ingest.json", 7),
+            Map.entry("victor_devops/container_setup.json", 4), Map.entry("victor_rag/ingest.json", 9),
             Map.entry("victor_research/competitive_analysis.json", 0), Map.entry("victor_research/fact_check.json", 1),
             Map.entry("victor_research/literature_review.json", 0));
 
