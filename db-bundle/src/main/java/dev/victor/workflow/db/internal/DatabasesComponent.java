@@ -119,8 +119,6 @@ public final class DatabasesComponent {
         wanted.forEach((name, settings) -> {
             if (!databases.settings(name).map(settings::equals).orElse(false)) {
                 databases.put(settings);
-                info("Datasource '" + name + "': " + settings.redactedUrl() + ", tables " + settings.table() + " and "
-                        + settings.checkpointTable());
             }
         });
     }
@@ -193,6 +191,8 @@ public final class DatabasesComponent {
                     }
                     dataSource = current.createDataSource(properties);
                     factory = current;
+                    info("Datasource '" + settings.name() + "' connects to " + settings.redactedUrl() + " through "
+                            + driverClass + "; tables " + settings.table() + " and " + settings.checkpointTable());
                 }
                 return dataSource.getConnection();
             }
