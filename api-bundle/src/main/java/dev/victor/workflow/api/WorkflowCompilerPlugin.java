@@ -28,6 +28,27 @@ public interface WorkflowCompilerPlugin {
     }
 
     /**
+     * Compiles a document another plugin fetched (an HTTP body, a database row). The text is
+     * content, never a path or a URI; it may not reach local files ({@code $ref}) or the
+     * environment ({@code $env}), whatever this plugin's options say; problems name
+     * {@code sourceName}.
+     *
+     * @throws WorkflowException by default: a plugin that reads documents overrides this
+     */
+    default CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
+        throw new WorkflowException("The plugin " + getClass().getName() + " cannot compile a fetched document ("
+                + sourceName + ")");
+    }
+
+    /**
+     * The names of the workflows a fetched document holds, read as {@link #compileText} reads it;
+     * empty when the plugin cannot tell.
+     */
+    default java.util.List<String> workflowNamesInText(String text, String sourceName) {
+        return java.util.List.of();
+    }
+
+    /**
      * The names of the workflows the source holds, in document order, so that a caller can
      * compile each of them; empty when the plugin cannot tell (then compile with no name).
      *

@@ -271,4 +271,37 @@ class HitlTest {
         assertThat(result.status()).isEqualTo(RunStatus.FAILED);
         assertThat(result.error().message()).contains("cannot wait for a human inside parallel node 'fan'");
     }
+
+    @Test
+    void theCheckpointOutlivesTheAnswerUntilTheResumedRunEnds() throws Exception {
+        java.util.concurrent.CountDownLatch publishing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        NodeDefinition[] nodes = {
+                hitl("approve", "Approve?", List.of(), null, Duration.ofMinutes(5), HitlFallback.ABORT, "publish"),
+                Defs.handler("publish", "publish", Map.of(), null)
+        };
+        dev.victor.workflow.spi.NodeServices services = dev.victor.workflow.spi.NodeServices.builder()
+                .handler("publish", call -> {
+                    publishing.countDown();
+                    release.await();
+                    return dev.victor.workflow.spi.NodeOutput.of("published");
+                }).build();
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().clock(clock).defaultStore(store)
+                .services(services)).compile(workflow("slow", nodes));
+        assertThat(graph.invoke(Map.of(), RunConfig.withThreadId("t-slow")).status()).isEqualTo(RunStatus.INTERRUPTED);
+
+        java.util.concurrent.CompletableFuture<RunResult> resumed =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> graph.resume("t-slow", true));
+        assertThat(publishing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // a process that died now would leave the thread resumable
+        assertThat(store.load("t-slow")).get().extracting(Checkpoint::nextNode).isEqualTo("approve");
+        assertThatThrownBy(() -> graph.resume("t-slow", true))
+                .isInstanceOf(NoSuchThreadException.class).hasMessageContaining("being resumed already");
+
+        release.countDown();
+        assertThat(resumed.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(store.load("t-slow")).isEmpty();
+        assertThatThrownBy(() -> graph.resume("t-slow", true)).isInstanceOf(NoSuchThreadException.class);
+    }
 }

@@ -107,7 +107,14 @@ final class PluginEntry {
         if (kind == Kind.SERVICE) {
             @SuppressWarnings("unchecked")
             Class<? extends WorkflowCompilerPlugin> type = (Class<? extends WorkflowCompilerPlugin>) pluginClass;
-            return WorkflowCompilers.newPlugin(type, options);
+            try {
+                return WorkflowCompilers.newPlugin(type, options);
+            } catch (WorkflowException cannotBuild) {
+                throw new WorkflowException("The plugin '" + name + "' is a service (" + pluginClass.getName()
+                        + ") that cannot be built again with options " + options.keySet()
+                        + ": configure the service instead (Configuration Admin, or the registry's plugin"
+                        + " settings), or register a plugin class for such options", cannotBuild);
+            }
         }
         return build(options);
     }

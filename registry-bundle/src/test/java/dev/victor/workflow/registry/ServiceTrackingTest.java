@@ -203,4 +203,24 @@ class ServiceTrackingTest {
         registry.configurePlugin("fancy", null);
         assertThat(compiledBy("yaml://w: a")).isEqualTo(a.toString());
     }
+
+    /** Like a DS component: built by the framework with its configuration, not from options. */
+    public static final class ConfiguredComponent extends TinyPlugin {
+        public ConfiguredComponent(Object configuration) {
+            super(Map.of());
+        }
+    }
+
+    @Test
+    void aServiceThatCannotBeBuiltWithOptionsSaysHowToConfigureIt() {
+        ConfiguredComponent component = new ConfiguredComponent(null);
+        registry.addService(component, props("yaml", 0, 0), "component-bundle");
+
+        assertThat(registry.create("yaml://", Map.of())).isSameAs(component);
+        assertThatThrownBy(() -> registry.create("yaml://", Map.of("strict", true)))
+                .isInstanceOf(dev.victor.workflow.api.WorkflowException.class)
+                .hasMessageContaining("is a service (" + ConfiguredComponent.class.getName() + ")")
+                .hasMessageContaining("cannot be built again with options [strict]")
+                .hasMessageContaining("configure the service instead");
+    }
 }

@@ -28,6 +28,7 @@ import java.util.stream.StreamSupport;
 public final class EngineGraph implements CompiledGraph {
     final String name;
     private final List<Problem> warnings;
+    private final java.util.Set<String> resuming = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final Node[] nodes;
     final int entry;
     private final Map<String, Integer> index;
@@ -104,9 +105,23 @@ public final class EngineGraph implements CompiledGraph {
         return StreamSupport.stream(new RunSpliterator(run), false).onClose(run::close);
     }
 
+    /**
+     * Resumes the thread. The checkpoint stays in the store while the resumed run goes on: the
+     * run's end deletes it and a new interrupt replaces it, so a process that dies in between
+     * leaves the thread resumable (the answer is lost, the run is not). Two resumes of one thread
+     * through this graph at once are refused.
+     */
     @Override
     public RunResult resume(String threadId, Object response, RunConfig config) {
-        return prepareResume(threadId, response, config).runToEnd();
+        Objects.requireNonNull(threadId, "threadId");
+        if (!resuming.add(threadId)) {
+            throw new NoSuchThreadException(threadId, "thread '" + threadId + "' is being resumed already");
+        }
+        try {
+            return prepareResume(threadId, response, config).runToEnd();
+        } finally {
+            resuming.remove(threadId);
+        }
     }
 
     private Run prepareResume(String threadId, Object response, RunConfig config) {
@@ -126,9 +141,6 @@ public final class EngineGraph implements CompiledGraph {
         if (node == null || nodes[node].hitl == null) {
             throw new NoSuchThreadException(threadId, "thread '" + threadId + "' waits at node '"
                     + checkpoint.nextNode() + "', which is not a human-in-the-loop node of workflow '" + name + "'");
-        }
-        if (!store.delete(threadId)) {
-            throw new NoSuchThreadException(threadId, "thread '" + threadId + "' has been resumed already");
         }
         return Run.resumed(this, checkpoint, node, response, resumeConfig);
     }

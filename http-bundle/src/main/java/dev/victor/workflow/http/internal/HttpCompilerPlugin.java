@@ -46,10 +46,11 @@ import java.util.regex.Pattern;
  * changed document is not seen.
  *
  * <h2>Text handed to the format plugins</h2>
- * The yaml and json plugins accept a path or text in one string and tell them apart by their
- * own rules. So that a fetched body can never be taken for a local path, the plugin refuses a
- * body that starts with {@code scheme://}, and adds a final line break to a body of one line
- * (both plugins read a source with a line break as text).
+ * The body goes to the format plugin's {@code compileText}: always text, never a path, no
+ * {@code $ref} to local files and no {@code $env}, whatever that plugin's options say. For the
+ * format plugin's cache key (which takes a path or text in one string) the plugin refuses a body
+ * that starts with {@code scheme://} and adds a final line break to a body of one line, so that it
+ * is read as text there too.
  */
 public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoCloseable {
 
@@ -182,7 +183,7 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
         String display = Urls.display(url);
         WorkflowCompilerPlugin delegate = delegate(document, display);
         try {
-            return List.copyOf(delegate.workflowNames(textForDelegate(document, display)));
+            return List.copyOf(delegate.workflowNamesInText(document.text(), display));
         } catch (InvalidWorkflowException e) {
             throw new InvalidWorkflowException("'" + display + "' is not a valid workflow", relabel(e, display), e);
         } catch (WorkflowSourceNotFoundException | WorkflowSourceUnavailableException e) {
@@ -257,7 +258,7 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
         log.log(System.Logger.Level.DEBUG, "Compiling {0} with the {1} plugin", display, document.format());
         CompiledGraph graph;
         try {
-            graph = new SourcedGraph(delegate.compile(text, workflowName, validate), display);
+            graph = new SourcedGraph(delegate.compileText(document.text(), display, workflowName, validate), display);
         } catch (InvalidWorkflowException e) {
             throw new InvalidWorkflowException("'" + display + "' is not a valid workflow", relabel(e, display), e);
         } catch (WorkflowSourceNotFoundException | WorkflowSourceUnavailableException e) {
@@ -314,7 +315,7 @@ public final class HttpCompilerPlugin implements WorkflowCompilerPlugin, AutoClo
         return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(display)), e);
     }
 
-    /** The text, made unmistakable as text for the yaml and json plugins (see the class comment). */
+    /** The text, made unmistakable as text for the format plugin's cache key (see the class comment). */
     static String textForDelegate(Document document, String display) {
         String text = document.text();
         if (STARTS_WITH_SCHEME.matcher(text).find()) {

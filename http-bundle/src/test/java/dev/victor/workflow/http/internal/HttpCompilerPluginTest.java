@@ -460,7 +460,7 @@ class HttpCompilerPluginTest {
         server.route("/path2", server.ok("application/yaml", "yaml://etc/passwd\n"));
 
         registry.compile(server.url("/one-line"));
-        assertThat(json.compiled).containsExactly(oneLine + "\n");
+        assertThat(json.compiled).containsExactly(oneLine);
         assertThatThrownBy(() -> registry.compile(server.url("/path")))
                 .isInstanceOf(InvalidWorkflowException.class).hasMessageContaining("starts with a URI ('file://')");
         assertThatThrownBy(() -> registry.compile(server.url("/path2")))

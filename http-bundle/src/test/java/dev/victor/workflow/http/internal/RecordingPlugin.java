@@ -47,6 +47,17 @@ public final class RecordingPlugin implements WorkflowCompilerPlugin {
     }
 
     @Override
+    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
+        compiled.add(text);
+        return real.compileText(text, sourceName, workflowName, validate);
+    }
+
+    @Override
+    public List<String> workflowNamesInText(String text, String sourceName) {
+        return real.workflowNamesInText(text, sourceName);
+    }
+
+    @Override
     public boolean validateSource(String source) {
         return real.validateSource(source);
     }

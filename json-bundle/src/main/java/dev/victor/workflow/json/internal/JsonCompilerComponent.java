@@ -33,6 +33,16 @@ public final class JsonCompilerComponent implements WorkflowCompilerPlugin {
     }
 
     @Override
+    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
+        return compiler.compileText(text, sourceName, workflowName, validate);
+    }
+
+    @Override
+    public java.util.List<String> workflowNamesInText(String text, String sourceName) {
+        return compiler.workflowNamesInText(text, sourceName);
+    }
+
+    @Override
     public boolean validateSource(String source) {
         return compiler.validateSource(source);
     }

@@ -55,6 +55,25 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
     }
 
     /**
+     * Compiles a fetched document: always text, never the environment, problems named after
+     * {@code sourceName}.
+     */
+    @Override
+    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
+        JsonTreeReader.Parsed parsed = reader.read(text, sourceName);
+        return backend.compile(parsed.root(), parsed.positions(), sourceName, workflowName, validate,
+                new WorkflowBackend.Settings(options.strict(), null, options.customNodeTypes()));
+    }
+
+    /** The workflows of a fetched document, read as {@link #compileText} reads it. */
+    @Override
+    public List<String> workflowNamesInText(String text, String sourceName) {
+        JsonTreeReader.Parsed parsed = reader.read(text, sourceName);
+        return backend.workflowNames(parsed.root(), parsed.positions(), sourceName,
+                new WorkflowBackend.Settings(options.strict(), null, options.customNodeTypes()));
+    }
+
+    /**
      * The names of the workflows the source declares, in document order (after reading it as
      * {@code compile} would, so the same exceptions).
      */

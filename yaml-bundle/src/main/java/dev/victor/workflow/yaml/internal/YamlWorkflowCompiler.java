@@ -86,6 +86,26 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
     }
 
     /**
+     * Compiles a fetched document: always text, never the environment, and no {@code $ref}
+     * (an item that still holds one is reported by the reader, with its line); problems are
+     * named after {@code sourceName}.
+     */
+    @Override
+    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
+        YamlTreeReader.Parsed parsed = reader.read(text, sourceName);
+        return backend.compile(parsed.root(), parsed.positions(), sourceName, workflowName, validate,
+                new WorkflowBackend.Settings(options.strict(), null, options.customNodeTypes()));
+    }
+
+    /** The workflows of a fetched document, read as {@link #compileText} reads it. */
+    @Override
+    public List<String> workflowNamesInText(String text, String sourceName) {
+        YamlTreeReader.Parsed parsed = reader.read(text, sourceName);
+        return backend.workflowNames(parsed.root(), parsed.positions(), sourceName,
+                new WorkflowBackend.Settings(options.strict(), null, options.customNodeTypes()));
+    }
+
+    /**
      * The names of the workflows the source declares, in document order (after reading it as
      * {@code compile} would, so the same exceptions).
      */

@@ -1,0 +1,6 @@
+/**
+ * The database bundle's implementation: the {@code db} compiler plugin, the JDBC checkpoint
+ * store, connection pooling, the datasources' configuration, the OSGi components and the
+ * {@code workflow:db-*} commands. Not exported.
+ */
+package dev.victor.workflow.db.internal;

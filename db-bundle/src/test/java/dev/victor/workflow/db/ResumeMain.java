@@ -1,0 +1,62 @@
+package dev.victor.workflow.db;
+
+import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.api.RunConfig;
+import dev.victor.workflow.api.RunResult;
+import dev.victor.workflow.api.RunStatus;
+import dev.victor.workflow.db.internal.JsonValues;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A runtime in its own process, for {@link KillAndResumeTest}: builds a registry off OSGi (the yaml
+ * plugin through ServiceLoader, the db plugin and the JDBC checkpoint store), compiles
+ * {@code db://approval} from the database and then either
+ * <ul>
+ *   <li>{@code start STATE_JSON}: runs it until it waits for a person, prints
+ *       {@code INTERRUPTED <thread id>} and blocks (to be killed), or</li>
+ *   <li>{@code resume THREAD RESPONSE_JSON}: resumes the thread, prints {@code STATUS <status>} and
+ *       {@code STATE <final state as JSON>}, and exits.</li>
+ * </ul>
+ * Arguments before those: the JDBC URL, user, password, workflow table and checkpoint table.
+ */
+public final class ResumeMain {
+
+    private ResumeMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        DataSourceSettings settings = DataSourceSettings.of("default", args[0], args[1], args[2])
+                .withTable(args[3]).withCheckpointTable(args[4]);
+        String mode = args[5];
+        WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build();
+        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
+                .discover(ResumeMain.class.getClassLoader()).build();
+        db.registerWith(registry);
+        CompiledGraph graph = registry.compile("db://approval");
+        RunConfig durable = RunConfig.defaults().checkpointStore(db.checkpointStore());
+        switch (mode) {
+            case "start" -> {
+                RunResult paused = graph.invoke(JsonValues.readObject(args[6]), durable);
+                if (paused.status() != RunStatus.INTERRUPTED) {
+                    out.println("UNEXPECTED " + paused.status() + " " + paused.error());
+                    System.exit(1);
+                }
+                out.println("INTERRUPTED " + paused.threadId());
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            case "resume" -> {
+                String threadId = args[6];
+                RunResult done = graph.resume(threadId, JsonValues.read(args[7]), durable.threadId(threadId));
+                out.println("STATUS " + done.status() + (done.error() == null ? "" : " " + done.error()));
+                out.println("STATE " + JsonValues.write(done.state(), "state"));
+                db.close();
+                System.exit(done.status() == RunStatus.COMPLETED ? 0 : 1);
+            }
+            default -> throw new IllegalArgumentException("mode: start or resume, not " + mode);
+        }
+    }
+}
