@@ -53,7 +53,7 @@ class EndToEndIT {
         Run schemes = run("workflow:schemes");
 
         assertThat(schemes.status()).as(schemes.toString()).isZero();
-        assertThat(schemes.out()).contains("SCHEME", "yaml", "yml", "file", "json", "http", "https");
+        assertThat(schemes.out()).contains("SCHEME", "yaml", "yml", "file", "json", "http", "https", "db");
         assertThat(schemes.err()).as("nothing on standard error").isEmpty();
         assertThat(schemes.took()).as("a one-shot command is quick").isLessThan(Duration.ofSeconds(15));
     }

@@ -52,6 +52,8 @@ final class Distribution {
         options.add(systemTimeout(30_000));
         options.add(frameworkProperty("felix.log.level").value("1"));
         options.add(frameworkProperty("ds.delayed.keepInstances").value("true"));
+        // the db bundle's built-in H2 file, under target/ rather than ./data
+        options.add(frameworkProperty("victor.data").value(Path.of("target/it-data").toAbsolutePath().toString()));
         StringBuilder dirs = new StringBuilder();
         for (Path dir : watched) {
             try {

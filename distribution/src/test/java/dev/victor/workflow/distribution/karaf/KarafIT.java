@@ -104,17 +104,17 @@ class KarafIT {
 
         Result install = client("feature:repo-add " + features.toUri() + "\n"
                 + "feature:install victor-workflows-yaml victor-workflows-json victor-workflows-http"
-                + " victor-workflows-examples\n"
+                + " victor-workflows-db victor-workflows-examples\n"
                 + "feature:list -i | grep victor\n", CLIENT_TIMEOUT);
         assertThat(install.status()).as(install.toString()).isZero();
         assertThat(install.out()).contains("victor-workflows ", "victor-workflows-yaml", "victor-workflows-json",
-                "victor-workflows-http",
+                "victor-workflows-http", "victor-workflows-db",
                 "victor-workflows-examples");
         System.out.printf("features installed after %d ms%n", elapsedMillis());
 
         Result schemes = client("workflow:schemes\n", CLIENT_TIMEOUT);
         assertThat(schemes.status()).as(schemes.toString()).isZero();
-        assertThat(schemes.out()).contains("yaml", "json", "http", "https", "classpath");
+        assertThat(schemes.out()).contains("yaml", "json", "http", "https", "db", "classpath");
 
         Result run = client("workflow:run --json " + linear + " '{\"name\": \"Karaf\"}'\n", CLIENT_TIMEOUT);
         assertThat(run.status()).as(run.toString()).isZero();
