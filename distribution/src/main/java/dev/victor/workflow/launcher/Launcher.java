@@ -11,12 +11,10 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 import java.io.IOException;
+import java.io.File;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * Starts Felix with the bundles of {@code bundle/} in their start levels, waits until the
@@ -39,6 +36,7 @@ final class Launcher {
     private static final String STORAGE = Constants.FRAMEWORK_STORAGE;
     private static final long STOP_TIMEOUT_MS = 10_000;
     private static final String CACHE_PREFIX = "victor-felix-";
+
 
     private final Path home;
     private final LauncherSettings settings;
@@ -97,12 +95,15 @@ final class Launcher {
     private void start(boolean interactive) {
         Map<String, Object> properties = new HashMap<>(settings.frameworkProperties());
         if (!properties.containsKey(STORAGE)) {
-            try {
-                removeAbandonedCaches();
-                storage = Files.createTempDirectory(CACHE_PREFIX + ProcessHandle.current().pid() + "-");
-            } catch (IOException e) {
-                throw new LaunchException("cannot create the framework cache: " + e.getMessage(), e);
+            // named by the process id (no random name: seeding a random generator costs a start 20 ms)
+            removeAbandonedCaches();
+            File cache = new File(System.getProperty("java.io.tmpdir"),
+                    CACHE_PREFIX + ProcessHandle.current().pid());
+            deleteTree(cache);
+            if (!cache.mkdirs()) {
+                throw new LaunchException("cannot create the framework cache " + cache, 1);
             }
+            storage = cache.toPath();
             properties.put(STORAGE, storage.toString());
         }
         properties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -145,13 +146,26 @@ final class Launcher {
         }
     }
 
-    private record Jar(Path path, String symbolicName, boolean fragment, int level) {
+    private record Jar(Path path, String symbolicName, boolean fragment, int level, int order) implements Comparable<Jar> {
+        @Override
+        public int compareTo(Jar other) {
+            return level != other.level ? Integer.compare(level, other.level) : Integer.compare(order, other.order);
+        }
     }
 
     private void installBundles(BundleContext context, boolean interactive) {
         List<Jar> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(home.resolve("bundle"))) {
-            for (Path path : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
+        File[] files = home.resolve("bundle").toFile().listFiles();
+        if (files == null) {
+            throw new LaunchException("cannot list " + home.resolve("bundle"), 1);
+        }
+        java.util.Arrays.sort(files);
+        try {
+            for (File file : files) {
+                if (!file.getName().endsWith(".jar")) {
+                    continue;
+                }
+                Path path = file.toPath();
                 Manifest manifest = manifest(path);
                 String name = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
                 if (name == null) {
@@ -160,14 +174,14 @@ final class Launcher {
                 }
                 name = name.split(";")[0].strip();
                 boolean fragment = manifest.getMainAttributes().getValue(Constants.FRAGMENT_HOST) != null;
-                jars.add(new Jar(path, name, fragment, settings.startLevel(name)));
+                jars.add(new Jar(path, name, fragment, settings.startLevel(name), settings.startOrder(name)));
             }
         } catch (IOException e) {
-            throw new LaunchException("cannot list " + home.resolve("bundle") + ": " + e.getMessage(), e);
+            throw new LaunchException("cannot read the bundles of " + home.resolve("bundle") + ": " + e.getMessage(), e);
         }
         // within a level, the framework starts bundles in the order of their ids: install them level by
         // level, in the order of etc/startup.properties (stable: the others keep the order of their names)
-        jars.sort(Comparator.comparingInt(Jar::level).thenComparingInt(jar -> settings.startOrder(jar.symbolicName())));
+        jars.sort(null);
         List<String> shellOnly = settings.shellBundles();
         for (Jar jar : jars) {
             try {
@@ -235,44 +249,49 @@ final class Launcher {
             } catch (BundleException | InterruptedException | IllegalStateException e) {
                 // stopping anyway: the process exits next
             }
+            time("framework stopped");
         }
         if (storage != null) {
             delete(storage);
             storage = null;
+            time("cache deleted");
         }
     }
 
     /** Framework caches of earlier runs that were killed before they could delete theirs (their process is gone). */
     private static void removeAbandonedCaches() {
-        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
-        try (Stream<Path> entries = Files.list(temporary)) {
-            entries.filter(path -> path.getFileName().toString().startsWith(CACHE_PREFIX)).forEach(path -> {
-                String[] parts = path.getFileName().toString().substring(CACHE_PREFIX.length()).split("-", 2);
+        File[] entries = new File(System.getProperty("java.io.tmpdir")).listFiles();
+        if (entries == null) {
+            return;
+        }
+        for (File entry : entries) {
+            String name = entry.getName();
+            if (name.startsWith(CACHE_PREFIX)) {
                 try {
-                    long pid = Long.parseLong(parts[0]);
+                    long pid = Long.parseLong(name.substring(CACHE_PREFIX.length()));
                     if (ProcessHandle.of(pid).isEmpty()) {
-                        delete(path);
+                        deleteTree(entry);
                     }
                 } catch (NumberFormatException e) {
                     // not one of ours
                 }
-            });
-        } catch (IOException e) {
-            // nothing to tidy
+            }
         }
     }
 
+    /** Deletes a directory tree (plain java.io: at this point it is quicker than loading the NIO walkers). */
     private static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is not worth failing the command for
+        deleteTree(directory.toFile());
+    }
+
+    private static void deleteTree(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteTree(child);
+            }
         }
+        // a file left behind in the temporary directory is not worth failing the command for
+        file.delete();
     }
 }

@@ -52,35 +52,41 @@ final class LauncherSettings {
         Path startup = home.resolve("etc/startup.properties");
         if (Files.isRegularFile(startup)) {
             Map<String, String> read = read(startup);
-            // in the order of the file: within a level, bundles start in that order
-            List<String> order = new ArrayList<>(read.keySet());
-            order.sort(java.util.Comparator.comparingInt(name -> position(startup, name)));
-            order.forEach(name -> {
+            // in the order of the file (which Properties forgets): within a level, bundles start in that order
+            for (String name : keysInOrder(startup)) {
                 String level = read.get(name);
+                if (level == null || levels.containsKey(name)) {
+                    continue;
+                }
                 try {
                     levels.put(name, Integer.parseInt(level.strip()));
                 } catch (NumberFormatException e) {
                     throw new LaunchException(startup + ": the start level of " + name + " is not a number: " + level, 1);
                 }
-            });
+            }
         }
         return new LauncherSettings(framework, levels);
     }
 
-    /** Where a key first appears in a properties file (its order, which Properties forgets). */
-    private static int position(Path file, String key) {
+    /** The keys of a simple properties file (key = value lines), in the order they appear. */
+    private static List<String> keysInOrder(Path file) {
+        List<String> keys = new ArrayList<>();
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (!line.startsWith("#") && line.split("[=:\\s]", 2)[0].equals(key)) {
-                    return i;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String text = line.strip();
+                if (text.isEmpty() || text.startsWith("#") || text.startsWith("!")) {
+                    continue;
                 }
+                int end = 0;
+                while (end < text.length() && "=: \t".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                keys.add(text.substring(0, end));
             }
         } catch (IOException e) {
-            // the order only matters within a level
+            throw new LaunchException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return Integer.MAX_VALUE;
+        return keys;
     }
 
     private static Map<String, String> read(Path file) {

@@ -5,12 +5,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Waits until the runtime can serve a command: every service of {@code victor.ready} is present
@@ -78,11 +76,12 @@ final class Readiness {
 
     private List<String> deployedJars() {
         List<String> jars = new ArrayList<>();
-        if (Files.isDirectory(deploy)) {
-            try (Stream<Path> files = Files.list(deploy)) {
-                files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".jar")).forEach(jars::add);
-            } catch (IOException e) {
-                // FileInstall reports what it cannot read
+        File[] files = deploy.toFile().listFiles();
+        if (files != null) {
+            for (File file : files) {
+                if (file.getName().endsWith(".jar")) {
+                    jars.add(file.getName());
+                }
             }
         }
         return jars;
