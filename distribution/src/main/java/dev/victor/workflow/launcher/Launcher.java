@@ -56,8 +56,13 @@ final class Launcher {
 
     /** Opens the interactive Gogo shell; returns when the shell has stopped the framework. */
     int shell() {
-        start(true);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "victor shutdown"));
+        try {
+            start(true);
+        } catch (LaunchException e) {
+            stop();
+            throw e;
+        }
         try {
             framework.waitForStop(0);
         } catch (InterruptedException e) {
@@ -121,7 +126,7 @@ final class Launcher {
             if (timing) {
                 framework.getBundleContext().addBundleListener(new StartTimes(err));
             }
-            installBundles(framework.getBundleContext(), interactive);
+            installBundles(framework.getBundleContext());
             time("bundles installed");
             framework.start();
             LogForwarder.install(framework.getBundleContext(), settings.get("victor.log.level", "warn"), err);
@@ -153,7 +158,7 @@ final class Launcher {
         }
     }
 
-    private void installBundles(BundleContext context, boolean interactive) {
+    private void installBundles(BundleContext context) {
         List<Jar> jars = new ArrayList<>();
         File[] files = home.resolve("bundle").toFile().listFiles();
         if (files == null) {

@@ -70,6 +70,17 @@ class EndToEndIT {
     }
 
     @Test
+    void argumentsReachTheCommandAsGivenNotAsGogoSyntax() {
+        // $, braces, semicolons, quotes and pipes mean something to Gogo; here they are just text
+        String name = "O'Hara $HOME {x} ; echo | \"q\"";
+        Run linear = run("workflow:run", "--json", example("linear.yaml"),
+                "{\"name\": \"" + name.replace("\"", "\\\"") + "\"}");
+
+        assertThat(linear.status()).as(linear.toString()).isZero();
+        assertThat(state(linear.json())).containsEntry("greeting", "Hello, " + name + "!");
+    }
+
+    @Test
     void theLoopRunsUntilItsConditionHolds() {
         Run loop = run("workflow:run", "--json", example("loop.yaml"), "{\"target\": 90}");
 
