@@ -41,11 +41,6 @@ public record EngineOptions(NodeServices services, CheckpointStore defaultStore,
         return new EngineOptions(null, null, Limits.DEFAULT_MAX_ITERATIONS, null, null);
     }
 
-    /** The defaults with these services. */
-    public static EngineOptions withServices(NodeServices services) {
-        return defaults().services(services);
-    }
-
     public EngineOptions services(NodeServices newServices) {
         return new EngineOptions(newServices, defaultStore, defaultMaxIterations, executor, clock);
     }

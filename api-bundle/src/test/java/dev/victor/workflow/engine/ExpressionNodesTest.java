@@ -92,7 +92,7 @@ class ExpressionNodesTest {
     @Test
     void aRegisteredConditionFunctionWinsOverTheExpression() {
         Map<String, String> branches = Map.of("true", "yes", "false", "no");
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(NodeServices.builder()
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(NodeServices.builder()
                 .condition("tests_passing", st -> true).build()))
                 .compile(workflow("w", condition("check", "tests_passing", branches, null), leaf("yes"), leaf("no")));
 

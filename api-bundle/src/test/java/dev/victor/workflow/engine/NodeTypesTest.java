@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NodeTypesTest {
 
     private static CompiledGraph compile(NodeServices services, NodeDefinition... nodes) {
-        return new DefinitionCompiler(EngineOptions.withServices(services)).compile(workflow("wf", nodes));
+        return new DefinitionCompiler(EngineOptions.defaults().services(services)).compile(workflow("wf", nodes));
     }
 
     // ---- agent ----

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParallelTest {
 
     private static CompiledGraph compile(NodeServices services, NodeDefinition... nodes) {
-        return new DefinitionCompiler(EngineOptions.withServices(services)).compile(workflow("par", nodes));
+        return new DefinitionCompiler(EngineOptions.defaults().services(services)).compile(workflow("par", nodes));
     }
 
     private static NodeServices writers() {

@@ -53,7 +53,7 @@ class ReaderToEngineTest {
                 .handler("load_csv", call -> NodeOutput.of(Map.of("path", call.inputs().get("path"))))
                 .handler("validate_data", call -> NodeOutput.of(true))
                 .build();
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(services)).compile(definition);
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(services)).compile(definition);
 
         RunResult good = graph.invoke(Map.of("quality_score", 0.9, "data_path", "data.csv"));
         RunResult poor = graph.invoke(Map.of("quality_score", 0.5, "data_path", "data.csv"));

@@ -69,7 +69,7 @@ class RunControlTest {
                 })
                 .handler("quick", call -> NodeOutput.of("quick"))
                 .build();
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(services))
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(services))
                 .compile(workflow("slow", new Limits(null, Duration.ofMillis(200), null, null),
                         handler("first", "quick", Map.of(), "slow"),
                         handler("slow", "sleep", Map.of(), "after"),
@@ -122,7 +122,7 @@ class RunControlTest {
 
     @Test
     void aNodeThatOverrunsItsOwnTimeoutFails() {
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(sleepingHandler(5_000)))
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(sleepingHandler(5_000)))
                 .compile(workflow("w", handler("slow", "sleep", Duration.ofMillis(100), null)));
 
         RunResult result = graph.invoke(Map.of());
@@ -135,7 +135,7 @@ class RunControlTest {
 
     @Test
     void theWorkflowsDefaultNodeTimeoutApplies() {
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(sleepingHandler(5_000)))
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(sleepingHandler(5_000)))
                 .compile(workflow("w", new Limits(null, null, Duration.ofMillis(100), null),
                         handler("slow", "sleep", (Duration) null, null)));
 
@@ -156,7 +156,7 @@ class RunControlTest {
                     return NodeOutput.of("ok");
                 })
                 .build();
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(services))
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(services))
                 .compile(workflow("w", new Limits(null, null, null, 2), handler("flaky", "flaky", Map.of(), null)));
 
         List<RunEvent> events;

@@ -138,7 +138,7 @@ class VictorAcceptanceTest {
         Map<String, String> branches = new LinkedHashMap<>();
         branches.put("true", "analyze");
         branches.put("false", "cleanup");
-        CompiledGraph graph = new DefinitionCompiler(EngineOptions.withServices(services)).compile(workflow("eda",
+        CompiledGraph graph = new DefinitionCompiler(EngineOptions.defaults().services(services)).compile(workflow("eda",
                 handler("load", "load_csv", Map.of("path", "$ctx.data_path"), "validate"),
                 handler("validate", "validate_data", Map.of("data", "$ctx.load"), "check_quality"),
                 condition("check_quality", "quality_score > 0.8", branches, null),

@@ -71,6 +71,16 @@ public final class FakePlugin implements WorkflowCompilerPlugin {
     }
 
     @Override
+    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
+        return compile(text, workflowName, validate);
+    }
+
+    @Override
+    public List<String> workflowNamesInText(String text, String sourceName) {
+        return workflowNames(text);
+    }
+
+    @Override
     public CompiledGraph compile(String source, String workflowName, boolean validate) {
         compiled.add(source);
         if (source.contains("INVALID")) {

@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * {@code SELECT version FROM table WHERE name = ?}. With {@code ;gN} appended when the yaml or json
  * plugin has been replaced N times, so their new version recompiles.
  *
- * <p>The text is always handed over as text, never as a path: a one-line text gets a line break,
- * and a text beginning with {@code scheme://} (which would make the yaml or json plugin read a
- * file) is refused.
+ * <p>The text goes to the format plugin's {@code compileText}: always text, never a path, no
+ * {@code $ref} to local files and no {@code $env}; a text beginning with {@code scheme://} (no
+ * workflow document does) is refused.
  */
 public final class DbCompilerPlugin implements WorkflowCompilerPlugin {
 
@@ -163,9 +163,6 @@ public final class DbCompilerPlugin implements WorkflowCompilerPlugin {
                     List.of(Problem.error("the text begins with a URI, not a workflow document").withSource(origin)
                             .at(1, 1)));
         }
-        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            text = text + "\n";
-        }
         WorkflowCompilerPlugin delegate;
         try {
             delegate = registry.create(format + "://", Map.of());
@@ -180,7 +177,7 @@ public final class DbCompilerPlugin implements WorkflowCompilerPlugin {
     public CompiledGraph compile(String source, String workflowName, boolean validate) {
         Loaded loaded = load(source);
         try {
-            return loaded.delegate().compile(loaded.text(), workflowName, validate);
+            return loaded.delegate().compileText(loaded.text(), loaded.origin(), workflowName, validate);
         } catch (InvalidWorkflowException e) {
             throw located(loaded, e);
         }
@@ -191,7 +188,7 @@ public final class DbCompilerPlugin implements WorkflowCompilerPlugin {
     public List<String> workflowNames(String source) {
         Loaded loaded = load(source);
         try {
-            return loaded.delegate().workflowNames(loaded.text());
+            return loaded.delegate().workflowNamesInText(loaded.text(), loaded.origin());
         } catch (InvalidWorkflowException e) {
             throw located(loaded, e);
         }

@@ -1,6 +1,9 @@
 package dev.victor.workflow.json.internal;
 
-import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.kernel.ForwardingCompilerPlugin;
+
+import dev.victor.workflow.kernel.source.EnvPolicy;
+
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 
 import org.osgi.service.component.annotations.Activate;
@@ -11,12 +14,10 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = WorkflowCompilerPlugin.class, configurationPid = "dev.victor.workflow.json",
         property = {"scheme=json", "scheme=json+file", "plugin.name=json"})
 @Designate(ocd = JsonPluginConfig.class)
-public final class JsonCompilerComponent implements WorkflowCompilerPlugin {
-    private final JsonWorkflowCompiler compiler;
-
+public final class JsonCompilerComponent extends ForwardingCompilerPlugin {
     @Activate
     public JsonCompilerComponent(JsonPluginConfig config) {
-        this.compiler = new JsonWorkflowCompiler(options(config));
+        super(new JsonWorkflowCompiler(options(config)));
     }
 
     static JsonPluginOptions options(JsonPluginConfig config) {
@@ -25,35 +26,5 @@ public final class JsonCompilerComponent implements WorkflowCompilerPlugin {
         return new JsonPluginOptions(JsonPluginOptions.path(config.base_directory()), config.strict(),
                 EnvPolicy.parse(config.allow_env()), null, limits,
                 JsonPluginOptions.types(config.custom_node_types()));
-    }
-
-    @Override
-    public CompiledGraph compile(String source, String workflowName, boolean validate) {
-        return compiler.compile(source, workflowName, validate);
-    }
-
-    @Override
-    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
-        return compiler.compileText(text, sourceName, workflowName, validate);
-    }
-
-    @Override
-    public java.util.List<String> workflowNamesInText(String text, String sourceName) {
-        return compiler.workflowNamesInText(text, sourceName);
-    }
-
-    @Override
-    public boolean validateSource(String source) {
-        return compiler.validateSource(source);
-    }
-
-    @Override
-    public java.util.List<String> workflowNames(String source) {
-        return compiler.workflowNames(source);
-    }
-
-    @Override
-    public String getCacheKey(String source) {
-        return compiler.getCacheKey(source);
     }
 }

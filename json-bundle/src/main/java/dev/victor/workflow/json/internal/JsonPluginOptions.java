@@ -1,5 +1,7 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.kernel.source.EnvPolicy;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;

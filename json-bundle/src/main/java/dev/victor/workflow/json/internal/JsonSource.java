@@ -114,8 +114,4 @@ sealed interface JsonSource {
         return rest;
     }
 
-    static InvalidWorkflowException outside(String shown, Path base) {
-        return Problems.invalid("refused: '" + shown + "' is outside the base directory " + base
-                + " (file sources must stay inside it)", shown, 0, 0);
-    }
 }

@@ -1,5 +1,8 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.kernel.source.Utf8;
+import dev.victor.workflow.kernel.source.SourceFiles;
+
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 
@@ -126,7 +129,7 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         boolean localFile;
         if (classified instanceof JsonSource.File file) {
             SourceFiles.confine(file.path(), options.baseDirectory(), file.displayName());
-            byte[] bytes = SourceFiles.read(file.path(), file.displayName(), limits);
+            byte[] bytes = SourceFiles.read(file.path(), file.displayName(), limits.maxDocumentBytes());
             update(digest, "file");
             update(digest, realPath(file.path()));
             digest.update(bytes);
@@ -157,7 +160,7 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         if (classified instanceof JsonSource.File file) {
             String name = file.displayName();
             SourceFiles.confine(file.path(), options.baseDirectory(), name);
-            byte[] bytes = SourceFiles.read(file.path(), name, options.limits());
+            byte[] bytes = SourceFiles.read(file.path(), name, options.limits().maxDocumentBytes());
             String text = Utf8.decode(bytes, name);
             return new Loaded(reader.read(text, name), name, true, text);
         }

@@ -1,5 +1,7 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.kernel.source.Utf8;
+
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.model.SourcePosition;

@@ -1,5 +1,7 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.kernel.source.EnvPolicy;
+
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;

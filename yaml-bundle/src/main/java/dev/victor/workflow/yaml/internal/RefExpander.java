@@ -1,5 +1,9 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.kernel.source.PositionTree;
+import dev.victor.workflow.kernel.source.Utf8;
+import dev.victor.workflow.kernel.source.SourceFiles;
+
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.WorkflowException;
@@ -238,7 +242,7 @@ final class RefExpander {
             String name = candidate.toString();
             byte[] bytes;
             try {
-                bytes = SourceFiles.read(real, name, limits);
+                bytes = SourceFiles.read(real, name, limits.maxDocumentBytes());
             } catch (InvalidWorkflowException e) {
                 throw withLead("invalid referenced file " + name + " ($ref '" + text + "')", at, e);
             } catch (WorkflowException e) {

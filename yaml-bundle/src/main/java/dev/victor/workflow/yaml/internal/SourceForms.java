@@ -129,8 +129,4 @@ final class SourceForms {
         return rest;
     }
 
-    static InvalidWorkflowException outside(String shown, Path base) {
-        return Problems.invalid("refused: '" + shown + "' is outside the base directory " + base
-                + " (file sources and $ref targets must stay inside it)", shown, 0, 0);
-    }
 }

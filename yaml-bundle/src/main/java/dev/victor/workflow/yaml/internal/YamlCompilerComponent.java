@@ -1,6 +1,9 @@
 package dev.victor.workflow.yaml.internal;
 
-import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.kernel.ForwardingCompilerPlugin;
+
+import dev.victor.workflow.kernel.source.EnvPolicy;
+
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 
 import org.osgi.service.component.annotations.Activate;
@@ -15,12 +18,10 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = WorkflowCompilerPlugin.class, configurationPid = "dev.victor.workflow.yaml",
         property = {"scheme=yaml", "scheme=yml", "scheme=file", "plugin.name=yaml"})
 @Designate(ocd = YamlPluginConfig.class)
-public final class YamlCompilerComponent implements WorkflowCompilerPlugin {
-    private final YamlWorkflowCompiler compiler;
-
+public final class YamlCompilerComponent extends ForwardingCompilerPlugin {
     @Activate
     public YamlCompilerComponent(YamlPluginConfig config) {
-        this.compiler = new YamlWorkflowCompiler(options(config));
+        super(new YamlWorkflowCompiler(options(config)));
     }
 
     static YamlPluginOptions options(YamlPluginConfig config) {
@@ -29,35 +30,5 @@ public final class YamlCompilerComponent implements WorkflowCompilerPlugin {
         return new YamlPluginOptions(YamlPluginOptions.path(config.base_directory()), config.strict(),
                 EnvPolicy.parse(config.allow_env()), null, limits,
                 YamlPluginOptions.types(config.custom_node_types()));
-    }
-
-    @Override
-    public CompiledGraph compile(String source, String workflowName, boolean validate) {
-        return compiler.compile(source, workflowName, validate);
-    }
-
-    @Override
-    public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
-        return compiler.compileText(text, sourceName, workflowName, validate);
-    }
-
-    @Override
-    public java.util.List<String> workflowNamesInText(String text, String sourceName) {
-        return compiler.workflowNamesInText(text, sourceName);
-    }
-
-    @Override
-    public boolean validateSource(String source) {
-        return compiler.validateSource(source);
-    }
-
-    @Override
-    public java.util.List<String> workflowNames(String source) {
-        return compiler.workflowNames(source);
-    }
-
-    @Override
-    public String getCacheKey(String source) {
-        return compiler.getCacheKey(source);
     }
 }

@@ -1,5 +1,9 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.kernel.source.PositionTree;
+import dev.victor.workflow.kernel.source.Utf8;
+import dev.victor.workflow.kernel.source.SourceFiles;
+
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
@@ -156,7 +160,7 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
         boolean localFile;
         if (classified instanceof YamlSource.File file) {
             SourceFiles.confine(file.path(), options.baseDirectory(), file.displayName());
-            byte[] bytes = SourceFiles.read(file.path(), file.displayName(), options.limits());
+            byte[] bytes = SourceFiles.read(file.path(), file.displayName(), options.limits().maxDocumentBytes());
             update(digest, "file");
             update(digest, realPath(file.path()));
             digest.update(bytes);
@@ -201,7 +205,7 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
         if (classified instanceof YamlSource.File file) {
             String name = file.displayName();
             SourceFiles.confine(file.path(), options.baseDirectory(), name);
-            byte[] bytes = SourceFiles.read(file.path(), name, options.limits());
+            byte[] bytes = SourceFiles.read(file.path(), name, options.limits().maxDocumentBytes());
             String text = Utf8.decode(bytes, name);
             YamlTreeReader.Parsed parsed = reader.read(text, name);
             RefExpander.Result result = RefExpander.mentionsRef(text)

@@ -1,5 +1,7 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.kernel.source.EnvPolicy;
+
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;

@@ -1,4 +1,4 @@
-package dev.victor.workflow.json.internal;
+package dev.victor.workflow.kernel.source;
 
 import dev.victor.workflow.model.SourcePosition;
 import dev.victor.workflow.model.SourcePositions;
@@ -9,38 +9,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where every value of a parsed tree starts, in the same shape as the tree: an object's members by
- * name, an array's items by index (a path element that is a number is an index into an array, else
- * it is compared as a string).
+ * Where every value of a parsed tree starts, in the same shape as the tree: a mapping's entries by
+ * key (compared as strings, so a YAML {@code true:} key is found under {@code "true"} as well as
+ * under {@link Boolean#TRUE}), a sequence's items by index.
  */
-final class PositionTree implements SourcePositions {
+public final class PositionTree implements SourcePositions {
     private SourcePosition value;
     private SourcePosition key = SourcePosition.UNKNOWN;
     private Map<String, PositionTree> entries;
     private List<PositionTree> items;
 
-    PositionTree(SourcePosition value) {
+    public PositionTree(SourcePosition value) {
         this.value = value == null ? SourcePosition.UNKNOWN : value;
     }
 
-    SourcePosition value() {
+    public SourcePosition value() {
         return value;
     }
 
-    SourcePosition key() {
+    public SourcePosition key() {
         return key;
     }
 
-    void setValue(SourcePosition position) {
+    public void setValue(SourcePosition position) {
         this.value = position;
     }
 
-    void setKey(SourcePosition position) {
+    public void setKey(SourcePosition position) {
         this.key = position;
     }
 
     /** Records a mapping entry; returns the child for its value. */
-    PositionTree putEntry(Object mapKey, PositionTree child) {
+    public PositionTree putEntry(Object mapKey, PositionTree child) {
         if (entries == null) {
             entries = new HashMap<>();
         }
@@ -49,7 +49,7 @@ final class PositionTree implements SourcePositions {
     }
 
     /** Records the next sequence item. */
-    PositionTree addItem(PositionTree child) {
+    public PositionTree addItem(PositionTree child) {
         if (items == null) {
             items = new ArrayList<>();
         }
@@ -58,20 +58,20 @@ final class PositionTree implements SourcePositions {
     }
 
     /** Replaces a sequence item (used when a {@code $ref} item is replaced by the node it names). */
-    void setItem(int index, PositionTree child) {
+    public void setItem(int index, PositionTree child) {
         items.set(index, child);
     }
 
-    PositionTree entry(Object mapKey) {
+    public PositionTree entry(Object mapKey) {
         return entries == null ? null : entries.get(keyString(mapKey));
     }
 
-    PositionTree item(int index) {
+    public PositionTree item(int index) {
         return items == null || index < 0 || index >= items.size() ? null : items.get(index);
     }
 
     /** The subtree at {@code path}, or {@code null}. */
-    PositionTree find(List<?> path) {
+    public PositionTree find(List<?> path) {
         PositionTree current = this;
         for (Object element : path) {
             if (current == null) {
@@ -105,7 +105,7 @@ final class PositionTree implements SourcePositions {
     }
 
     /** Calls {@code action} for every direct child (entries and items). */
-    void forEachChild(java.util.function.Consumer<PositionTree> action) {
+    public void forEachChild(java.util.function.Consumer<PositionTree> action) {
         if (entries != null) {
             entries.values().forEach(action);
         }
@@ -115,7 +115,7 @@ final class PositionTree implements SourcePositions {
     }
 
     /** A shallow copy: the same children, so that entries can be added or replaced on the copy. */
-    PositionTree shallowCopy() {
+    public PositionTree shallowCopy() {
         PositionTree copy = new PositionTree(value);
         copy.key = key;
         if (entries != null) {
@@ -127,7 +127,7 @@ final class PositionTree implements SourcePositions {
         return copy;
     }
 
-    static String keyString(Object mapKey) {
+    public static String keyString(Object mapKey) {
         return String.valueOf(mapKey);
     }
 }

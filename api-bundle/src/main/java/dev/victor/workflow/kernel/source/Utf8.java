@@ -1,4 +1,4 @@
-package dev.victor.workflow.yaml.internal;
+package dev.victor.workflow.kernel.source;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
 
@@ -14,17 +14,17 @@ import java.nio.charset.StandardCharsets;
  * is (line, column and byte offset), never a silent replacement character. A UTF-8 byte order
  * mark is dropped; a UTF-16 or UTF-32 one is refused with a message saying so.
  */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
-    static String decode(byte[] bytes, String source) {
+    public static String decode(byte[] bytes, String source) {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             start = 3;
         } else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
                 || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
-            throw Problems.invalid("the document starts with a UTF-16 (or UTF-32) byte order mark; "
+            throw DocumentProblems.invalid("the document starts with a UTF-16 (or UTF-32) byte order mark; "
                     + "workflow files must be UTF-8", source, 1, 1);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -59,11 +59,11 @@ final class Utf8 {
         }
         String message = String.format("the document is not valid UTF-8: malformed byte 0x%02X at byte offset %d",
                 bytes[bad] & 0xFF, bad);
-        return Problems.invalid(message, source, line, column, cause);
+        return DocumentProblems.invalid(message, source, line, column, cause);
     }
 
     /** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
-    static int firstMalformed(byte[] bytes, int start) {
+    public static int firstMalformed(byte[] bytes, int start) {
         int i = start;
         while (i < bytes.length) {
             int b = bytes[i] & 0xFF;

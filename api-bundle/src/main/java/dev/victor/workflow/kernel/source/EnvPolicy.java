@@ -1,4 +1,4 @@
-package dev.victor.workflow.json.internal;
+package dev.victor.workflow.kernel.source;
 
 import java.util.Locale;
 
@@ -11,12 +11,12 @@ public enum EnvPolicy {
     /** Never: {@code $env.NAME} stays as written. */
     OFF;
 
-    boolean allows(boolean localFile) {
+    public boolean allows(boolean localFile) {
         return this == ON || this == AUTO && localFile;
     }
 
     /** {@code auto}, {@code true}/{@code on}, {@code false}/{@code off} (any case), or a {@link Boolean}. */
-    static EnvPolicy parse(Object value) {
+    public static EnvPolicy parse(Object value) {
         if (value == null) {
             return AUTO;
         }

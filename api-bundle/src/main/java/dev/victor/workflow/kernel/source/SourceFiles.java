@@ -1,5 +1,6 @@
-package dev.victor.workflow.yaml.internal;
+package dev.victor.workflow.kernel.source;
 
+import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 
@@ -12,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads workflow files within the size limit, and keeps them inside the base directory. */
-final class SourceFiles {
+public final class SourceFiles {
     private SourceFiles() {
     }
 
@@ -21,19 +22,19 @@ final class SourceFiles {
      * refused even when the target does not exist), then on the real path (so a symbolic link cannot
      * lead out). {@code root} must be absolute and normalised.
      */
-    static void confine(Path path, Path root, String shown) {
+    public static void confine(Path path, Path root, String shown) {
         if (root == null) {
             return;
         }
         Path normal = path.toAbsolutePath().normalize();
         if (!normal.startsWith(root)) {
-            throw SourceForms.outside(shown, root);
+            throw outside(shown, root);
         }
         if (Files.exists(normal)) {
             try {
                 Path realRoot = root.toRealPath();
                 if (!normal.toRealPath().startsWith(realRoot)) {
-                    throw SourceForms.outside(shown, root);
+                    throw outside(shown, root);
                 }
             } catch (IOException e) {
                 throw new WorkflowSourceUnavailableException(shown, "cannot resolve '" + shown + "': " + e, e);
@@ -48,7 +49,7 @@ final class SourceFiles {
      * @throws dev.victor.workflow.api.InvalidWorkflowException when it is larger than the limit
      * @throws WorkflowSourceUnavailableException when it cannot be read
      */
-    static byte[] read(Path path, String shown, YamlLimits limits) {
+    public static byte[] read(Path path, String shown, long maxBytes) {
         if (!Files.exists(path)) {
             throw new WorkflowSourceNotFoundException(shown, "workflow file not found: " + shown
                     + (path.isAbsolute() ? "" : " (resolved to " + path.toAbsolutePath().normalize() + ")"));
@@ -56,12 +57,12 @@ final class SourceFiles {
         if (Files.isDirectory(path)) {
             throw new WorkflowSourceNotFoundException(shown, "not a workflow file but a directory: " + shown);
         }
-        long max = limits.maxDocumentBytes();
+        long max = maxBytes;
         try {
             if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(path)) {
                 long size = Files.size(path);
                 if (size > max) {
-                    throw Problems.invalid(YamlTreeReader.tooLarge(max) + " (the file has " + size + " bytes)",
+                    throw DocumentProblems.invalid(DocumentProblems.tooLarge(max) + " (the file has " + size + " bytes)",
                             shown, 0, 0);
                 }
             }
@@ -70,7 +71,7 @@ final class SourceFiles {
                 bytes = in.readNBytes((int) max + 1);
             }
             if (bytes.length > max) {
-                throw Problems.invalid(YamlTreeReader.tooLarge(max), shown, 0, 0);
+                throw DocumentProblems.invalid(DocumentProblems.tooLarge(max), shown, 0, 0);
             }
             return bytes;
         } catch (NoSuchFileException e) {
@@ -80,5 +81,11 @@ final class SourceFiles {
         } catch (IOException e) {
             throw new WorkflowSourceUnavailableException(shown, "cannot read " + shown + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The error for a path outside the base directory. */
+    public static InvalidWorkflowException outside(String shown, Path base) {
+        return DocumentProblems.invalid("refused: '" + shown + "' is outside the base directory " + base
+                + " (file sources and $ref targets must stay inside it)", shown, 0, 0);
     }
 }
