@@ -31,8 +31,8 @@ import java.util.List;
  * <p>{@code classpath://com.acme.flows/workflows/review.yaml} is the entry
  * {@code workflows/review.yaml} of the bundle {@code com.acme.flows} (its highest version when
  * several are installed). The plugin only finds and reads the text; the yaml plugin (or the json
- * plugin, for a {@code .json} entry) compiles it, reached through the registry by its scheme,
- * never by its classes.
+ * plugin, for a {@code .json} entry) compiles it as a fetched document, reached through the
+ * registry by its scheme, never by its classes.
  *
  * <p>What makes it a plugin: a Declarative Services component that publishes
  * {@link WorkflowCompilerPlugin} with the {@code scheme} service property. The registry tracks
@@ -57,18 +57,32 @@ public final class ClasspathCompilerPlugin implements WorkflowCompilerPlugin {
         this.registry = registry;
     }
 
+    /**
+     * Reads the entry and hands its text to the plugin of its format, as a fetched document
+     * ({@code compileText}): text only, never a path, so it reaches no local file and no
+     * environment variable, and its problems name the classpath URI.
+     */
     @Override
     public CompiledGraph compile(String source, String workflowName, boolean validate) {
         ClasspathLocation location = location(source);
         Packaged packaged = read(location);
         WorkflowCompilerRegistry compilers = registry.getService();
         try {
-            WorkflowCompilerPlugin reader = compilers.create(location.format() + "://", null);
-            return reader.compile(packaged.text(), workflowName, validate);
-        } catch (InvalidWorkflowException e) {
-            List<Problem> problems = e.problems().stream().map(problem -> problem.withSource(location.uri())).toList();
-            throw new InvalidWorkflowException("Invalid workflow in " + location.uri() + " (bundle "
-                    + packaged.origin() + ")", problems, e);
+            return compilers.create(location.format() + "://", null)
+                    .compileText(packaged.text(), location.uri(), workflowName, validate);
+        } finally {
+            registry.ungetService(compilers);
+        }
+    }
+
+    /** The workflows of the entry, so that {@code workflow:compile} and {@code validate} handle each. */
+    @Override
+    public List<String> workflowNames(String source) {
+        ClasspathLocation location = location(source);
+        Packaged packaged = read(location);
+        WorkflowCompilerRegistry compilers = registry.getService();
+        try {
+            return compilers.create(location.format() + "://", null).workflowNamesInText(packaged.text(), location.uri());
         } finally {
             registry.ungetService(compilers);
         }
