@@ -105,10 +105,16 @@ final class Launcher {
             File cache = new File(System.getProperty("java.io.tmpdir"),
                     CACHE_PREFIX + ProcessHandle.current().pid());
             deleteTree(cache);
-            if (!cache.mkdirs()) {
-                throw new LaunchException("cannot create the framework cache " + cache, 1);
+            if (cache.mkdirs()) {
+                storage = cache.toPath();
+            } else {
+                // someone else's directory of that name (another user's, left behind): a random name then
+                try {
+                    storage = java.nio.file.Files.createTempDirectory(CACHE_PREFIX + ProcessHandle.current().pid() + "-");
+                } catch (java.io.IOException e) {
+                    throw new LaunchException("cannot create the framework cache in " + cache.getParent() + ": " + e, e);
+                }
             }
-            storage = cache.toPath();
             properties.put(STORAGE, storage.toString());
         }
         properties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -273,7 +279,8 @@ final class Launcher {
             String name = entry.getName();
             if (name.startsWith(CACHE_PREFIX)) {
                 try {
-                    long pid = Long.parseLong(name.substring(CACHE_PREFIX.length()));
+                    String id = name.substring(CACHE_PREFIX.length());
+                    long pid = Long.parseLong(id.contains("-") ? id.substring(0, id.indexOf('-')) : id);
                     if (ProcessHandle.of(pid).isEmpty()) {
                         deleteTree(entry);
                     }
