@@ -18,12 +18,14 @@ import java.util.concurrent.Executor;
  * @param executor        runs parallel branches and async invocations (default: a shared pool)
  * @param defaultMaxIterations the deployment's iteration budget: used when neither
  *                        {@code maxIterations} nor the workflow sets one
+ * @param origin          where the workflow came from (its URI), written into checkpoints so that
+ *                        another process can compile it again to resume the run
  */
 public record RunConfig(String threadId, Integer maxIterations, Duration timeout,
                         CheckpointStore checkpointStore, NodeServices services, Executor executor,
-                        Integer defaultMaxIterations) {
+                        Integer defaultMaxIterations, String origin) {
 
-    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null);
+    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null, null);
 
     public RunConfig {
         if (maxIterations != null && maxIterations < 1) {
@@ -47,30 +49,35 @@ public record RunConfig(String threadId, Integer maxIterations, Duration timeout
     }
 
     public RunConfig threadId(String newThreadId) {
-        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations);
+        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin);
     }
 
     public RunConfig maxIterations(int newMaxIterations) {
-        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations);
+        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin);
     }
 
     public RunConfig timeout(Duration newTimeout) {
-        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations);
+        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations, origin);
     }
 
     public RunConfig checkpointStore(CheckpointStore newStore) {
-        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations);
+        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations, origin);
     }
 
     public RunConfig services(NodeServices newServices) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations, origin);
     }
 
     public RunConfig defaultMaxIterations(int newDefault) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault, origin);
+    }
+
+    public RunConfig origin(String newOrigin) {
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor,
+                defaultMaxIterations, newOrigin);
     }
 
     public RunConfig executor(Executor newExecutor) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations, origin);
     }
 }

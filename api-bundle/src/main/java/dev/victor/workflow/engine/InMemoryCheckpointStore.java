@@ -28,7 +28,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
         }
         checkpoints.put(checkpoint.threadId(), new Checkpoint(checkpoint.threadId(), checkpoint.workflow(),
                 checkpoint.nextNode(), state, checkpoint.pending(), checkpoint.iterations(), checkpoint.history(),
-                checkpoint.savedAt()));
+                checkpoint.savedAt(), checkpoint.origin()));
     }
 
     @Override

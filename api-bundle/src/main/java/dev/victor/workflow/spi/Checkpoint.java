@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param iterations node executions so far
  * @param history    ids of completed nodes so far
  * @param savedAt    when it was written
+ * @param origin     where the workflow came from (the URI it was compiled from), so that another
+ *                   process can compile it again to resume; {@code null} when unknown
  */
 public record Checkpoint(String threadId, String workflow, String nextNode, Map<String, Object> state,
-                         Interrupt pending, int iterations, List<String> history, Instant savedAt) {
+                         Interrupt pending, int iterations, List<String> history, Instant savedAt,
+                         String origin) {
     public Checkpoint {
         Objects.requireNonNull(threadId, "threadId");
         state = state == null ? Map.of() : java.util.Collections.unmodifiableMap(state);

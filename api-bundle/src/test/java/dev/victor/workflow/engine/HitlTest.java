@@ -304,4 +304,12 @@ class HitlTest {
         assertThat(store.load("t-slow")).isEmpty();
         assertThatThrownBy(() -> graph.resume("t-slow", true)).isInstanceOf(NoSuchThreadException.class);
     }
+
+    @Test
+    void theCheckpointRemembersWhereTheWorkflowCameFrom() {
+        CompiledGraph graph = review(HitlFallback.ABORT, null);
+        graph.invoke(state("topic", "owls"), RunConfig.withThreadId("t-origin").origin("yaml://flows/review.yaml"));
+
+        assertThat(store.load("t-origin")).get().extracting(Checkpoint::origin).isEqualTo("yaml://flows/review.yaml");
+    }
 }

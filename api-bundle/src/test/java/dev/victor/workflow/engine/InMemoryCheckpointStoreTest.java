@@ -20,7 +20,7 @@ class InMemoryCheckpointStoreTest {
         List<Object> items = new ArrayList<>(List.of(1));
         Map<String, Object> state = new HashMap<>(Map.of("items", items));
 
-        store.save(new Checkpoint("t", "w", "n", state, null, 2, List.of("a"), Instant.EPOCH));
+        store.save(new Checkpoint("t", "w", "n", state, null, 2, List.of("a"), Instant.EPOCH, null));
         items.add(2);
         state.put("later", true);
 
@@ -41,8 +41,8 @@ class InMemoryCheckpointStoreTest {
     @Test
     void savingReplacesAndDeletingForgets() {
         InMemoryCheckpointStore store = new InMemoryCheckpointStore();
-        store.save(new Checkpoint("t", "w", "one", Map.of(), null, 0, List.of(), Instant.EPOCH));
-        store.save(new Checkpoint("t", "w", "two", Map.of(), null, 0, List.of(), Instant.EPOCH));
+        store.save(new Checkpoint("t", "w", "one", Map.of(), null, 0, List.of(), Instant.EPOCH, null));
+        store.save(new Checkpoint("t", "w", "two", Map.of(), null, 0, List.of(), Instant.EPOCH, null));
 
         assertThat(store.load("t").orElseThrow().nextNode()).isEqualTo("two");
         assertThat(store.size()).isEqualTo(1);

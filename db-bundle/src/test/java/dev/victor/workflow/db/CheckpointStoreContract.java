@@ -103,7 +103,7 @@ abstract class CheckpointStoreContract {
 
     static Checkpoint checkpoint(String thread, Map<String, Object> state, Interrupt pending) {
         return new Checkpoint(thread, "review", "approve", state, pending, 4, List.of("start", "draft", "check"),
-                Instant.parse("2026-05-06T07:08:09.123456789Z"));
+                Instant.parse("2026-05-06T07:08:09.123456789Z"), "db://review");
     }
 
     @Test
@@ -113,6 +113,7 @@ abstract class CheckpointStoreContract {
         assertThat(loaded.threadId()).isEqualTo("t-1");
         assertThat(loaded.workflow()).isEqualTo("review");
         assertThat(loaded.nextNode()).isEqualTo("approve");
+        assertThat(loaded.origin()).isEqualTo("db://review");
         assertThat(loaded.iterations()).isEqualTo(4);
         assertThat(loaded.history()).containsExactly("start", "draft", "check");
         assertThat(loaded.savedAt()).isEqualTo(Instant.parse("2026-05-06T07:08:09.123456Z"));
@@ -134,7 +135,7 @@ abstract class CheckpointStoreContract {
 
     @Test
     void aCheckpointWithoutPendingRequestOrWorkflow() {
-        store.save(new Checkpoint("t-2", null, null, Map.of(), null, 0, List.of(), null));
+        store.save(new Checkpoint("t-2", null, null, Map.of(), null, 0, List.of(), null, null));
         Checkpoint loaded = store.load("t-2").orElseThrow();
         assertThat(loaded.pending()).isNull();
         assertThat(loaded.workflow()).isNull();

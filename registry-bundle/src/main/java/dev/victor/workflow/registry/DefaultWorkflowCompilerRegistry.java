@@ -624,7 +624,10 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         if (graph == null) {
             throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '" + uri + "'");
         }
-        return new BoundGraph(graph, this::runDefaults);
+        return new BoundGraph(graph, config -> {
+            RunConfig bound = runDefaults(config);
+            return bound.origin() == null ? bound.origin(uri) : bound;
+        });
     }
 
     /**
@@ -644,7 +647,10 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
     }
 
-    /** Fills in what the caller of a run left open: node services, checkpoint store, iteration limit. */
+    /**
+     * Fills in what the caller of a run left open: node services, checkpoint store, iteration
+     * limit (and, for graphs compiled here, the URI as the run's origin, kept in its checkpoints).
+     */
     RunConfig runDefaults(RunConfig config) {
         RunConfig result = config == null ? RunConfig.defaults() : config;
         if (nodeServices != null) {

@@ -112,7 +112,9 @@ public final class Run {
         for (Map.Entry<String, Object> entry : checkpoint.state().entrySet()) {
             state.put(entry.getKey(), Frozen.freeze(entry.getValue()));
         }
-        Run run = new Run(graph, config, state, checkpoint.threadId(), false, true);
+        RunConfig continued = config.origin() == null && checkpoint.origin() != null
+                ? config.origin(checkpoint.origin()) : config;
+        Run run = new Run(graph, continued, state, checkpoint.threadId(), false, true);
         run.iterations = checkpoint.iterations();
         run.history.addAll(checkpoint.history());
         run.current = node;
@@ -331,7 +333,7 @@ public final class Run {
 
     private void interruptAt(Node node, Interrupt interrupt) {
         Checkpoint checkpoint = new Checkpoint(threadId, graph.name, node.id, new LinkedHashMap<>(state), interrupt,
-                iterations, history, clock.instant());
+                iterations, history, clock.instant(), config.origin());
         try {
             store().save(checkpoint);
         } catch (RuntimeException failed) {

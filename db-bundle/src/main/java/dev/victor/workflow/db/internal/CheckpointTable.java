@@ -29,7 +29,7 @@ public final class CheckpointTable {
 
     /** A row as stored: the JSON columns as text. */
     public record Row(String threadId, String workflow, String nextNode, String stateJson, String pendingJson,
-                      Instant deadline, int iterations, String historyJson, Instant savedAt) {
+                      Instant deadline, int iterations, String historyJson, Instant savedAt, String origin) {
     }
 
     /** A row without its JSON, for listings. */
@@ -41,11 +41,11 @@ public final class CheckpointTable {
         this.database = database;
         this.table = SqlNames.table(database.settings().checkpointTable(), "checkpoint table");
         this.update = "UPDATE " + table + " SET workflow = ?, next_node = ?, state_json = ?, pending_json = ?,"
-                + " deadline = ?, iterations = ?, history_json = ?, saved_at = ? WHERE thread_id = ?";
+                + " deadline = ?, iterations = ?, history_json = ?, saved_at = ?, origin = ? WHERE thread_id = ?";
         this.insert = "INSERT INTO " + table + " (workflow, next_node, state_json, pending_json, deadline, iterations,"
-                + " history_json, saved_at, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " history_json, saved_at, origin, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.select = "SELECT workflow, next_node, state_json, pending_json, deadline, iterations, history_json,"
-                + " saved_at FROM " + table + " WHERE thread_id = ?";
+                + " saved_at, origin FROM " + table + " WHERE thread_id = ?";
         this.delete = "DELETE FROM " + table + " WHERE thread_id = ?";
         this.list = "SELECT thread_id, workflow, next_node, deadline, iterations, saved_at FROM " + table
                 + " ORDER BY saved_at, thread_id";
@@ -65,7 +65,13 @@ public final class CheckpointTable {
                 + "deadline TIMESTAMP WITH TIME ZONE, "
                 + "iterations INTEGER NOT NULL, "
                 + "history_json TEXT NOT NULL, "
-                + "saved_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+                + "saved_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "origin TEXT)";
+    }
+
+    /** Brings a table created by an earlier version up to date (the same SQL on H2 and PostgreSQL). */
+    String upgradeSql() {
+        return "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS origin TEXT";
     }
 
     /** Writes the row, replacing the thread's previous one, in one transaction. */
@@ -108,7 +114,8 @@ public final class CheckpointTable {
         statement.setInt(6, row.iterations());
         statement.setString(7, row.historyJson());
         statement.setObject(8, Database.timestamp(row.savedAt()));
-        statement.setString(9, row.threadId());
+        statement.setString(9, row.origin());
+        statement.setString(10, row.threadId());
     }
 
     public Optional<Row> load(String threadId) throws SQLException {
@@ -121,7 +128,8 @@ public final class CheckpointTable {
                     }
                     return Optional.of(new Row(threadId, rows.getString(1), rows.getString(2), rows.getString(3),
                             rows.getString(4), Database.instant(rows.getObject(5, OffsetDateTime.class)),
-                            rows.getInt(6), rows.getString(7), Database.instant(rows.getObject(8, OffsetDateTime.class))));
+                            rows.getInt(6), rows.getString(7), Database.instant(rows.getObject(8, OffsetDateTime.class)),
+                            rows.getString(9)));
                 }
             }
         });

@@ -205,6 +205,7 @@ public final class Database implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute(workflows.createSql());
             statement.execute(checkpoints.createSql());
+            statement.execute(checkpoints.upgradeSql());
         }
     }
 

@@ -64,7 +64,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         Database db = database.get();
         try {
             db.checkpoints().save(new CheckpointTable.Row(threadId, checkpoint.workflow(), checkpoint.nextNode(),
-                    stateJson, pendingJson, deadline, checkpoint.iterations(), historyJson, savedAt));
+                    stateJson, pendingJson, deadline, checkpoint.iterations(), historyJson, savedAt,
+                    checkpoint.origin()));
         } catch (SQLException e) {
             throw failure("Cannot save the checkpoint of thread '" + threadId + "'", db, e);
         }
@@ -92,7 +93,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 history.add((String) id);
             }
             return Optional.of(new Checkpoint(threadId, row.workflow(), row.nextNode(), state, pending,
-                    row.iterations(), history, row.savedAt()));
+                    row.iterations(), history, row.savedAt(), row.origin()));
         } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeParseException e) {
             throw new WorkflowException("The checkpoint of thread '" + threadId + "' in table "
                     + db.checkpoints().table() + " of " + db.describe() + " cannot be read: " + e.getMessage(), e);

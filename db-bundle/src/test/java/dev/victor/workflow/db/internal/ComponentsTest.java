@@ -180,7 +180,7 @@ class ComponentsTest {
         component.addDataSource(dataSource(otherSettings));
         CheckpointStoreComponent store = new CheckpointStoreComponent(component,
                 Configs.of(CheckpointStoreConfig.class, Map.of("datasource", "other")));
-        store.save(new Checkpoint("t", "w", "n", Map.of("a", 1), null, 1, List.of("n"), Instant.now()));
+        store.save(new Checkpoint("t", "w", "n", Map.of("a", 1), null, 1, List.of("n"), Instant.now(), null));
         assertThat(store.load("t")).isPresent();
         assertThat(new JdbcCheckpointStore(component.databases().get("main").orElseThrow()).load("t")).isEmpty();
         assertThat(store.delete("t")).isTrue();

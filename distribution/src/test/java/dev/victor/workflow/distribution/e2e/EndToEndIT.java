@@ -124,7 +124,8 @@ class EndToEndIT {
         assertThat(((Map<?, ?>) interrupted.get("interrupt")).get("prompt")).isEqualTo("Pay 40 EUR to Bob?");
         String thread = (String) interrupted.get("threadId");
 
-        Run resumed = run("workflow:resume", "--uri", example("approval.yaml"), "--json", thread, "true");
+        // the checkpoint in data/ remembers the workflow's URI: no --uri needed in the new process
+        Run resumed = run("workflow:resume", "--json", thread, "true");
 
         assertThat(resumed.status()).as(resumed.toString()).isZero();
         assertThat(resumed.json()).containsEntry("status", "COMPLETED");

@@ -256,7 +256,11 @@ public final class WorkflowCommands {
             origin = new RunOrigin(uri, workflow, origin != null && origin.dryRun());
         }
         if (origin == null) {
-            out.println("error: no run with thread " + threadId + " was started here; name its workflow with --uri");
+            origin = storedOrigin(threadId);
+        }
+        if (origin == null) {
+            out.println("error: no interrupted run with thread " + threadId + " is known here (no checkpoint names"
+                    + " its workflow); name its workflow with --uri");
             return USAGE;
         }
         Object response;
@@ -282,6 +286,15 @@ public final class WorkflowCommands {
         }
         printEvent(new RunEvent.RunFinished(result), out);
         return finish(result, dry, json, out);
+    }
+
+    /** The origin a checkpoint in the store remembers (a run started by another process). */
+    private RunOrigin storedOrigin(String threadId) {
+        CheckpointStore store = installed().checkpointStore().orElse(ownStore);
+        return store.load(threadId)
+                .filter(checkpoint -> checkpoint.origin() != null)
+                .map(checkpoint -> new RunOrigin(checkpoint.origin(), checkpoint.workflow(), false))
+                .orElse(null);
     }
 
     private NodeServices installed() {

@@ -132,7 +132,7 @@ class WorkflowCommandsTest {
     @Test
     void resumeOfAnUnknownThread() {
         assertThat(commands.resume("t-404", "\"yes\"", null, null, true, out)).isEqualTo(2);
-        assertThat(output()).contains("no run with thread t-404");
+        assertThat(output()).contains("no interrupted run with thread t-404 is known here");
         assertThat(commands.resume("t-404", "yes", "tiny://w: a", null, true, out)).isEqualTo(1);
         assertThat(output()).contains("No interrupted run t-404");
     }
