@@ -26,11 +26,15 @@ import java.util.concurrent.TimeUnit;
  * {@code langgraph4jDefault} LangGraph4j 1.8.17 with its default state serializer,
  * {@code langgraph4jShallow} with {@link ShallowCopyStateSerializer}; {@code plainJava} the floor
  * ({@link PlainJavaWorkloads}).
+ *
+ * <p>The warm-up is long (5 × 4 s) because LangGraph4j needs it: on the development machine its
+ * step cost fell for about 15 s of running before it settled (the JIT compiling its deep call
+ * tree of futures and streams); a short warm-up would flatter this project.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EngineBench {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,10 @@ import java.util.stream.Stream;
  * every call (see the yaml-bundle README), so hits are measured on the 20 KB refactor.yaml and on
  * a small file (linear10, 1 KB), and on a plugin whose cache key is the source string itself
  * ({@code registryOnly}: URI parsing, scheme resolution, the Caffeine lookup and nothing else).
- * {@code pluginCompile} is the YAML plugin's own compile of the file, without the registry.
+ * {@code pluginCompile} is the YAML plugin's own compile of the file, without the registry;
+ * {@code cacheKey} the plugin's {@code getCacheKey} alone; {@code fileStat} and {@code fileRead}
+ * what one {@code stat} and one read of the small file cost on this machine (the floor of any
+ * cache key that notices a changed file).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +48,7 @@ public class RegistryBench {
     private String refactorUri;
     private String smallUri;
     private String refactorPath;
+    private String smallPath;
     private final String registryOnlyUri = "fixed://flows/review";
     private DefaultWorkflowCompilerRegistry registry;
     private YamlCompilerPlugin plugin;
@@ -70,7 +75,8 @@ public class RegistryBench {
         Files.writeString(small, Workloads.linearYaml(Workloads.LINEAR_STEPS), StandardCharsets.UTF_8);
         refactorPath = refactor.toString();
         refactorUri = "yaml://" + refactorPath;
-        smallUri = "yaml://" + small;
+        smallPath = small.toString();
+        smallUri = "yaml://" + smallPath;
         registry = DefaultWorkflowCompilerRegistry.builder().build();
         registry.register("yaml", YamlCompilerPlugin.class);
         registry.register("fixed", FixedGraphPlugin.class);
@@ -120,5 +126,22 @@ public class RegistryBench {
     @Benchmark
     public String cacheKey_refactorFile() {
         return plugin.getCacheKey(refactorPath);
+    }
+
+    @Benchmark
+    public String cacheKey_smallFile() {
+        return plugin.getCacheKey(smallPath);
+    }
+
+    /** The floor of any cache key that notices a changed file: one {@code stat} of it. */
+    @Benchmark
+    public BasicFileAttributes fileStat_smallFile() throws IOException {
+        return Files.readAttributes(Path.of(smallPath), BasicFileAttributes.class);
+    }
+
+    /** Reading the small file's bytes once (open, read, close). */
+    @Benchmark
+    public byte[] fileRead_smallFile() throws IOException {
+        return Files.readAllBytes(Path.of(smallPath));
     }
 }

@@ -45,7 +45,14 @@ public final class RunBenchmarks {
         options.resultFormat(command.getResultFormat().orElse(ResultFormatType.JSON));
         String loadBefore = loadAverage();
         ZonedDateTime started = ZonedDateTime.now();
-        Collection<RunResult> results = new Runner(options.build()).run();
+        LoadSampler sampler = new LoadSampler();
+        sampler.start();
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options.build()).run();
+        } finally {
+            sampler.interrupt();
+        }
         String loadAfter = loadAverage();
 
         StringBuilder report = new StringBuilder();
@@ -57,7 +64,9 @@ public final class RunBenchmarks {
                 .append(" ").append(System.getProperty("os.arch")).append("; JDK ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
                 .append("; ").append(cpu()).append("\n\nLoad average (1, 5, 15 min) before the run: ")
-                .append(loadBefore).append("; after: ").append(loadAfter).append("\n\n")
+                .append(loadBefore).append("; after: ").append(loadAfter)
+                .append("; the 1-minute load sampled every 30 s during the run: ").append(sampler.summary())
+                .append(" (the run itself keeps one to two cores busy)\n\n")
                 .append(Report.fromResults(results).markdown());
         Path out = Path.of("target/benchmarks-report.md");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -65,6 +74,42 @@ public final class RunBenchmarks {
         System.out.println();
         System.out.println(report);
         System.out.println("(written to " + out.toAbsolutePath() + "; JMH's results in " + json.toAbsolutePath() + ")");
+    }
+
+    /** Samples the 1-minute load average every 30 seconds while the benchmarks run. */
+    private static final class LoadSampler extends Thread {
+        private final java.util.List<Double> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        LoadSampler() {
+            super("load-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!isInterrupted()) {
+                    Thread.sleep(30_000);
+                    String load = loadAverage();
+                    samples.add(Double.parseDouble(load.split(",")[0]));
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                // done
+            }
+        }
+
+        String summary() {
+            synchronized (samples) {
+                if (samples.isEmpty()) {
+                    return "no sample (shorter than 30 s)";
+                }
+                double min = samples.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+                double max = samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                return String.format(java.util.Locale.ROOT, "min %.2f, mean %.2f, max %.2f (%d samples)",
+                        min, mean, max, samples.size());
+            }
+        }
     }
 
     private static String loadAverage() {
