@@ -56,7 +56,7 @@ class SourceFormsTest {
         assertFile("C:\\Users\\me\\workflows\\build.yaml");
         assertFile("C:/Users/me/build.yaml");
         assertFile("./build.yaml");
-        assertFile("../shared/build.yaml");
+        assertFile("../common/build.yaml");
         assertFile("build");
         assertFile("-draft.yaml");
         assertFile("~/w.yaml");
