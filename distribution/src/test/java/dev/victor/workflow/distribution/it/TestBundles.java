@@ -76,8 +76,9 @@ final class TestBundles {
             builder.setProperty("Private-Package", PREFIX + plugin.pkg + "," + PREFIX + "common");
             builder.setProperty("-noextraheaders", "true");
             builder.addClasspath(new File("target/test-classes"));
-            // the API bundle, so that the imports carry its package versions
-            builder.addClasspath(apiBundle().toFile());
+            // the API and engine bundles, so that the imports carry their package versions
+            builder.addClasspath(bundleJar("api-bundle-").toFile());
+            builder.addClasspath(bundleJar("engine-bundle-").toFile());
             Jar jar = builder.build();
             List<String> errors = builder.getErrors();
             if (!errors.isEmpty()) {
@@ -89,10 +90,10 @@ final class TestBundles {
         }
     }
 
-    private static Path apiBundle() throws IOException {
+    private static Path bundleJar(String prefix) throws IOException {
         try (Stream<Path> jars = Files.list(Distribution.home().resolve("bundle"))) {
-            return jars.filter(jar -> jar.getFileName().toString().startsWith("api-bundle-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no api-bundle in " + Distribution.home()));
+            return jars.filter(jar -> jar.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + Distribution.home()));
         }
     }
 }
