@@ -1,5 +1,7 @@
 package dev.victor.workflow.model;
 
+import dev.victor.workflow.format.SourcePosition;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

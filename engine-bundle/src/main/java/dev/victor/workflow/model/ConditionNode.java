@@ -1,5 +1,7 @@
 package dev.victor.workflow.model;
 
+import dev.victor.workflow.format.SourcePosition;
+
 import dev.victor.workflow.expr.Expression;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.victor.workflow.model;
 
+import dev.victor.workflow.format.SourcePositions;
+
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.model.internal.DocumentReader;
 

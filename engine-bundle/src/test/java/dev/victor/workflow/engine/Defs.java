@@ -14,7 +14,7 @@ import dev.victor.workflow.model.JoinStrategy;
 import dev.victor.workflow.model.Limits;
 import dev.victor.workflow.model.NodeDefinition;
 import dev.victor.workflow.model.ParallelNode;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 import dev.victor.workflow.model.TeamFormation;
 import dev.victor.workflow.model.TeamMember;
 import dev.victor.workflow.model.TeamNode;

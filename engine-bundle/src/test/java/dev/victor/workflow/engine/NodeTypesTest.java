@@ -465,7 +465,7 @@ class NodeTypesTest {
                 .build();
         NodeDefinition slow = new dev.victor.workflow.model.AgentNode("slow", "slow", List.of(), false, "x", "g",
                 List.of(), List.of(), 15, Map.of(), Map.of(), "slow", Duration.ofMillis(100), null, Map.of(),
-                dev.victor.workflow.model.SourcePosition.UNKNOWN);
+                dev.victor.workflow.format.SourcePosition.UNKNOWN);
 
         RunResult result = compile(services, slow).invoke(Map.of());
 

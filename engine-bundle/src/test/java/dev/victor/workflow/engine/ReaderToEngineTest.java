@@ -4,7 +4,7 @@ import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 import dev.victor.workflow.model.WorkflowDefinition;
 import dev.victor.workflow.model.WorkflowDocument;
 import dev.victor.workflow.model.WorkflowReader;

@@ -5,7 +5,7 @@ import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

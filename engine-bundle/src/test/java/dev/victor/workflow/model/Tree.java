@@ -1,5 +1,9 @@
 package dev.victor.workflow.model;
 
+import dev.victor.workflow.format.SourcePositions;
+
+import dev.victor.workflow.format.SourcePosition;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

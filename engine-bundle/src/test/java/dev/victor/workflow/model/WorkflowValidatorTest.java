@@ -1,5 +1,7 @@
 package dev.victor.workflow.model;
 
+import dev.victor.workflow.format.SourcePosition;
+
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;

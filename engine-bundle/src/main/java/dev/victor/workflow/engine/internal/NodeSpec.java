@@ -1,7 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.model.JoinStrategy;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

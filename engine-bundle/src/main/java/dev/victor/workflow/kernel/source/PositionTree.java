@@ -1,7 +1,7 @@
 package dev.victor.workflow.kernel.source;
 
-import dev.victor.workflow.model.SourcePosition;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePosition;
+import dev.victor.workflow.format.SourcePositions;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.model.Limits;
 import dev.victor.workflow.model.NodeDefinition;
 import dev.victor.workflow.model.ReaderOptions;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 import dev.victor.workflow.model.WorkflowDefinition;
 
 import java.time.Duration;

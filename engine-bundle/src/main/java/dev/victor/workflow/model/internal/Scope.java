@@ -2,8 +2,8 @@ package dev.victor.workflow.model.internal;
 
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;
-import dev.victor.workflow.model.SourcePosition;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePosition;
+import dev.victor.workflow.format.SourcePositions;
 
 import java.util.ArrayList;
 import java.util.List;

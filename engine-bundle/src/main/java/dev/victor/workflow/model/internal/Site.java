@@ -1,6 +1,6 @@
 package dev.victor.workflow.model.internal;
 
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 /**
  * Where a problem is: the tree path as written ({@code workflows.build.nodes[2].next}) and the

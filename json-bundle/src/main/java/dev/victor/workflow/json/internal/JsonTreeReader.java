@@ -3,7 +3,7 @@ package dev.victor.workflow.json.internal;
 import dev.victor.workflow.kernel.source.PositionTree;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,7 +1,7 @@
 package dev.victor.workflow.json.internal;
 
 import dev.victor.workflow.api.CompiledGraph;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 
 import java.util.List;
 import java.util.Set;

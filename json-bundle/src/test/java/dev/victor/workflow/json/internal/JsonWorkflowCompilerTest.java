@@ -5,7 +5,7 @@ import dev.victor.workflow.kernel.source.EnvPolicy;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

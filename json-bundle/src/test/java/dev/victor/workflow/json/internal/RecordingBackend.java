@@ -7,7 +7,7 @@ import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 
 import java.util.List;
 import java.util.Map;

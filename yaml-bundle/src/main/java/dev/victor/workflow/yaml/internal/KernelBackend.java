@@ -4,7 +4,7 @@ import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.kernel.KernelOptions;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.model.ReaderOptions;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.victor.workflow.yaml.internal;
 
 import dev.victor.workflow.api.Problem;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.victor.workflow.kernel.source.SourceFiles;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.WorkflowException;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import java.io.IOException;
 import java.nio.file.Files;

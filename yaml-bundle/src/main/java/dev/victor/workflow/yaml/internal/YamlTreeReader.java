@@ -3,7 +3,7 @@ package dev.victor.workflow.yaml.internal;
 import dev.victor.workflow.kernel.source.PositionTree;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -460,7 +460,7 @@ final class YamlTreeReader {
             return new Refused(Problems.invalid(message, source, at.line(), at.column()));
         }
 
-        /** Where a node's content starts (see {@link dev.victor.workflow.model.SourcePositions}). */
+        /** Where a node's content starts (see {@link dev.victor.workflow.format.SourcePositions}). */
         SourcePosition positionOf(Node node) {
             Mark mark = node.getStartMark();
             if (mark == null) {

@@ -5,7 +5,7 @@ import dev.victor.workflow.kernel.source.Utf8;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
-import dev.victor.workflow.model.SourcePosition;
+import dev.victor.workflow.format.SourcePosition;
 
 import org.junit.jupiter.api.Test;
 

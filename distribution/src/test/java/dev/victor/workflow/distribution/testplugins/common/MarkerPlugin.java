@@ -3,7 +3,7 @@ package dev.victor.workflow.distribution.testplugins.common;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.kernel.WorkflowKernel;
-import dev.victor.workflow.model.SourcePositions;
+import dev.victor.workflow.format.SourcePositions;
 
 import java.util.LinkedHashMap;
 import java.util.List;

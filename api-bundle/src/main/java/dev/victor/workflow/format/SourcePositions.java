@@ -1,4 +1,4 @@
-package dev.victor.workflow.model;
+package dev.victor.workflow.format;
 
 import java.util.List;
 

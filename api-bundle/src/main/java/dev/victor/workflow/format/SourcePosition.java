@@ -1,4 +1,4 @@
-package dev.victor.workflow.model;
+package dev.victor.workflow.format;
 
 /** A 1-based line and column in a source; {@link #UNKNOWN} when the parser could not say. */
 public record SourcePosition(int line, int column) {
