@@ -1,5 +1,7 @@
 package dev.victor.workflow.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -9,6 +11,7 @@ import java.util.stream.Stream;
  * An executable workflow. Immutable and safe to invoke from many threads at once; each run
  * works on its own copy of the state it is given.
  */
+@ProviderType
 public interface CompiledGraph {
 
     /** The workflow's name. */

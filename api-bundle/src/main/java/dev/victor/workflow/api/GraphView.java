@@ -1,11 +1,14 @@
 package dev.victor.workflow.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 /**
  * The shape of a compiled graph, as it will execute: nodes, labelled edges and the entry.
  * The end of a path is the pseudo-node {@link #END}.
  */
+@ProviderType
 public interface GraphView {
     /** The id of the pseudo-node that ends a path. */
     String END = "__end__";

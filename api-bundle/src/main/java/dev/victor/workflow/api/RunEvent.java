@@ -1,11 +1,14 @@
 package dev.victor.workflow.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * What a streamed run reports, in order. Every stream ends with exactly one {@link RunFinished}.
  */
+@ProviderType
 public sealed interface RunEvent {
 
     /** True only for the last event of a stream. */

@@ -1,10 +1,13 @@
 package dev.victor.workflow.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Turns a source into a compiled graph. A plugin is published for one or more URI schemes
  * (in OSGi as a service with the {@code scheme} property, off OSGi through ServiceLoader or
  * {@link WorkflowCompilerRegistry#register}).
  */
+@ConsumerType
 public interface WorkflowCompilerPlugin {
 
     /**

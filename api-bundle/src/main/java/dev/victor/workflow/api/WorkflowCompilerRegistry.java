@@ -1,5 +1,7 @@
 package dev.victor.workflow.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -7,6 +9,7 @@ import java.util.Set;
  * Finds the compiler plugin for a URI's scheme and compiles through it, caching the result.
  * An OSGi service, and a plain object off OSGi.
  */
+@ProviderType
 public interface WorkflowCompilerRegistry {
 
     /** Registers a plugin class, built with a {@code Map} constructor or a no-argument one. */

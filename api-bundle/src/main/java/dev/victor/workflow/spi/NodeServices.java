@@ -1,11 +1,14 @@
 package dev.victor.workflow.spi;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.Optional;
 
 /**
  * Where nodes find what they call, looked up each time a node runs (so a handler installed
  * later makes a waiting workflow runnable without recompiling it).
  */
+@ProviderType
 public interface NodeServices {
 
     Optional<ComputeHandler> handler(String name);
