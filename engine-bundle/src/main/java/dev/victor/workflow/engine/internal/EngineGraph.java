@@ -65,7 +65,7 @@ public final class EngineGraph implements CompiledGraph {
     }
 
     Executor executor() {
-        return options.executor() != null ? options.executor() : SharedPool.get();
+        return options.executor();
     }
 
     CheckpointStore defaultStore() {
