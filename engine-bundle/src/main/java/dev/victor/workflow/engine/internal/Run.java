@@ -305,7 +305,8 @@ public final class Run {
                             + (due != null ? " (" + due + ")" : ""), "expired"));
                     return false;
             }
-        } else if (hitl.fallback == dev.victor.workflow.model.HitlFallback.ABORT && HitlBody.isRejection(answer)) {
+        } else if (hitl.fallback == dev.victor.workflow.model.HitlFallback.ABORT && hitl.asksYesNo()
+                && HitlBody.isRejection(answer)) {
             failed(node, iterations + 1, NodeFailure.permanent(node.describe() + " rejected by reviewer: "
                     + HitlBody.reason(answer), "rejected"));
             return false;

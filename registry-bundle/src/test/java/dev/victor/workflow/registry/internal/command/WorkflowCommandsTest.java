@@ -130,6 +130,18 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void aResponseThatBeginsLikeJsonMustBeJson() {
+        for (String typo : List.of("{bad json", "[true", "\"yes", " {\"approved\": tru}", "{} {}")) {
+            bytes.reset();
+            assertThat(commands.resume("t-1", typo, "tiny://w: a", null, true, out)).as(typo).isEqualTo(2);
+            assertThat(output()).contains("error: the response").contains("still waits");
+        }
+        bytes.reset();
+        assertThat(commands.resume("t-1", "ok", "tiny://w: a", null, true, out)).isEqualTo(1);
+        assertThat(output()).contains("No interrupted run t-1").doesNotContain("the response");
+    }
+
+    @Test
     void resumeOfAnUnknownThread() {
         assertThat(commands.resume("t-404", "\"yes\"", null, null, true, out)).isEqualTo(2);
         assertThat(output()).contains("no interrupted run with thread t-404 is known here");
