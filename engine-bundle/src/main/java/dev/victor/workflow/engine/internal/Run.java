@@ -259,6 +259,9 @@ public final class Run {
         } catch (Exception unexpected) {
             failed(node, iteration, Exec.wrap(node, unexpected));
             return false;
+        } catch (VirtualMachineError error) {
+            failed(node, iteration, Exec.outOfResources(node, error));
+            return false;
         }
         completed(node, iteration, began, next);
         return true;
