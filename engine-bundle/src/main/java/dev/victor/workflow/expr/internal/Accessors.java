@@ -65,7 +65,7 @@ public final class Accessors {
             if (!Num.isIntegral(k)) {
                 throw PyException.type("string indices must be integers, not '" + Values.typeName(k) + "'");
             }
-            c.chargeText(s.length());
+            c.chargeScan(s.length());
             return Text.at(s, k instanceof BigInteger ? Long.MAX_VALUE : Num.asLong(k));
         }
         if (o == null) {

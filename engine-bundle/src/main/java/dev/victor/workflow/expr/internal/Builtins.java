@@ -91,7 +91,7 @@ final class Builtins {
 
     static Object len(Ctx c, Object o) {
         if (o instanceof String s) {
-            c.chargeText(s.length());
+            c.chargeScan(s.length());
             return (long) Text.length(s);
         }
         if (o instanceof Collection<?> col) {

@@ -54,7 +54,7 @@ public enum CmpOp {
             if (!(item instanceof String sub)) {
                 return -1;
             }
-            c.chargeText((long) s.length() + sub.length());
+            c.chargeScan((long) s.length() + sub.length());
             return new Finder(sub).next(s, 0) >= 0 ? 1 : 0;
         }
         if (container instanceof List<?> l) {

@@ -174,7 +174,8 @@ final class Conversions {
             if (-n > 20_000) {
                 return 0L;
             }
-            c.chargeIntegers(Ctx.words(v) + 1, -n / 19 + 1);
+            long words = Ctx.words(v) - n / 19 + 1;
+            c.chargeIntegers(words, words);
             return Num.normalize(new BigDecimal(v).setScale((int) n, RoundingMode.HALF_EVEN).toBigInteger());
         }
         double d = Num.asDouble(x);

@@ -8,7 +8,7 @@ package dev.victor.workflow.expr.internal;
  */
 final class Finder {
     /** Needles up to this length are searched with String.indexOf. */
-    static final int SHORT = 16;
+    static final int SHORT = 4;
 
     private final String needle;
     private int[] failure;

@@ -68,7 +68,7 @@ final class Methods {
                 c.allocate(s.length());
                 return s.toUpperCase(Locale.ROOT);
             case STRIP:
-                c.chargeText(s.length() + (args.length > 0 && args[0] instanceof String set ? set.length() : 0L));
+                c.chargeScan(s.length() + (args.length > 0 && args[0] instanceof String set ? set.length() : 0L));
                 return strip(s, args.length == 0 ? null : args[0]);
             case SPLIT:
                 return split(c, s, args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : -1L);
@@ -82,12 +82,12 @@ final class Methods {
                 return join(c, s, args[0]);
             case COUNT: {
                 String sub = string(args[0], "count() argument");
-                c.chargeText((long) s.length() + sub.length());
+                c.chargeScan((long) s.length() + sub.length());
                 return Text.count(s, sub);
             }
             case INDEX: {
                 String sub = string(args[0], "index() argument");
-                c.chargeText((long) s.length() + sub.length());
+                c.chargeScan((long) s.length() + sub.length());
                 int i = new Finder(sub).next(s, 0);
                 if (i < 0) {
                     throw PyException.value("substring not found");
@@ -195,7 +195,7 @@ final class Methods {
         if (max < 0) {
             max = Long.MAX_VALUE;
         }
-        c.chargeText(s.length());
+        c.chargeScan(s.length());
         c.allocate(s.length());
         PyList out = c.newList();
         int n = s.length();
@@ -272,7 +272,7 @@ final class Methods {
         if (limit < 0) {
             limit = Long.MAX_VALUE;
         }
-        c.chargeText((long) s.length() + old.length());
+        c.chargeScan((long) s.length() + old.length());
         long found = Math.min(Text.count(s, old), limit);
         long size = s.length() + found * ((long) rep.length() - old.length());
         Ctx.checkSize(size, "string from replace()");

@@ -12,7 +12,8 @@ final class Slices {
         if (target instanceof String s) {
             int len = Text.hasSurrogates(s) ? Text.length(s) : s.length();
             int[] r = adjust(len, start, stop, step);
-            c.chargeText(s.length());
+            c.chargeScan(s.length());
+            c.chargeText(r[2]);
             c.allocate(r[2]);
             return Text.slice(s, r[0], r[1], r[2]);
         }

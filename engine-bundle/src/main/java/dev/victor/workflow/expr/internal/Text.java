@@ -29,13 +29,16 @@ public final class Text {
     /** Compares by code point, as Python does, charging the characters it may compare. */
     static int compare(Ctx c, String a, String b) {
         if (a != b) {
-            c.chargeText(Math.min(a.length(), b.length()));
+            c.chargeScan(Math.min(a.length(), b.length()));
         }
         return compare(a, b);
     }
 
     /** Compares by code point, as Python does. */
     public static int compare(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
             char x = a.charAt(i);
