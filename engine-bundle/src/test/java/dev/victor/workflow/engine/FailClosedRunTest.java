@@ -161,6 +161,32 @@ class FailClosedRunTest {
     }
 
     @Test
+    void aValueTooDeepOrContainingItselfFailsTheNodeNamingTheDepthLimit() {
+        for (String program : List.of("x = []\nfor i in range(3000):\n    x = [x]",
+                "x = {}\nfor i in range(500):\n    x = {'a': x}",
+                "l = []\nl.append(l)",
+                "l = [[]]\nl[0].append(l)")) {
+            RunResult result = compile(map("max_retries", 2), NodeServices.none(), transform("deep", program))
+                    .invoke(Map.of());
+
+            assertThat(result.status()).as(program).isEqualTo(RunStatus.FAILED);
+            assertThat(result.error().nodeId()).isEqualTo("deep");
+            assertThat(result.error().message()).as(program).contains("transform node 'deep'", "200 levels",
+                    "Frozen.MAX_DEPTH");
+        }
+        List<Object> deep = new ArrayList<>();
+        List<Object> inner = deep;
+        for (int i = 0; i < 5000; i++) {
+            List<Object> next = new ArrayList<>();
+            inner.add(next);
+            inner = next;
+        }
+        CompiledGraph graph = compile(map(), NodeServices.none(), transform("t", "y = 1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> graph.invoke(Map.of("deep", deep)))
+                .hasMessageContaining("Frozen.MAX_DEPTH");
+    }
+
+    @Test
     void anErrorInsideANodeFailsTheRunNamingTheNodeAndTheCause() {
         for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
             CompiledGraph graph = GraphBuilder.named("g")

@@ -50,7 +50,8 @@ final class Exec {
 
     /** A node failure for an exception thrown by the node's own code or a service it called. */
     static NodeFailure wrap(Node node, Throwable thrown) {
-        return new NodeFailure(node.describe() + " failed: " + describe(thrown), thrown.getClass().getName(), thrown, true);
+        return new NodeFailure(node.describe() + " failed: " + describe(thrown), thrown.getClass().getName(), thrown,
+                !(thrown instanceof Frozen.TooDeepException));
     }
 
     /** {@code IllegalStateException: the message}, or the class name when there is no message. */
