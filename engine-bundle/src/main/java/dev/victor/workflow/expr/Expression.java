@@ -50,7 +50,17 @@ public final class Expression {
      *     a limit of {@link ExpressionLimits}, ...); the message names the problem and where
      */
     public Object evaluate(Map<String, ?> state) {
-        Ctx c = new Ctx(state == null ? Map.of() : state, null, slots);
+        return evaluate(state, EvaluationGuard.NONE);
+    }
+
+    /**
+     * Evaluates the expression, asking the guard now and then whether it may go on (what the
+     * guard throws leaves this method as it is).
+     *
+     * @throws ExpressionEvaluationException as {@link #evaluate(Map)}
+     */
+    public Object evaluate(Map<String, ?> state, EvaluationGuard guard) {
+        Ctx c = new Ctx(state == null ? Map.of() : state, null, slots, guard);
         try {
             return Values.normalize(root.eval(c));
         } catch (PyException e) {

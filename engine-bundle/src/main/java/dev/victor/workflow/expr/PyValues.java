@@ -36,4 +36,9 @@ public final class PyValues {
     public static boolean equal(Object a, Object b) {
         return Equality.equal(a, b);
     }
+
+    /** Python's {@code repr()}: strings quoted ({@code 'yes'}), everything else as {@link #str}. */
+    public static String repr(Object value) {
+        return Repr.repr(value);
+    }
 }

@@ -54,8 +54,18 @@ public final class TransformProgram {
      * @throws ExpressionEvaluationException when a statement fails; the message gives the line
      */
     public Map<String, Object> apply(Map<String, ?> state) {
+        return apply(state, EvaluationGuard.NONE);
+    }
+
+    /**
+     * Runs the statements, asking the guard now and then whether they may go on (what the guard
+     * throws leaves this method as it is).
+     *
+     * @throws ExpressionEvaluationException as {@link #apply(Map)}
+     */
+    public Map<String, Object> apply(Map<String, ?> state, EvaluationGuard guard) {
         LinkedHashMap<String, Object> assigned = new LinkedHashMap<>();
-        Ctx c = new Ctx(state == null ? Map.of() : state, assigned, slots);
+        Ctx c = new Ctx(state == null ? Map.of() : state, assigned, slots, guard);
         try {
             for (Statement s : statements) {
                 s.exec(c);

@@ -82,7 +82,7 @@ public final class DefinitionTranslator {
             transform(spec, transform);
         } else if (node instanceof ParallelNode parallel) {
             GraphAssembler.parallel(spec, parallel.children() == null ? List.of() : parallel.children(),
-                    parallel.joinStrategy(), parallel.timeout());
+                    parallel.joinStrategy(), nodeTimeout(parallel.timeout()));
         } else if (node instanceof HitlNode hitl) {
             hitl(spec, hitl);
         } else if (node instanceof TeamNode team) {
@@ -150,7 +150,8 @@ public final class DefinitionTranslator {
         settings.put("tools", frozenList(compute.tools()));
         settings.put("inputs", compute.inputs() == null ? Map.of() : compute.inputs());
         settings.put("output", output);
-        Duration timeout = nodeTimeout(compute.timeout());
+        Duration timeout = compute.timeout() != null ? compute.timeout()
+                : defaultNodeTimeout != null ? defaultNodeTimeout : ComputeNode.DEFAULT_TIMEOUT;
         if (timeout != null) {
             settings.put("timeout_seconds", timeout.toMillis() / 1000.0);
         }
@@ -179,13 +180,18 @@ public final class DefinitionTranslator {
         String trimmed = text.trim();
         Expression expression = condition.expression();
         String what = "condition '" + condition.id() + "'";
+        Duration timeout = defaultNodeTimeout;
         spec.labels = (state, run) -> {
             Optional<ConditionFunction> function = run.services.condition(trimmed);
             Object value;
             if (function.isPresent()) {
                 value = function.get().evaluate(state);
             } else if (expression != null) {
-                value = expression.evaluate(state);
+                try {
+                    value = expression.evaluate(state, new EvaluationDeadline(run, timeout, what));
+                } catch (EvaluationDeadline.Overrun overrun) {
+                    throw overrun.failure;
+                }
             } else {
                 throw NodeFailure.permanent(what + ": no condition function '" + trimmed
                         + "' is installed and the text is not an expression", "not_installed");
@@ -206,7 +212,8 @@ public final class DefinitionTranslator {
             assembler.warning(spec, "transform node '" + transform.id() + "' has nothing to run; it writes nothing");
             spec.body = scope -> { };
         } else {
-            spec.body = new TransformBody(transform.id(), transform.functionName(), transform.program());
+            spec.body = new TransformBody(transform.id(), transform.functionName(), transform.program(),
+                    defaultNodeTimeout);
         }
         spec.attributes.put("transform", transform.transform() == null ? "" : transform.transform());
     }

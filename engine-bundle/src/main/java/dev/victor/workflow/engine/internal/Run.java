@@ -259,6 +259,9 @@ public final class Run {
         } catch (Exception unexpected) {
             failed(node, iteration, Exec.wrap(node, unexpected));
             return false;
+        } catch (VirtualMachineError error) {
+            failed(node, iteration, Exec.outOfResources(node, error));
+            return false;
         }
         completed(node, iteration, began, next);
         return true;
@@ -305,7 +308,8 @@ public final class Run {
                             + (due != null ? " (" + due + ")" : ""), "expired"));
                     return false;
             }
-        } else if (hitl.fallback == dev.victor.workflow.model.HitlFallback.ABORT && HitlBody.isRejection(answer)) {
+        } else if (hitl.fallback == dev.victor.workflow.model.HitlFallback.ABORT && hitl.asksYesNo()
+                && HitlBody.isRejection(answer)) {
             failed(node, iterations + 1, NodeFailure.permanent(node.describe() + " rejected by reviewer: "
                     + HitlBody.reason(answer), "rejected"));
             return false;

@@ -34,16 +34,16 @@ public final class Accessors {
             Object o = target.eval(c);
             Object k = index.eval(c);
             try {
-                return item(o, k);
+                return item(c, o, k);
             } catch (PyException e) {
                 throw e.at(line, col);
             }
         }
     }
 
-    static Object item(Object o, Object k) {
+    static Object item(Ctx c, Object o, Object k) {
         if (o instanceof Map<?, ?> m) {
-            Object v = Maps.lookup(m, k);
+            Object v = Maps.lookup(c, m, k);
             return v == Maps.MISSING ? null : v;
         }
         if (o instanceof List<?> l) {
@@ -65,6 +65,7 @@ public final class Accessors {
             if (!Num.isIntegral(k)) {
                 throw PyException.type("string indices must be integers, not '" + Values.typeName(k) + "'");
             }
+            c.chargeScan(s.length());
             return Text.at(s, k instanceof BigInteger ? Long.MAX_VALUE : Num.asLong(k));
         }
         if (o == null) {

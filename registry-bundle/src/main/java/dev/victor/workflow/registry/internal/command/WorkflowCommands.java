@@ -247,7 +247,8 @@ public final class WorkflowCommands {
 
     /**
      * Resumes an interrupted run with the human's response (JSON, or plain text taken as a
-     * string). The run must have been started by {@code run} here, or {@code uri} must name its
+     * string; text that begins like JSON must be JSON). A response the node refuses leaves the
+     * thread waiting. The run must have been started by {@code run} here, or {@code uri} must name its
      * workflow.
      */
     public int resume(String threadId, String responseJson, String uri, String workflow, boolean json, PrintStream out) {
@@ -265,9 +266,10 @@ public final class WorkflowCommands {
         }
         Object response;
         try {
-            response = responseJson == null ? null : JsonValues.parse(responseJson);
+            response = response(responseJson);
         } catch (IllegalArgumentException e) {
-            response = responseJson;
+            out.println("error: the response " + e.getMessage() + "; the thread still waits for an answer");
+            return USAGE;
         }
         CompiledGraph graph;
         try {
@@ -286,6 +288,25 @@ public final class WorkflowCommands {
         }
         printEvent(new RunEvent.RunFinished(result), out);
         return finish(result, dry, json, out);
+    }
+
+    /**
+     * The response as JSON; other plain text (such as {@code ok}) as a string. Text that begins like
+     * JSON ({@code { [ "}) must be valid JSON: a typo never becomes an answer.
+     */
+    private static Object response(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JsonValues.parse(text);
+        } catch (IllegalArgumentException e) {
+            String start = text.strip();
+            if (start.startsWith("{") || start.startsWith("[") || start.startsWith("\"")) {
+                throw e;
+            }
+            return text;
+        }
     }
 
     /** The origin a checkpoint in the store remembers (a run started by another process). */

@@ -130,6 +130,31 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void aResponseThatBeginsLikeJsonMustBeJson() {
+        for (String typo : List.of("{bad json", "[true", "\"yes", " {\"approved\": tru}", "{} {}")) {
+            bytes.reset();
+            assertThat(commands.resume("t-1", typo, "tiny://w: a", null, true, out)).as(typo).isEqualTo(2);
+            assertThat(output()).contains("error: the response").contains("still waits");
+        }
+        bytes.reset();
+        assertThat(commands.resume("t-1", "ok", "tiny://w: a", null, true, out)).isEqualTo(1);
+        assertThat(output()).contains("No interrupted run t-1").doesNotContain("the response");
+    }
+
+    @Test
+    void aStateWithARepeatedKeyOrAnInfiniteNumberIsRefused() {
+        for (String state : List.of("{\"a\": 1, \"a\": 2}", "{\"a\": {\"b\": 1, \"b\": 1}}", "{\"a\": 1e999999}",
+                "{\"a\": [-1e400]}", "{\"a\": 1.5e309}")) {
+            bytes.reset();
+            assertThat(commands.run("tiny://w: a", state, null, false, false, out)).as(state).isEqualTo(2);
+            assertThat(output()).as(state).containsAnyOf("Duplicate field 'a'", "Duplicate field 'b'",
+                    "too large for a float");
+        }
+        bytes.reset();
+        assertThat(commands.run("tiny://w: a", "{\"a\": 1e308, \"b\": 1e-999999}", null, true, false, out)).isZero();
+    }
+
+    @Test
     void resumeOfAnUnknownThread() {
         assertThat(commands.resume("t-404", "\"yes\"", null, null, true, out)).isEqualTo(2);
         assertThat(output()).contains("no interrupted run with thread t-404 is known here");
