@@ -4,6 +4,8 @@ import dev.victor.workflow.api.Problem;
 
 import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.expr.Expression;
+import dev.victor.workflow.engine.DryRunServices;
+import dev.victor.workflow.expr.Placeholder;
 import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.AgentNode;
 import dev.victor.workflow.model.ComputeNode;
@@ -179,21 +181,28 @@ public final class DefinitionTranslator {
         String trimmed = text.trim();
         Expression expression = condition.expression();
         String what = "condition '" + condition.id() + "'";
+        boolean switchOnName = expression != null && expression.bareName().isPresent() && condition.branches() != null
+                && condition.branches().keySet().stream().anyMatch(label -> !label.equalsIgnoreCase("true")
+                        && !label.equalsIgnoreCase("false"));
         spec.labels = (state, run) -> {
             Optional<ConditionFunction> function = run.services.condition(trimmed);
-            Object value;
             if (function.isPresent()) {
-                value = function.get().evaluate(state);
-            } else if (expression != null) {
-                value = expression.evaluate(state);
-            } else {
+                Object value = function.get().evaluate(state);
+                if (value instanceof Placeholder placeholder) {
+                    return placeholder;
+                }
+                return new Route.Label(value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value));
+            }
+            if (expression == null) {
                 throw NodeFailure.permanent(what + ": no condition function '" + trimmed
                         + "' is installed and the text is not an expression", "not_installed");
             }
-            if (value instanceof Boolean flag) {
-                return flag ? "true" : "false";
+            if (switchOnName && run.services instanceof DryRunServices dry && !state.containsKey(trimmed)) {
+                return dry.conditionPlaceholder(trimmed);
             }
-            return PyValues.str(value);
+            Functions environment = new Functions(run.services);
+            Object value = expression.evaluate(state, environment);
+            return environment.placeholder() != null && !(value instanceof Placeholder) ? environment.placeholder() : value;
         };
         spec.routeWhat = what;
         spec.branches = new LinkedHashMap<>(condition.branches() == null ? Map.of() : condition.branches());

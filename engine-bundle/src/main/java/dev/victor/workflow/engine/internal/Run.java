@@ -41,6 +41,8 @@ public final class Run {
     private final RunConfig config;
     final int maxIterations;
     final int maxRetries;
+    /** The dry run's steering: condition node id to the branch it takes. */
+    final Map<String, String> branches;
     private final Duration timeout;
     /** Whether the run has a time budget; {@link #deadline} is its end in System.nanoTime(). */
     boolean timed;
@@ -86,6 +88,7 @@ public final class Run {
                 : config.defaultMaxIterations() != null ? config.defaultMaxIterations()
                 : graph.options.defaultMaxIterations();
         this.maxRetries = graph.maxRetries;
+        this.branches = config.branches();
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
         this.state = state;
         this.view = Collections.unmodifiableMap(state);

@@ -28,7 +28,7 @@ final class TransformBody implements NodeBody {
             written = function.apply(state);
         } else {
             try {
-                written = program.apply(state);
+                written = program.apply(state, new Functions(scope.run.services));
             } catch (RuntimeException failed) {
                 throw new NodeFailure("transform node '" + id + "' failed: " + Exec.describe(failed),
                         failed.getClass().getName(), failed, false);

@@ -1,6 +1,8 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.ExpressionEnvironment;
 import dev.victor.workflow.expr.ExpressionLimits;
+import dev.victor.workflow.expr.Placeholder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,11 +18,17 @@ public final class Ctx {
     /** The program's assignments in first-assignment order; null when evaluating an expression. */
     final LinkedHashMap<String, Object> assigned;
     final Object[] locals;
+    final ExpressionEnvironment env;
     private long steps;
     private Object owner;
     private Map<String, Object> snapshot;
 
     public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots) {
+        this(state, assigned, slots, ExpressionEnvironment.NONE);
+    }
+
+    public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots, ExpressionEnvironment env) {
+        this.env = env;
         this.state = state;
         this.assigned = assigned;
         this.locals = slots == 0 ? NO_LOCALS : new Object[slots];
@@ -35,6 +43,14 @@ public final class Ctx {
             }
         }
         return state.get(name);
+    }
+
+    /** A value read from a name, key or attribute: a placeholder is reported to the environment. */
+    Object read(Object value) {
+        if (value instanceof Placeholder p) {
+            env.placeholderRead(p);
+        }
+        return value;
     }
 
     /** {@code ctx}: the state as this program sees it (with its own assignments over it). */

@@ -17,7 +17,7 @@ public final class Leaves {
     public record Global(String name) implements Node {
         @Override
         public Object eval(Ctx c) {
-            return c.global(name);
+            return c.read(c.global(name));
         }
     }
 
