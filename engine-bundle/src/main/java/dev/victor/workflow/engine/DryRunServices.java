@@ -23,10 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * tool, node type, agent runtime, named condition or transform and function that is not
  * installed. A placeholder handler, tool, node type, agent or function returns a placeholder
  * (an empty, permissive object that says what it stands for); a placeholder transform writes
- * nothing. A condition whose text is a bare name that is neither an installed condition nor a
- * key of the state, with branches labelled by values, stands for a condition function that is
- * not installed: it gives a placeholder, so its node takes its default branch, else its first
- * (see {@code RunConfig.branches} to steer it). Each placeholder used is recorded. Thread-safe.
+ * nothing; a compute node whose tools all gave placeholders writes one placeholder. A condition
+ * expression that reads a placeholder, or a state key that nothing has written (a bare name such
+ * as {@code fix_verified} is also how a condition function that is not installed reads), does
+ * not route on its value in a dry run: it takes its default branch, else its first, and the
+ * next branch in turn each time the run comes back to it, so that loops end (see
+ * {@code RunConfig.branches} to steer it). Each placeholder used is recorded. Thread-safe.
  */
 public final class DryRunServices implements NodeServices {
     private final NodeServices installed;
@@ -61,11 +63,6 @@ public final class DryRunServices implements NodeServices {
     @Override
     public Optional<ConditionFunction> condition(String name) {
         return installed.condition(name);
-    }
-
-    /** The placeholder for a condition function that is not installed. */
-    public Placeholder conditionPlaceholder(String name) {
-        return placeholder("condition '" + name + "'");
     }
 
     @Override

@@ -19,4 +19,8 @@ public interface ExpressionEnvironment {
     /** Called each time the evaluation reads a placeholder (a name, a key or an attribute). */
     default void placeholderRead(Placeholder placeholder) {
     }
+
+    /** Called each time the evaluation reads a top-level name that is not in the state (it reads None). */
+    default void missingNameRead(String name) {
+    }
 }

@@ -43,6 +43,11 @@ public final class Placeholder extends AbstractMap<String, Object> {
         return new Placeholder(what + (key instanceof String s && isName(s) ? "." + s : "[" + PyValues.str(key) + "]"));
     }
 
+    /** The placeholder for the result of a method called on this one: {@code what.method()}. */
+    public Placeholder called(String method) {
+        return new Placeholder(what + "." + method + "()");
+    }
+
     private static boolean isName(String s) {
         if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
             return false;

@@ -181,9 +181,6 @@ public final class DefinitionTranslator {
         String trimmed = text.trim();
         Expression expression = condition.expression();
         String what = "condition '" + condition.id() + "'";
-        boolean switchOnName = expression != null && expression.bareName().isPresent() && condition.branches() != null
-                && condition.branches().keySet().stream().anyMatch(label -> !label.equalsIgnoreCase("true")
-                        && !label.equalsIgnoreCase("false"));
         spec.labels = (state, run) -> {
             Optional<ConditionFunction> function = run.services.condition(trimmed);
             if (function.isPresent()) {
@@ -197,12 +194,13 @@ public final class DefinitionTranslator {
                 throw NodeFailure.permanent(what + ": no condition function '" + trimmed
                         + "' is installed and the text is not an expression", "not_installed");
             }
-            if (switchOnName && run.services instanceof DryRunServices dry && !state.containsKey(trimmed)) {
-                return dry.conditionPlaceholder(trimmed);
-            }
             Functions environment = new Functions(run.services);
             Object value = expression.evaluate(state, environment);
-            return environment.placeholder() != null && !(value instanceof Placeholder) ? environment.placeholder() : value;
+            if (value instanceof Placeholder || !(run.services instanceof DryRunServices)) {
+                return value;
+            }
+            Placeholder unknown = environment.unknown();
+            return unknown != null ? unknown : value;
         };
         spec.routeWhat = what;
         spec.branches = new LinkedHashMap<>(condition.branches() == null ? Map.of() : condition.branches());

@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /**
  * The environment of one condition or transform evaluation: the run's function services, and
- * the first placeholder the evaluation read (a dry run routes such a condition by its own rule).
+ * what the evaluation read that a dry run cannot know (a placeholder, a state key nothing has
+ * written); a dry run routes such a condition by its own rule.
  */
 final class Functions implements ExpressionEnvironment {
     private final NodeServices services;
     private Placeholder placeholder;
+    private String missing;
 
     Functions(NodeServices services) {
         this.services = services;
@@ -31,8 +33,19 @@ final class Functions implements ExpressionEnvironment {
         }
     }
 
-    /** The first placeholder read, or null. */
-    Placeholder placeholder() {
-        return placeholder;
+    @Override
+    public void missingNameRead(String name) {
+        if (missing == null) {
+            missing = name;
+        }
+    }
+
+    /**
+     * What a dry run cannot know: the first placeholder read, else a placeholder for the first
+     * state key read that nothing has written; null when the evaluation read neither.
+     */
+    Placeholder unknown() {
+        return placeholder != null ? placeholder
+                : missing != null ? Placeholder.of("state key '" + missing + "', which nothing has written") : null;
     }
 }

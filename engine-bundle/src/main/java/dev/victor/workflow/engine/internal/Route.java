@@ -131,20 +131,29 @@ public final class Route {
         return target;
     }
 
+    /**
+     * The default branch, else the first; each later visit of the same run takes the next one in
+     * turn (default first, then the labels in order), so that a dry run walks out of loops.
+     */
     private int placeholderChoice(Scope scope, Placeholder placeholder) throws NodeFailure {
-        String taken;
-        int target;
-        if (defaultTarget != NO_DEFAULT) {
-            taken = "its default branch";
-            target = defaultTarget;
-        } else if (labels.length > 0) {
-            taken = "its first branch '" + labels[0] + "'";
-            target = targets[0];
-        } else {
+        int choices = labels.length + (defaultTarget != NO_DEFAULT ? 1 : 0);
+        if (choices == 0) {
             throw NodeFailure.permanent(what + " depends on " + placeholder + " and has no branch to take", "no_branch");
         }
-        scope.warn(nodeId, "dry run: " + what + " took " + taken + ": its value comes from " + placeholder
-                + " (steer it with --branch " + nodeId + "=LABEL)");
+        int visit = scope.run.dryRunVisit(nodeId);
+        int choice = visit % choices;
+        String taken;
+        int target;
+        if (defaultTarget != NO_DEFAULT && choice == 0) {
+            taken = "its default branch";
+            target = defaultTarget;
+        } else {
+            int index = defaultTarget != NO_DEFAULT ? choice - 1 : choice;
+            taken = "branch '" + labels[index] + "'";
+            target = targets[index];
+        }
+        scope.warn(nodeId, "dry run: " + what + " took " + taken + (visit == 0 ? "" : " (visit " + (visit + 1) + ")")
+                + ": its value comes from " + placeholder + " (steer it with --branch " + nodeId + "=LABEL)");
         return target;
     }
 }

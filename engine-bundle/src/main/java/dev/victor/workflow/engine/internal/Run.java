@@ -43,6 +43,8 @@ public final class Run {
     final int maxRetries;
     /** The dry run's steering: condition node id to the branch it takes. */
     final Map<String, String> branches;
+    /** How often each condition took a dry-run choice in this stretch of the run. */
+    private final Map<String, Integer> dryRunVisits = new java.util.HashMap<>();
     private final Duration timeout;
     /** Whether the run has a time budget; {@link #deadline} is its end in System.nanoTime(). */
     boolean timed;
@@ -125,6 +127,11 @@ public final class Run {
         run.response = response;
         run.pending = checkpoint.pending();
         return run;
+    }
+
+    /** The number of earlier dry-run choices at this condition in this run (0 the first time). */
+    int dryRunVisit(String nodeId) {
+        return dryRunVisits.merge(nodeId, 1, Integer::sum) - 1;
     }
 
     /** Runs every remaining step on this thread. */

@@ -45,6 +45,14 @@ public final class Ctx {
         return state.get(name);
     }
 
+    /** Reports a top-level name that neither the program nor the state holds. */
+    void missing(String name) {
+        if (env != ExpressionEnvironment.NONE && !state.containsKey(name)
+                && (assigned == null || !assigned.containsKey(name))) {
+            env.missingNameRead(name);
+        }
+    }
+
     /** A value read from a name, key or attribute: a placeholder is reported to the environment. */
     Object read(Object value) {
         if (value instanceof Placeholder p) {

@@ -14,7 +14,7 @@ final class Methods {
     static Object call(Ctx c, Method m, Object recv, Object[] args) {
         if (recv instanceof Placeholder p && m != Method.GET && m != Method.KEYS && m != Method.VALUES
                 && m != Method.ITEMS) {
-            return p.part(m.pyName + "()");
+            return p.called(m.pyName);
         }
         if (recv instanceof Map<?, ?> map) {
             return onMap(c, m, map, args);
