@@ -4,6 +4,8 @@ import dev.victor.workflow.api.Problem;
 
 import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.expr.Expression;
+import dev.victor.workflow.engine.DryRunServices;
+import dev.victor.workflow.expr.Placeholder;
 import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.AgentNode;
 import dev.victor.workflow.model.ComputeNode;
@@ -183,23 +185,29 @@ public final class DefinitionTranslator {
         Duration timeout = defaultNodeTimeout;
         spec.labels = (state, run) -> {
             Optional<ConditionFunction> function = run.services.condition(trimmed);
-            Object value;
             if (function.isPresent()) {
-                value = function.get().evaluate(state);
-            } else if (expression != null) {
-                try {
-                    value = expression.evaluate(state, new EvaluationDeadline(run, timeout, what));
-                } catch (EvaluationDeadline.Overrun overrun) {
-                    throw overrun.failure;
+                Object value = function.get().evaluate(state);
+                if (value instanceof Placeholder placeholder) {
+                    return placeholder;
                 }
-            } else {
+                return new Route.Label(value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value));
+            }
+            if (expression == null) {
                 throw NodeFailure.permanent(what + ": no condition function '" + trimmed
                         + "' is installed and the text is not an expression", "not_installed");
             }
-            if (value instanceof Boolean flag) {
-                return flag ? "true" : "false";
+            Functions environment = new Functions(run.services);
+            Object value;
+            try {
+                value = expression.evaluate(state, environment, new EvaluationDeadline(run, timeout, what));
+            } catch (EvaluationDeadline.Overrun overrun) {
+                throw overrun.failure;
             }
-            return PyValues.str(value);
+            if (value instanceof Placeholder || !(run.services instanceof DryRunServices)) {
+                return value;
+            }
+            Placeholder unknown = environment.unknown();
+            return unknown != null ? unknown : value;
         };
         spec.routeWhat = what;
         spec.branches = new LinkedHashMap<>(condition.branches() == null ? Map.of() : condition.branches());

@@ -1,5 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
+import dev.victor.workflow.expr.Placeholder;
+
 import java.lang.reflect.Array;
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -55,7 +57,8 @@ public final class Frozen {
                 || value instanceof Boolean || value instanceof Double) {
             return value;
         }
-        if (value instanceof FrozenMap || value instanceof FrozenList || value instanceof FrozenSet) {
+        if (value instanceof FrozenMap || value instanceof FrozenList || value instanceof FrozenSet
+                || value instanceof Placeholder) {
             return value;
         }
         if (depth >= MAX_DEPTH) {

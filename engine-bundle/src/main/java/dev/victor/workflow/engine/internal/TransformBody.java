@@ -31,7 +31,7 @@ final class TransformBody implements NodeBody {
             written = function.apply(state);
         } else {
             try {
-                written = program.apply(state, new EvaluationDeadline(scope.run, timeout, "transform node '" + id + "'"));
+                written = program.apply(state, new Functions(scope.run.services), new EvaluationDeadline(scope.run, timeout, "transform node '" + id + "'"));
             } catch (RunStop stop) {
                 throw stop;
             } catch (EvaluationDeadline.Overrun overrun) {

@@ -4,6 +4,7 @@ import dev.victor.workflow.expr.ExpressionLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import dev.victor.workflow.expr.Placeholder;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ public final class Arith {
     }
 
     public static Object binary(Ctx c, BinOp op, Object a, Object b) {
+        if (a instanceof Placeholder || b instanceof Placeholder) {
+            return a instanceof Placeholder ? a : b;
+        }
         if (a instanceof BigInteger || b instanceof BigInteger) {
             chargeBig(c, op, a, b);
         }

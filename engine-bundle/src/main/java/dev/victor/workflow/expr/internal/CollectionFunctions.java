@@ -1,5 +1,6 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class CollectionFunctions {
         PyList list = null;
         Object first = null;
         for (Object a : args) {
-            if (a == null) {
+            if (a == null || a instanceof Placeholder) {
                 continue;
             }
             if (a instanceof Map<?, ?> m && list == null) {
@@ -89,7 +90,7 @@ final class CollectionFunctions {
     static Object concat(Ctx c, Object[] args) {
         PyList out = c.newList();
         for (Object a : args) {
-            if (a == null) {
+            if (a == null || a instanceof Placeholder) {
                 continue;
             }
             if (!(a instanceof List<?> l)) {

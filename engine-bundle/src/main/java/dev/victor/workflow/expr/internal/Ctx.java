@@ -1,7 +1,9 @@
 package dev.victor.workflow.expr.internal;
 
 import dev.victor.workflow.expr.EvaluationGuard;
+import dev.victor.workflow.expr.ExpressionEnvironment;
 import dev.victor.workflow.expr.ExpressionLimits;
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ public final class Ctx {
     final LinkedHashMap<String, Object> assigned;
     final Object[] locals;
     private final EvaluationGuard guard;
+    final ExpressionEnvironment env;
     private long steps;
     /** The step count at which the guard is asked next (never beyond MAX_STEPS). */
     private long nextCheck = ExpressionLimits.GUARD_INTERVAL;
@@ -28,10 +31,12 @@ public final class Ctx {
     private Map<String, Object> snapshot;
 
     public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots) {
-        this(state, assigned, slots, EvaluationGuard.NONE);
+        this(state, assigned, slots, ExpressionEnvironment.NONE, EvaluationGuard.NONE);
     }
 
-    public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots, EvaluationGuard guard) {
+    public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots, ExpressionEnvironment env,
+               EvaluationGuard guard) {
+        this.env = env == null ? ExpressionEnvironment.NONE : env;
         this.state = state;
         this.assigned = assigned;
         this.locals = slots == 0 ? NO_LOCALS : new Object[slots];
@@ -47,6 +52,22 @@ public final class Ctx {
             }
         }
         return state.get(name);
+    }
+
+    /** Reports a top-level name that neither the program nor the state holds. */
+    void missing(String name) {
+        if (env != ExpressionEnvironment.NONE && !state.containsKey(name)
+                && (assigned == null || !assigned.containsKey(name))) {
+            env.missingNameRead(name);
+        }
+    }
+
+    /** A value read from a name, key or attribute: a placeholder is reported to the environment. */
+    Object read(Object value) {
+        if (value instanceof Placeholder p) {
+            env.placeholderRead(p);
+        }
+        return value;
     }
 
     /** {@code ctx}: the state as this program sees it (with its own assignments over it). */

@@ -1,5 +1,6 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.Placeholder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,10 @@ final class Methods {
     }
 
     static Object call(Ctx c, Method m, Object recv, Object[] args) {
+        if (recv instanceof Placeholder p && m != Method.GET && m != Method.KEYS && m != Method.VALUES
+                && m != Method.ITEMS) {
+            return p.called(m.pyName);
+        }
         if (recv instanceof Map<?, ?> map) {
             return onMap(c, m, map, args);
         }

@@ -1,6 +1,7 @@
 package dev.victor.workflow.expr.internal;
 
 import dev.victor.workflow.expr.ExpressionLimits;
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -29,7 +30,7 @@ public final class Repr {
         if (o instanceof Boolean b) {
             return b ? "True" : "False";
         }
-        if (o instanceof Long || o instanceof Integer) {
+        if (o instanceof Long || o instanceof Integer || o instanceof Placeholder) {
             return o.toString();
         }
         StringBuilder b = new StringBuilder();
@@ -54,7 +55,9 @@ public final class Repr {
             throw PyException.limit("str() result longer than " + ExpressionLimits.MAX_BUILT_SIZE
                     + " characters (ExpressionLimits.MAX_BUILT_SIZE)");
         }
-        if (o == null) {
+        if (o instanceof Placeholder) {
+            b.append(o);
+        } else if (o == null) {
             b.append("None");
         } else if (o instanceof Boolean bool) {
             b.append(bool ? "True" : "False");

@@ -122,6 +122,22 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void branchArgumentsAreCheckedBeforeTheRun() {
+        assertThat(commands.run("tiny://w: a", null, null, false, false, List.of("a=x"), out)).isEqualTo(2);
+        assertThat(output()).contains("--branch steers a dry run only: add --dry-run");
+        assertThat(commands.run("tiny://w: a", null, null, false, true, List.of("a"), out)).isEqualTo(2);
+        assertThat(output()).contains("--branch takes NODE=LABEL");
+        assertThat(commands.run("tiny://w: a -> b", null, null, false, true, List.of("a=x,ghost=y"), out)).isEqualTo(2);
+        assertThat(output()).contains("--branch names no condition node of w: a, ghost");
+    }
+
+    @Test
+    void aDryRunReportsItsChoicesInJson() {
+        assertThat(commands.run("tiny://w: a -> ghost", null, null, true, true, List.of(), out)).isZero();
+        assertThat(lastJson().get("choices")).isEqualTo(List.of());
+    }
+
+    @Test
     void badStateIsAUsageError() {
         assertThat(commands.run("tiny://w: a", "{oops", null, false, false, out)).isEqualTo(2);
         assertThat(output()).contains("error: the state not valid JSON");
