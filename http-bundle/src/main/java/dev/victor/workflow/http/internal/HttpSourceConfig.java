@@ -62,6 +62,8 @@ public @interface HttpSourceConfig {
     double revalidate_after() default 0;
 
     @AttributeDefinition(name = "Stale if error", description = "When the server fails, the registry serves the"
-            + " last good compile of the URL with a warning (a service property the registry reads)")
+            + " last good compile of the URL with a warning. Published as a service property, which the registry"
+            + " reads from compiler plugins but not yet from sources: set stale.if.error in the registry's plugin"
+            + " configuration for 'http' instead")
     boolean stale__if__error() default false;
 }
