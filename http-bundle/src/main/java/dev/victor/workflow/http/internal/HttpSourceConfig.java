@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Configuration of the http and https plugins (PID {@value #PID}, shared by both), for example in
+ * Configuration of the http and https sources (PID {@value #PID}, shared by both), for example in
  * {@code etc/dev.victor.workflow.http.cfg}. OSGi names the properties with dots:
  * {@code connect.timeout}, {@code read.timeout}, {@code max.body.bytes}, {@code max.redirects},
  * {@code .headers}, {@code allowed.hosts}, {@code allow.private.networks}, {@code cache.size},
@@ -15,9 +15,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * the service's properties, which every bundle can read. A key {@code headers} without the dot is
  * honoured too, but logged as a warning, because its values are then published.
  */
-@ObjectClassDefinition(id = HttpPluginConfig.PID, name = "Victor workflows: HTTP compiler plugin",
-        description = "Fetches workflow documents over http and https and hands them to the yaml or json plugin")
-public @interface HttpPluginConfig {
+@ObjectClassDefinition(id = HttpSourceConfig.PID, name = "Victor workflows: HTTP source",
+        description = "Fetches workflow documents over http and https for the registry, which reads them with the"
+                + " format their Content-Type or extension names")
+public @interface HttpSourceConfig {
 
     String PID = "dev.victor.workflow.http";
 
@@ -52,15 +53,17 @@ public @interface HttpPluginConfig {
             + " unique-local and other non-public addresses (checked on the resolved address of every hop)")
     boolean allow_private_networks() default false;
 
-    @AttributeDefinition(name = "Kept URLs", description = "URLs whose last document and compiled graphs are kept"
-            + " for conditional requests", min = "0")
+    @AttributeDefinition(name = "Kept URLs", description = "URLs whose last document and validator are kept for"
+            + " conditional requests", min = "0")
     int cache_size() default HttpOptions.DEFAULT_CACHE_SIZE;
 
-    @AttributeDefinition(name = "Revalidate after (seconds)", description = "How long after a check the plugin"
+    @AttributeDefinition(name = "Revalidate after (seconds)", description = "How long after a check the source"
             + " trusts what it has without asking the server; 0 asks every time", min = "0")
     double revalidate_after() default 0;
 
     @AttributeDefinition(name = "Stale if error", description = "When the server fails, the registry serves the"
-            + " last good compile of the URL with a warning (a service property the registry reads)")
+            + " last good compile of the URL with a warning. Published as a service property, which the registry"
+            + " reads from compiler plugins but not yet from sources: set stale.if.error in the registry's plugin"
+            + " configuration for 'http' instead")
     boolean stale__if__error() default false;
 }

@@ -1,37 +1,34 @@
 package dev.victor.workflow.http.internal;
 
-import dev.victor.workflow.api.WorkflowCompilerRegistry;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** What the http and https components share: options from the configuration, and building the plugin. */
-final class PluginComponents {
+/** What the http and https components share: options from the configuration, and building the source. */
+final class SourceComponents {
 
     /** The non-private configuration key for headers, honoured with a warning. */
     static final String PUBLIC_HEADERS_KEY = "headers";
 
-    private PluginComponents() {
+    private SourceComponents() {
     }
 
-    static HttpCompilerPlugin plugin(String scheme, HttpPluginConfig config, Map<String, Object> properties,
-                                     Supplier<? extends WorkflowCompilerRegistry> registry, System.Logger log) {
+    static HttpSource source(String scheme, HttpSourceConfig config, Map<String, Object> properties,
+                             System.Logger log) {
         HttpOptions options = options(config, properties, log);
-        return new HttpCompilerPlugin(scheme, options, registry, log,
+        return new HttpSource(scheme, options, log,
                 new NetworkPolicy(options.allowedHosts(), options.allowPrivateNetworks()), System::nanoTime);
     }
 
     /** The options of a configuration; {@code properties} are the component's properties as given. */
-    static HttpOptions options(HttpPluginConfig config, Map<String, Object> properties, System.Logger log) {
+    static HttpOptions options(HttpSourceConfig config, Map<String, Object> properties, System.Logger log) {
         List<Object> headerLines = new ArrayList<>(Arrays.asList(config._headers()));
         Object published = properties == null ? null : properties.get(PUBLIC_HEADERS_KEY);
         if (published != null) {
-            log.log(System.Logger.Level.WARNING, "The HTTP plugin''s configuration sets ''headers'': it is published"
+            log.log(System.Logger.Level.WARNING, "The HTTP source''s configuration sets ''headers'': it is published"
                     + " as a service property that every bundle can read. Use the key ''.headers'' (with a leading"
                     + " dot) to keep header values private.");
             if (published instanceof Object[] array) {
@@ -50,7 +47,7 @@ final class PluginComponents {
                     config.revalidate_after() <= 0 ? Duration.ZERO : seconds(config.revalidate_after(),
                             "revalidate.after"), null);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid configuration " + HttpPluginConfig.PID + ": " + e.getMessage(),
+            throw new IllegalArgumentException("Invalid configuration " + HttpSourceConfig.PID + ": " + e.getMessage(),
                     e);
         }
     }

@@ -3,12 +3,13 @@ package dev.victor.workflow.http.internal;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** URL rules, format detection, charsets and durations in messages. */
-class UrlsAndFormatsTest {
+/** URL rules, charsets and durations in messages. */
+class UrlsAndCharsetsTest {
 
     @Test
     void theSchemeOfThePluginIsPutBackAndFullUrlsAreAccepted() {
@@ -24,7 +25,7 @@ class UrlsAndFormatsTest {
     @Test
     void badUrlsSayWhyWithoutShowingCredentials() {
         assertThatThrownBy(() -> Urls.parse("ftp://example.com/a", "http")).hasMessageContaining("not an http or https URL");
-        assertThatThrownBy(() -> Urls.parse("http://example.com/a", "https")).hasMessageContaining("https plugin");
+        assertThatThrownBy(() -> Urls.parse("http://example.com/a", "https")).hasMessageContaining("https source");
         assertThatThrownBy(() -> Urls.parse("bob:pw123@example.com/a", "https"))
                 .hasMessageContaining("user information").hasMessageContaining("***@example.com")
                 .hasMessageNotContaining("pw123");
@@ -44,31 +45,37 @@ class UrlsAndFormatsTest {
     }
 
     @Test
-    void formatFromContentTypeThenPathThenYaml() {
-        URI json = URI.create("http://h/a.JSON");
-        URI yaml = URI.create("http://h/a.yml");
-        URI none = URI.create("http://h/a");
-        assertThat(Format.detect("application/yaml", json, none)).isEqualTo(Format.YAML);
-        assertThat(Format.detect("Application/X-YAML; charset=utf-8", json, none)).isEqualTo(Format.YAML);
-        assertThat(Format.detect("text/yaml", json, none)).isEqualTo(Format.YAML);
-        assertThat(Format.detect("application/json", yaml, none)).isEqualTo(Format.JSON);
-        assertThat(Format.detect("application/problem+json", none, none)).isEqualTo(Format.JSON);
-        assertThat(Format.detect(null, json, none)).isEqualTo(Format.JSON);
-        assertThat(Format.detect("text/plain", json, none)).isEqualTo(Format.JSON);
-        assertThat(Format.detect(null, none, json)).isEqualTo(Format.JSON);
-        assertThat(Format.detect(null, yaml, json)).isEqualTo(Format.YAML);
-        assertThat(Format.detect(null, none, none)).isEqualTo(Format.YAML);
-        assertThat(Format.detect("", URI.create("http://h/a.json?x=1"), none)).isEqualTo(Format.JSON);
-    }
-
-    @Test
     void charsetParameter() {
         assertThat(HttpFetcher.charsetParameter("application/yaml; charset=\"ISO-8859-1\"")).isEqualTo("ISO-8859-1");
         assertThat(HttpFetcher.charsetParameter("application/json;Charset=utf-8;x=y")).isEqualTo("utf-8");
         assertThat(HttpFetcher.charsetParameter("application/json")).isNull();
         assertThat(HttpFetcher.charsetParameter(null)).isNull();
-        assertThatThrownBy(() -> HttpFetcher.decode(new byte[] {'a'}, "text/yaml; charset=klingon", "u"))
+        assertThatThrownBy(() -> HttpFetcher.toUtf8(new byte[] {'a'}, "text/yaml; charset=klingon", "u"))
                 .hasMessageContaining("unknown charset 'klingon'");
+    }
+
+    @Test
+    void bodiesReachTheFormatsInUtf8() {
+        byte[] utf8 = "caf\u00e9".getBytes(StandardCharsets.UTF_8);
+        assertThat(HttpFetcher.toUtf8(utf8, null, "u")).isSameAs(utf8);
+        assertThat(HttpFetcher.toUtf8(utf8, "application/yaml; charset=UTF-8", "u")).isSameAs(utf8);
+        assertThat(HttpFetcher.toUtf8("caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), "text/yaml; charset=latin1", "u"))
+                .isEqualTo(utf8);
+        assertThat(HttpFetcher.toUtf8("\uFEFFa".getBytes(StandardCharsets.UTF_16LE), "text/yaml; charset=utf-16le", "u"))
+                .isEqualTo(new byte[] {'a'});
+        assertThatThrownBy(() -> HttpFetcher.toUtf8(new byte[] {(byte) 0xD8, 0x00}, "text/yaml; charset=UTF-16BE", "u"))
+                .hasMessageContaining("u is not valid UTF-16BE text");
+        assertThat(HttpFetcher.withUtf8Charset("Application/YAML; Charset=\"latin1\"; x=y"))
+                .isEqualTo("Application/YAML; x=y; charset=utf-8");
+    }
+
+    @Test
+    void secretQueryValuesAreHiddenWhereUrlsAreShown() {
+        assertThat(Urls.display(URI.create("https://h/a.yaml?v=2&token=abc&API_KEY=k1&sig=s&X-Amz-Credential=c&q")))
+                .isEqualTo("https://h/a.yaml?v=2&token=***&API_KEY=***&sig=***&X-Amz-Credential=***&q");
+        assertThat(Urls.redact("https://bob:pw@h/a?password=p#frag")).isEqualTo("https://***@h/a?password=***#frag");
+        assertThat(Urls.display(URI.create("https://h/a.yaml"))).isEqualTo("https://h/a.yaml");
+        assertThat(Urls.display(URI.create("https://h/a.yaml?ref=main"))).isEqualTo("https://h/a.yaml?ref=main");
     }
 
     @Test
