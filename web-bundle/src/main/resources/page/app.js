@@ -259,7 +259,7 @@ async function cancel(item) {
   inbox();
 }
 
-function age(seconds) {
+function since(seconds) {
   if (seconds === null || seconds === undefined) return '';
   if (seconds < 60) return seconds + ' s';
   if (seconds < 3600) return Math.floor(seconds / 60) + ' min';
@@ -274,6 +274,16 @@ async function inbox() {
     return;
   }
   $('inbox-count').textContent = doc.threads.length;
+  // the same runs as before: only their ages change (the buttons stay where the user points)
+  const ids = doc.threads.map((item) => item.threadId).join(' ');
+  if (ids === inbox.shown) {
+    doc.threads.forEach((item) => {
+      const age = document.querySelector('#inbox li[data-thread="' + CSS.escape(item.threadId) + '"] .age');
+      if (age) age.textContent = 'waiting ' + since(item.ageSeconds);
+    });
+    return;
+  }
+  inbox.shown = ids;
   $('inbox').replaceChildren(...doc.threads.map((item) => {
     const buttons = answers(item);
     const actions = element('div', { class: 'actions' });
@@ -287,8 +297,9 @@ async function inbox() {
     actions.append(element('button', { type: 'button', class: 'secondary cancel', onclick: () => cancel(item) }, 'Cancel run'));
     return element('li', { 'data-thread': item.threadId },
       element('div', { class: 'prompt' }, item.prompt || '(no prompt)'),
-      element('div', { class: 'meta' }, item.workflow + ' · node ' + item.node + ' · ' + item.type + ' · waiting '
-        + age(item.ageSeconds) + (item.deadline ? ' · until ' + new Date(item.deadline).toLocaleString() : '')),
+      element('div', { class: 'meta' }, item.workflow + ' · node ' + item.node + ' · ' + item.type + ' · ',
+        element('span', { class: 'age' }, 'waiting ' + since(item.ageSeconds)),
+        item.deadline ? ' · until ' + new Date(item.deadline).toLocaleString() : ''),
       element('div', { class: 'meta' }, 'context: ' + JSON.stringify(item.context)),
       actions);
   }));
