@@ -1,26 +1,7 @@
 package dev.victor.workflow.web.internal;
 
 import dev.victor.workflow.api.RunEvent;
-import dev.victor.workflow.api.WorkflowCompilerPlugin;
-import dev.victor.workflow.api.WorkflowCompilerRegistry;
-import dev.victor.workflow.spi.CheckpointStore;
-import dev.victor.workflow.spi.NodeServices;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
-import org.osgi.service.metatype.annotations.Designate;
 
-import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -28,27 +9,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The web front, one servlet on the OSGi HTTP Whiteboard: the REST API under {@code /api} (see
- * {@link Api}; server-sent events here) and the page's static files at {@code /}. Every request
- * passes the {@link AccessGuard} first; every error is an {@code application/problem+json}
- * document without a stack trace (those go to the OSGi log).
+ * The web front, one servlet on the OSGi HTTP Whiteboard (registered by {@link WebComponent}):
+ * the REST API under {@code /api} (see {@link Api}; server-sent events here) and the page's
+ * static files at {@code /}. Every request passes the {@link AccessGuard} first; every error is an
+ * {@code application/problem+json} document without a stack trace (those go to the OSGi log).
  */
-@Component(service = Servlet.class, configurationPid = WebConfig.PID, property = {
-        "osgi.http.whiteboard.servlet.pattern=/*",
-        "osgi.http.whiteboard.servlet.name=victor-web"})
-@Designate(ocd = WebConfig.class)
-public final class WebServlet extends HttpServlet implements Api.Environment {
+final class WebServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final long KEEP_ALIVE_MILLIS = 15_000;
@@ -58,111 +33,23 @@ public final class WebServlet extends HttpServlet implements Api.Environment {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    private final transient WorkflowCompilerRegistry registry;
-    private final transient BundleContext context;
-    private final transient MemoryCheckpointStore ownStore = new MemoryCheckpointStore();
-    private transient volatile State state;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CheckpointStore checkpointStore;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(victor.whiteboard=true)")
-    private volatile NodeServices nodeServices;
-
-    @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Logger logger;
-
     /** What a configuration builds; replaced as a whole when it changes. */
-    private record State(Settings settings, AccessGuard guard, Api api, Semaphore streams) {
+    record State(Settings settings, AccessGuard guard, Api api, Semaphore streams) {
     }
 
-    private transient Runs runs;
+    private final transient Supplier<State> state;
+    private final transient Consumer<Throwable> log;
 
-    @Activate
-    public WebServlet(@Reference(name = "registry") WorkflowCompilerRegistry registry, BundleContext context,
-                      WebConfig config) {
-        this.registry = registry;
-        this.context = context;
-        Settings settings = settings(config);
-        this.runs = new Runs(settings, this::logFailure);
-        this.state = state(settings);
-    }
-
-    @Modified
-    void modified(WebConfig config) {
-        // the run limits (max.running.runs, remembered.runs, max.events.per.run) stay as they were at the start
-        this.state = state(settings(config));
-    }
-
-    @Deactivate
-    void deactivate() {
-        runs.close();
-    }
-
-    private Settings settings(WebConfig config) {
-        String home = context.getProperty("victor.home");
-        return Settings.of(config, Path.of(home == null ? "" : home));
-    }
-
-    private State state(Settings settings) {
-        return new State(settings, new AccessGuard(settings, new RateLimiter(settings.requestsPerMinute(), System::nanoTime)),
-                new Api(registry, this, settings, runs, new Json(settings.maxBodyBytes()), Clock.systemUTC()),
-                new Semaphore(settings.maxEventStreams()));
-    }
-
-    // ---------------------------------------------------------------- Api.Environment
-
-    @Override
-    public CheckpointStore store() {
-        CheckpointStore store = checkpointStore;
-        return store != null ? store : ownStore;
-    }
-
-    @Override
-    public boolean durableStore() {
-        return checkpointStore != null;
-    }
-
-    @Override
-    public NodeServices installed() {
-        NodeServices services = nodeServices;
-        return services != null ? services : NodeServices.none();
-    }
-
-    @Override
-    public List<Map<String, Object>> plugins() {
-        List<Map<String, Object>> plugins = new ArrayList<>();
-        try {
-            Collection<ServiceReference<WorkflowCompilerPlugin>> references =
-                    context.getServiceReferences(WorkflowCompilerPlugin.class, null);
-            for (ServiceReference<WorkflowCompilerPlugin> reference : references) {
-                Map<String, Object> plugin = new LinkedHashMap<>();
-                Object scheme = reference.getProperty("scheme");
-                plugin.put("schemes", scheme instanceof String[] many ? List.of(many)
-                        : scheme instanceof Collection<?> list ? List.copyOf(list) : scheme == null ? List.of() : List.of(scheme));
-                plugin.put("plugin", reference.getProperty("component.name") != null ? reference.getProperty("component.name")
-                        : reference.getProperty("plugin.name"));
-                plugin.put("bundle", reference.getBundle() == null ? null
-                        : reference.getBundle().getSymbolicName() + " " + reference.getBundle().getVersion());
-                Object ranking = reference.getProperty("service.ranking");
-                plugin.put("ranking", ranking instanceof Integer number ? number : 0);
-                plugins.add(plugin);
-            }
-        } catch (InvalidSyntaxException | IllegalStateException e) {
-            // no filter is given; a stopping bundle lists nothing
-        }
-        plugins.sort((a, b) -> String.valueOf(a.get("schemes")).compareTo(String.valueOf(b.get("schemes"))));
-        return plugins;
+    WebServlet(Supplier<State> state, Consumer<Throwable> log) {
+        this.state = state;
+        this.log = log;
     }
 
     // ---------------------------------------------------------------- requests
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        State current = state;
+        State current = state.get();
         String path = path(request);
         String method = request.getMethod();
         try {
@@ -180,7 +67,7 @@ public final class WebServlet extends HttpServlet implements Api.Environment {
         } catch (ApiException e) {
             problem(response, e, path);
         } catch (RuntimeException e) {
-            logFailure(e);
+            log.accept(e);
             problem(response, new ApiException(500, "Internal error", "The request failed on an internal error;"
                     + " the runtime's log has the details"), path);
         }
@@ -358,7 +245,7 @@ public final class WebServlet extends HttpServlet implements Api.Environment {
         if (!e.problems().isEmpty()) {
             doc.put("problems", e.problems());
         }
-        send(response, new Api.Reply(e.status(), "application/problem+json", state.api().json().write(doc), e.headers()));
+        send(response, new Api.Reply(e.status(), "application/problem+json", state.get().api().json().write(doc), e.headers()));
     }
 
     private static void securityHeaders(HttpServletResponse response) {
@@ -389,12 +276,5 @@ public final class WebServlet extends HttpServlet implements Api.Environment {
             }
         }
         return query;
-    }
-
-    private void logFailure(Throwable e) {
-        Logger log = logger;
-        if (log != null) {
-            log.error("web API: " + e, e);
-        }
     }
 }
