@@ -219,6 +219,29 @@ class WebApiIT {
         assertThat(shell.get("api/health").status()).isEqualTo(200);
     }
 
+    @Test
+    void aSecondShellFindsThePortTakenSaysSoAndRunsWithoutHttp() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(shell.home.resolve("bin/victor").toString()).directory(shell.home.toFile());
+        builder.environment().put("VICTOR_JAVA_OPTS", "-Dorg.osgi.service.http.port=" + shell.port);
+        Process second = builder.start();
+        try (var stdin = second.getOutputStream()) {
+            stdin.write("workflow:schemes\n".getBytes(StandardCharsets.UTF_8));
+        }
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(out).contains("SCHEME", "yaml");
+        assertThat(err.get(10, TimeUnit.SECONDS)).contains("Failed to bind to /127.0.0.1:" + shell.port);
+        assertThat(shell.get("api/health").status()).as("the first shell still serves").isEqualTo(200);
+    }
+
     private void awaitStatus(int status, String path) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int last = -1;

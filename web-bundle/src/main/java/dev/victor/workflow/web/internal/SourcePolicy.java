@@ -87,16 +87,23 @@ final class SourcePolicy {
         throw ApiException.forbidden("'" + uri + "' is outside the directories this server may read (file.directories)");
     }
 
-    /** The real path (symbolic links resolved) of what exists, the normalised absolute path of what does not. */
+    /**
+     * The path with every symbolic link resolved: the real path of its deepest existing ancestor,
+     * followed by the rest (a file that does not exist yet cannot slip out through a linked parent).
+     */
     private static Path realOrNormal(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        if (Files.exists(absolute)) {
-            try {
-                return absolute.toRealPath();
-            } catch (IOException e) {
-                return absolute;
-            }
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
-        return absolute;
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 }

@@ -44,9 +44,11 @@ class SourcePolicyTest {
         SourcePolicy policy = policy();
         Files.writeString(root.resolve("secret.yaml"), "x");
         Files.createSymbolicLink(root.resolve("flows/link.yaml"), root.resolve("secret.yaml"));
+        Files.createSymbolicLink(root.resolve("flows/out"), root);
 
         for (String uri : List.of("../secret.yaml", "/etc/passwd", "yaml:///etc/passwd", "file://../secret.yaml",
-                "json://" + root.resolve("secret.yaml"), "link.yaml", "FILE:///etc/hosts")) {
+                "json://" + root.resolve("secret.yaml"), "link.yaml", "FILE:///etc/hosts",
+                "out/secret.yaml", "out/not-yet-there.yaml", "out/new/dir/x.yaml")) {
             assertThatThrownBy(() -> policy.check(uri)).as(uri).isInstanceOfSatisfying(ApiException.class,
                     e -> {
                         assertThat(e.status()).isEqualTo(403);
