@@ -251,7 +251,7 @@ final class Api {
     // ---------------------------------------------------------------- health
 
     Reply health() {
-        Health.Report report = new Health(registry, environment, settings.inboxLimit()).check();
+        Health.Report report = new Health(registry, environment, sources, settings.inboxLimit()).check();
         return Reply.json(report.up() ? 200 : 503, json.write(report.document()));
     }
 

@@ -38,12 +38,23 @@ final class Health {
 
     private final WorkflowCompilerRegistry registry;
     private final Api.Environment environment;
+    private final SourcePolicy sources;
     private final int inboxLimit;
 
-    Health(WorkflowCompilerRegistry registry, Api.Environment environment, int inboxLimit) {
+    Health(WorkflowCompilerRegistry registry, Api.Environment environment, SourcePolicy sources, int inboxLimit) {
         this.registry = registry;
         this.environment = environment;
+        this.sources = sources;
         this.inboxLimit = inboxLimit;
+    }
+
+    /** The URI as the API resumes it (a relative path from file.base), else as its checkpoint names it. */
+    private String uri(String origin) {
+        try {
+            return sources.check(origin);
+        } catch (ApiException e) {
+            return origin;
+        }
     }
 
     Report check() {
@@ -69,7 +80,7 @@ final class Health {
                 continue;
             }
             try {
-                CompiledGraph graph = registry.compile(checkpoint.origin(), checkpoint.workflow());
+                CompiledGraph graph = registry.compile(uri(checkpoint.origin()), checkpoint.workflow());
                 for (NodeView node : graph.getGraph().nodes()) {
                     Object handler = node.attributes().get("handler");
                     if (handler != null && environment.installed().handler(String.valueOf(handler)).isEmpty()) {

@@ -39,6 +39,21 @@ class ApiTest {
         for (String name : List.of("approval.yaml", "linear.yaml")) {
             Files.copy(examples.resolve(name), flows.resolve(name));
         }
+        Files.writeString(flows.resolve("ask-then-price.yaml"), """
+                workflows:
+                  ask:
+                    nodes:
+                      - id: ask
+                        type: hitl
+                        hitl_type: approval
+                        prompt: "Price it?"
+                        next: price
+                      - id: price
+                        type: compute
+                        handler: pricing.quote
+                        output: quote
+                        next: end
+                """);
         Files.writeString(flows.resolve("broken.yaml"), "workflows:\n  broken:\n    nodes:\n      - id: a\n        type: nonsense\n");
         WorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
                 .discover(ApiTest.class.getClassLoader()).build();
@@ -161,6 +176,20 @@ class ApiTest {
         assertThat(api.graph(Map.of("uri", "approval.yaml")).body()).startsWith("flowchart TD");
         assertThat(api.graph(Map.of("uri", "approval.yaml", "format", "dot")).body()).startsWith("digraph");
         assertThat(doc(api.graph(Map.of("uri", "approval.yaml", "format", "json")))).containsEntry("entry", "prepare");
+    }
+
+    @Test
+    void healthNamesAHandlerThatAWaitingRunWillNeedAndIsNotInstalled() {
+        Api.Reply healthy = api.health();
+        assertThat(healthy.status()).isEqualTo(200);
+        assertThat(doc(healthy)).containsEntry("status", "UP");
+
+        api.startRun(body("{\"uri\": \"ask-then-price.yaml\"}"), Map.of());
+        Api.Reply sick = api.health();
+
+        assertThat(sick.status()).isEqualTo(503);
+        assertThat(doc(sick)).containsEntry("status", "DOWN");
+        assertThat(sick.body()).contains("needs handler 'pricing.quote' at node 'price', which is not installed");
     }
 
     private static int status(Runnable call) {
