@@ -177,6 +177,8 @@ final class WebServlet extends HttpServlet {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         } finally {
             current.streams().release();
         }
