@@ -161,6 +161,31 @@ class FailClosedRunTest {
     }
 
     @Test
+    void aStateThatWouldHoldTooMuchFailsTheWritingNodeNamingTheLimit() {
+        // each step stays within what one evaluation may allocate; together they would not
+        RunResult piled = compile(map("max_retries", 2), NodeServices.none(),
+                transform("a", "a = 'x' * 20000000"), transform("b", "b = 'y' * 20000000"),
+                transform("c", "c = 'z' * 20000000")).invoke(Map.of());
+        assertThat(piled.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(piled.error().nodeId()).isEqualTo("c");
+        assertThat(piled.error().message()).contains("transform node 'c'", "MAX_STATE_CELLS", "'c'");
+        assertThat(piled.history()).containsExactly("a", "b", "c");
+
+        // a loop that grows one key: its cells are counted once per key, not once per write
+        RunResult loop = compile(map("max_iterations", 40), NodeServices.none(),
+                map("id", "grow", "type", "transform", "transform",
+                        "n = ctx.get('n', 0) + 1\nrows = ctx.get('rows', []) + [['cell'] * 100000]"),
+                map("id", "again", "type", "condition", "condition", "n < 30",
+                        "branches", map("true", "grow", "false", "end"))).invoke(Map.of());
+        assertThat(loop.status()).as("%s", loop.error()).isEqualTo(RunStatus.COMPLETED);
+
+        // and a state handed in that is already too big is refused before the run starts
+        CompiledGraph graph = compile(map(), NodeServices.none(), transform("t", "y = 1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> graph.invoke(Map.of("big", "q".repeat(50_000_001))))
+                .hasMessageContaining("MAX_STATE_CELLS");
+    }
+
+    @Test
     void aValueTooDeepOrContainingItselfFailsTheNodeNamingTheDepthLimit() {
         for (String program : List.of("x = []\nfor i in range(3000):\n    x = [x]",
                 "x = {}\nfor i in range(500):\n    x = {'a': x}",

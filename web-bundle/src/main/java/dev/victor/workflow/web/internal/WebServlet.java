@@ -186,18 +186,36 @@ final class WebServlet extends HttpServlet {
 
     // ---------------------------------------------------------------- bodies and responses
 
+    /**
+     * How much of a refused body is read and dropped before the 413 goes out, so that a client
+     * still sending it reads the answer instead of a reset connection; past this the connection
+     * is closed.
+     */
+    static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
+
     private static byte[] body(HttpServletRequest request, Settings settings) throws IOException {
         long declared = request.getContentLengthLong();
         int max = settings.maxBodyBytes();
-        if (declared > max) {
-            throw tooLarge(max);
-        }
         try (InputStream in = request.getInputStream()) {
+            if (declared > max) {
+                drain(in);
+                throw tooLarge(max);
+            }
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
+                drain(in);
                 throw tooLarge(max);
             }
             return body;
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = MAX_DRAINED_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
         }
     }
 
