@@ -122,7 +122,8 @@ public final class Databases implements AutoCloseable {
             throw new IllegalStateException(entry.broken);
         }
         if (entry.database == null) {
-            entry.database = new Database(entry.settings, connector.apply(entry.settings));
+            entry.database = new Database(entry.settings,
+                    H2Files.guard(entry.settings.url(), connector.apply(entry.settings)));
         }
         return Optional.of(entry.database);
     }
