@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * Reads the raw properties of an OSGi configuration strictly: keys the component does not know are
  * found (a misspelt {@code tabel} must not leave {@code table} at its default), and a value that is
  * not of its key's type is an error instead of a silent default. Keys that the framework adds
- * ({@code service.pid}, {@code component.name}, {@code felix.fileinstall.filename} ...) are ignored.
+ * ({@code service.pid}, {@code component.name}, {@code felix.fileinstall.filename}, a reference's
+ * {@code NAME.target} ...) are ignored.
  */
 final class ConfigurationKeys {
     private static final Set<String> FRAMEWORK_PREFIXES = Set.of("service.", "component.", "felix.", "osgi.",
@@ -22,7 +23,8 @@ final class ConfigurationKeys {
     static Set<String> unknown(Map<String, ?> properties, Set<String> known) {
         Set<String> unknown = new TreeSet<>();
         for (String key : properties.keySet()) {
-            if (!known.contains(key) && FRAMEWORK_PREFIXES.stream().noneMatch(key::startsWith)) {
+            if (!known.contains(key) && !key.endsWith(".target")
+                    && FRAMEWORK_PREFIXES.stream().noneMatch(key::startsWith)) {
                 unknown.add(key);
             }
         }

@@ -7,7 +7,8 @@ import java.util.TreeSet;
 /**
  * Finds the keys of an OSGi configuration that its component does not know (a misspelt key would
  * otherwise leave its setting at the default without a word). Keys that the framework adds
- * ({@code service.pid}, {@code component.name}, {@code felix.fileinstall.filename} ...) are ignored.
+ * ({@code service.pid}, {@code component.name}, {@code felix.fileinstall.filename}, a reference's
+ * {@code NAME.target} ...) are ignored.
  */
 final class ConfigurationKeys {
     private static final Set<String> FRAMEWORK_PREFIXES = Set.of("service.", "component.", "felix.", "osgi.",
@@ -23,7 +24,8 @@ final class ConfigurationKeys {
         }
         Set<String> unknown = new TreeSet<>();
         for (String key : properties.keySet()) {
-            if (!known.contains(key) && FRAMEWORK_PREFIXES.stream().noneMatch(key::startsWith)) {
+            if (!known.contains(key) && !key.endsWith(".target")
+                    && FRAMEWORK_PREFIXES.stream().noneMatch(key::startsWith)) {
                 unknown.add(key);
             }
         }
