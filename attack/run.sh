@@ -154,6 +154,7 @@ rm -rf "$COPY/data"/*
 
 # ---------------------------------------------------------------- 8. the shell: Ctrl-C and memory
 shell_case() {
+  set -m  # job control: a background command keeps SIGINT (a non-interactive shell would ignore it there)
   local fifo=$WORK/shell.in out=$WORK/shell.out pid code
   rm -f "$fifo"; mkfifo "$fifo"
   "$VICTOR" < "$fifo" > "$out" 2>&1 &
