@@ -114,9 +114,9 @@ public class ConfigurationIT {
 
         Files.delete(jar);
         Await.until("the classpath scheme is gone", FILEINSTALL, () -> !registry.schemes().contains("classpath"));
-        for (Bundle bundle : context.getBundles()) {
-            assertTrue("uninstalled: " + bundle.getLocation(), !bundle.getLocation().endsWith("example-classpath-plugin.jar"));
-        }
+        // the scheme goes while the bundle stops, inside its uninstall: wait for the uninstall to end
+        Await.until("the plugin's bundle is uninstalled", FILEINSTALL, () -> java.util.Arrays.stream(context.getBundles())
+                .noneMatch(bundle -> bundle.getLocation().endsWith("example-classpath-plugin.jar")));
     }
 
     @Test
