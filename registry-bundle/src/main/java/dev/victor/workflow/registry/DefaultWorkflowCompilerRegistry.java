@@ -9,6 +9,7 @@ import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.UnknownSchemeException;
+import dev.victor.workflow.registry.internal.UriRedaction;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.api.WorkflowCompilers;
@@ -699,8 +700,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             if (lastGoodKey != null) {
                 LastGood lastGood = current.lastGood.getIfPresent(lastGoodKey);
                 if (lastGood != null) {
-                    String warning = "Served the last good compile of '" + uri + "' (from " + lastGood.compiledAt()
-                            + "): its source cannot be read: " + e.getMessage();
+                    String warning = UriRedaction.text("Served the last good compile of '" + uri + "' (from "
+                            + lastGood.compiledAt() + "): its source cannot be read: " + e.getMessage());
                     log.log(System.Logger.Level.WARNING, warning);
                     return new StaleGraph(lastGood.graph(), warning);
                 }
@@ -735,14 +736,15 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             if (validator != null && plugin instanceof SchemaAware aware) {
                 List<Problem> problems = validator.validate(aware.parseTree(source), aware.jsonSchema(), uri);
                 if (problems.stream().anyMatch(Problem::isError)) {
-                    throw new InvalidWorkflowException("'" + uri + "' does not match the JSON Schema of the " + scheme
-                            + " plugin", problems);
+                    throw new InvalidWorkflowException("'" + UriRedaction.text(uri)
+                            + "' does not match the JSON Schema of the " + scheme + " plugin", problems);
                 }
             }
         }
         CompiledGraph graph = plugin.compile(source, workflowName, validate);
         if (graph == null) {
-            throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '" + uri + "'");
+            throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '"
+                    + UriRedaction.text(uri) + "'");
         }
         return new BoundGraph(graph, config -> {
             RunConfig bound = runDefaults(config);
@@ -763,7 +765,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             return precise;
         }
         String message = "The " + scheme + " plugin (" + plugin.getClass().getName()
-                + ") cannot read the source of '" + uri + "'";
+                + ") cannot read the source of '" + UriRedaction.text(uri) + "'";
         return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
     }
 
