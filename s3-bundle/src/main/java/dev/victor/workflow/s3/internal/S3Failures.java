@@ -81,7 +81,8 @@ final class S3Failures {
                         + where() + ", " + settings.credentialsDescription()
                         + "): the credentials may not read this bucket or key", e);
             }
-            if (service.isThrottlingException() || status == 429 || THROTTLING_CODES.contains(code)) {
+            // 503 is S3's "slow down" (a HEAD answer has no body to say so)
+            if (service.isThrottlingException() || status == 429 || status == 503 || THROTTLING_CODES.contains(code)) {
                 return new WorkflowSourceUnavailableException(uri, "The S3 store throttled the requests to " + action
                         + " " + uri + " (" + (code.isEmpty() ? "status " + status : code) + ", " + settings.maxAttempts()
                         + " attempts; " + where() + "): try again later", e);

@@ -106,14 +106,20 @@ public record S3Settings(String region, URI endpoint, boolean pathStyle, String 
         }
         try {
             URI uri = new URI(text.strip());
+            if (uri.getRawUserInfo() != null) {
+                throw new WorkflowException("S3 source: 'endpoint' must not hold user information (put the"
+                        + " credentials in 'access.key' and '.secret.key')");
+            }
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new WorkflowException("S3 source: 'endpoint' must be an http or https URL without user"
-                        + " information, not '" + text.strip() + "'");
+                    || uri.getHost() == null) {
+                throw new WorkflowException("S3 source: 'endpoint' must be an http or https URL, not '"
+                        + text.strip() + "'");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new WorkflowException("S3 source: 'endpoint' is not a URL: " + e.getMessage());
+            // the reason only: the text may hold a password
+            throw new WorkflowException("S3 source: 'endpoint' is not a URL: " + e.getReason() + " at index "
+                    + e.getIndex());
         }
     }
 
