@@ -14,6 +14,11 @@ import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.api.WorkflowCompilers;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
+import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.kernel.WorkflowKernel;
+import dev.victor.workflow.registry.compose.Compositions;
+import dev.victor.workflow.registry.compose.FormatTable;
+import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
 
 import java.io.IOException;
@@ -99,6 +104,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     private final Map<String, PluginEntry> codeEntries = new HashMap<>();
     private final List<PluginEntry> loaderEntries = new ArrayList<>();
     private final Map<Long, PluginEntry> serviceEntries = new HashMap<>();
+    private final Compositions compositions;
+    private final List<PluginEntry> composedEntries = new ArrayList<>();
     private volatile SchemaValidator schemaValidator;
     private volatile Snapshot snapshot;
     private volatile Caches caches;
@@ -112,6 +119,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         this.schemaValidator = builder.schemaValidator;
         this.snapshot = Snapshot.build(List.of(), builder.settings, Map.copyOf(builder.pluginSettings));
         this.caches = new Caches(builder.settings, nanoTime);
+        this.compositions = new Compositions(builder.kernel != null ? builder.kernel : WorkflowKernel.defaults());
         for (ClassLoader loader : builder.discover) {
             discover(loader);
         }
@@ -395,6 +403,109 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             }
         }
         return valid;
+    }
+
+    // ---------------------------------------------------------------- sources and formats
+
+    /**
+     * Adds a source published as a service: its {@value #SCHEME_PROPERTY} property names its
+     * schemes (read as for plugins). The registry composes it with the installed formats and the
+     * kernel into a plugin for each scheme {@code S} and for each compound {@code F+S} of a format
+     * {@code F} (see {@link dev.victor.workflow.registry.compose.SourceCompilerPlugin}).
+     *
+     * @return true when it was added
+     */
+    public boolean addSource(WorkflowSource source, Map<String, ?> properties, String origin) {
+        Objects.requireNonNull(source, "source");
+        Object named = properties.get(NAME_PROPERTY) != null ? properties.get(NAME_PROPERTY) : properties.get("component.name");
+        String name = named != null ? named.toString() : source.getClass().getName();
+        Set<String> schemes = validSchemes(schemesOf(properties.get(SCHEME_PROPERTY)), name, origin);
+        if (schemes.isEmpty()) {
+            log.log(System.Logger.Level.WARNING, "Workflow source {0} ({1}) publishes no valid ''scheme''"
+                    + " property; ignored", source.getClass().getName(), origin);
+            return false;
+        }
+        synchronized (lock) {
+            compositions.addSource(new Compositions.Source(serviceId(properties), source, schemes,
+                    ranking(properties), name, origin));
+            recompose();
+        }
+        return true;
+    }
+
+    /** The source left: its schemes pass to the next plugin, and its cached graphs are dropped. */
+    public void removeSource(long serviceId) {
+        synchronized (lock) {
+            if (compositions.removeSource(serviceId)) {
+                recompose();
+            }
+        }
+    }
+
+    /** Registers a source in code for one or more schemes (above every service of those schemes). */
+    public void register(WorkflowSource source, String... schemes) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(SCHEME_PROPERTY, List.of(schemes));
+        properties.put("service.ranking", Integer.MAX_VALUE);
+        addSource(source, properties, "registered in code");
+    }
+
+    /**
+     * Adds a format published as a service, with its {@value WorkflowFormat#FORMAT_PROPERTY},
+     * {@value WorkflowFormat#MEDIA_TYPES_PROPERTY} and {@value WorkflowFormat#EXTENSIONS_PROPERTY}
+     * properties.
+     */
+    public boolean addFormat(WorkflowFormat format, Map<String, ?> properties, String origin) {
+        Objects.requireNonNull(format, "format");
+        List<String> names = schemesOf(properties.get(WorkflowFormat.FORMAT_PROPERTY));
+        if (names.size() != 1 || !WorkflowCompilers.isValidScheme(names.get(0)) || names.get(0).contains("+")) {
+            log.log(System.Logger.Level.WARNING, "Workflow format {0} ({1}) must publish one ''format'' property"
+                    + " that is a valid scheme without ''+'' (it publishes {2}); ignored",
+                    format.getClass().getName(), origin, names);
+            return false;
+        }
+        synchronized (lock) {
+            compositions.addFormat(serviceId(properties), names.get(0), format,
+                    schemesOf(properties.get(WorkflowFormat.MEDIA_TYPES_PROPERTY)),
+                    schemesOf(properties.get(WorkflowFormat.EXTENSIONS_PROPERTY)), ranking(properties));
+            recompose();
+        }
+        return true;
+    }
+
+    /** The format left: graphs compiled from sources are dropped (they may have used it). */
+    public void removeFormat(long serviceId) {
+        synchronized (lock) {
+            compositions.removeFormat(serviceId);
+            recompose();
+        }
+    }
+
+    /** Registers a format in code. */
+    public void register(String name, WorkflowFormat format, List<String> mediaTypes, List<String> extensions) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(WorkflowFormat.FORMAT_PROPERTY, name);
+        properties.put(WorkflowFormat.MEDIA_TYPES_PROPERTY, mediaTypes);
+        properties.put(WorkflowFormat.EXTENSIONS_PROPERTY, extensions);
+        properties.put("service.ranking", Integer.MAX_VALUE);
+        addFormat(format, properties, "registered in code");
+    }
+
+    /** The installed formats. */
+    public FormatTable formats() {
+        return compositions.formats();
+    }
+
+    /** Replaces the composed plugins with those the sources and formats make now. Holds the lock. */
+    private void recompose() {
+        composedEntries.forEach(PluginEntry::retire);
+        composedEntries.clear();
+        for (Compositions.Composed composed : compositions.plugins()) {
+            Compositions.Source source = composed.source();
+            composedEntries.add(PluginEntry.ofService(Set.of(composed.scheme()), source.ranking(), ids.incrementAndGet(),
+                    source.name(), source.origin(), composed.plugin(), false));
+        }
+        update();
     }
 
     // ---------------------------------------------------------------- configuration
@@ -775,6 +886,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         List<PluginEntry> all = new ArrayList<>(codeEntries.values());
         all.addAll(loaderEntries);
         all.addAll(serviceEntries.values());
+        all.addAll(composedEntries);
         return all;
     }
 
@@ -936,8 +1048,15 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         private Clock clock = Clock.systemUTC();
         private java.util.function.LongSupplier nanoTime = System::nanoTime;
         private final List<ClassLoader> discover = new ArrayList<>();
+        private WorkflowKernel kernel;
 
         private Builder() {
+        }
+
+        /** The kernel that compiles what sources read (default: {@link WorkflowKernel#defaults()}). */
+        public Builder kernel(WorkflowKernel newKernel) {
+            this.kernel = Objects.requireNonNull(newKernel, "kernel");
+            return this;
         }
 
         public Builder settings(RegistrySettings newSettings) {

@@ -59,8 +59,11 @@ final class TestBundles {
     static synchronized void buildAll() {
         try {
             Files.createDirectories(directory());
+            // built against the API and engine bundles: a jar older than either is rebuilt
+            long newest = Math.max(Files.getLastModifiedTime(bundleJar("api-bundle-")).toMillis(),
+                    Files.getLastModifiedTime(bundleJar("engine-bundle-")).toMillis());
             for (Plugin plugin : Plugin.values()) {
-                if (!Files.exists(plugin.jar())) {
+                if (!Files.exists(plugin.jar()) || Files.getLastModifiedTime(plugin.jar()).toMillis() < newest) {
                     build(plugin);
                 }
             }

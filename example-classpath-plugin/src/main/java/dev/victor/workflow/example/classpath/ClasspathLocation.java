@@ -1,6 +1,5 @@
 package dev.victor.workflow.example.classpath;
 
-import java.util.Locale;
 
 /**
  * Where a packaged workflow is: the source of {@code classpath://bundle.symbolic.name/path/in/bundle.yaml}
@@ -34,11 +33,6 @@ public record ClasspathLocation(String bundle, String path) {
             throw new IllegalArgumentException("'" + path + "' is not the path of a file inside a bundle");
         }
         return new ClasspathLocation(text.substring(0, slash), path);
-    }
-
-    /** The scheme of the plugin that reads the text: json for {@code .json} entries, else yaml. */
-    public String format() {
-        return path.toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "yaml";
     }
 
     /** The URI as a user writes it. */

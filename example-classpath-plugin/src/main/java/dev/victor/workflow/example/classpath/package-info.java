@@ -1,5 +1,5 @@
 /**
- * The example {@code classpath} compiler plugin. Nothing here is exported: a plugin is a service,
+ * The example {@code classpath} workflow source. Nothing here is exported: a source is a service,
  * not a library.
  */
 package dev.victor.workflow.example.classpath;

@@ -13,16 +13,14 @@ class ClasspathLocationTest {
 
         assertThat(location.bundle()).isEqualTo("com.acme.flows");
         assertThat(location.path()).isEqualTo("workflows/review.yaml");
-        assertThat(location.format()).isEqualTo("yaml");
         assertThat(location.uri()).isEqualTo("classpath://com.acme.flows/workflows/review.yaml");
     }
 
     @Test
-    void jsonEntriesGoToTheJsonPluginAndExtraSlashesAreDropped() {
+    void extraSlashesAreDropped() {
         ClasspathLocation location = ClasspathLocation.parse(" com.acme.flows//flows/Review.JSON ");
 
         assertThat(location.path()).isEqualTo("flows/Review.JSON");
-        assertThat(location.format()).isEqualTo("json");
     }
 
     @Test

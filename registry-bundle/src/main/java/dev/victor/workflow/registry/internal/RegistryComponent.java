@@ -4,8 +4,10 @@ import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
+import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.RegistrySettings;
+import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
@@ -88,6 +90,42 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
     private static String origin(ServiceReference<?> reference) {
         Bundle bundle = reference.getBundle();
         return bundle == null ? "(gone)" : bundle.getSymbolicName() + " " + bundle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- sources and formats
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSource", updated = "updatedSource")
+    void addSource(ServiceReference<WorkflowSource> reference, WorkflowSource source, Map<String, Object> properties) {
+        registry.addSource(source, properties, origin(reference));
+    }
+
+    void updatedSource(ServiceReference<WorkflowSource> reference, WorkflowSource source, Map<String, Object> properties) {
+        removeSource(reference, source, properties);
+        addSource(reference, source, properties);
+    }
+
+    void removeSource(ServiceReference<WorkflowSource> reference, WorkflowSource source, Map<String, Object> properties) {
+        if (properties.get("service.id") instanceof Number number) {
+            registry.removeSource(number.longValue());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeFormat", updated = "updatedFormat")
+    void addFormat(ServiceReference<WorkflowFormat> reference, WorkflowFormat format, Map<String, Object> properties) {
+        registry.addFormat(format, properties, origin(reference));
+    }
+
+    void updatedFormat(ServiceReference<WorkflowFormat> reference, WorkflowFormat format, Map<String, Object> properties) {
+        removeFormat(reference, format, properties);
+        addFormat(reference, format, properties);
+    }
+
+    void removeFormat(ServiceReference<WorkflowFormat> reference, WorkflowFormat format, Map<String, Object> properties) {
+        if (properties.get("service.id") instanceof Number number) {
+            registry.removeFormat(number.longValue());
+        }
     }
 
     // ---------------------------------------------------------------- per-plugin configuration
