@@ -47,6 +47,11 @@ public final class S3WorkflowSource implements WorkflowSource, S3Listing, AutoCl
 
     @Override
     public boolean accepts(String location) {
+        return acceptsLocation(location);
+    }
+
+    /** Whether a location names an object (not a prefix) and is well formed. */
+    static boolean acceptsLocation(String location) {
         try {
             return !S3Location.parse(location).isPrefix();
         } catch (WorkflowException e) {
