@@ -3,6 +3,11 @@ package dev.victor.workflow.s3.internal;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -54,11 +59,27 @@ final class S3Clients {
             return AnonymousCredentialsProvider.create();
         }
         if (settings.accessKey().isEmpty()) {
-            return DefaultCredentialsProvider.builder().build();
+            return chain(settings.instanceCredentials());
         }
         return StaticCredentialsProvider.create(settings.sessionToken().isEmpty()
                 ? AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())
                 : AwsSessionCredentials.create(settings.accessKey(), settings.secretKey(), settings.sessionToken()));
+    }
+
+    /**
+     * The default chain of the SDK, less the EC2 instance metadata service unless asked for: Java
+     * system properties, environment variables, the profile files ({@code ~/.aws/credentials},
+     * {@code ~/.aws/config}), the container credentials endpoint (only where ECS or EKS set its
+     * variables) and, with {@code instance.credentials = true}, the instance profile, which asks
+     * the link-local address 169.254.169.254 and makes a runtime off EC2 wait for it.
+     */
+    private static AwsCredentialsProvider chain(boolean instanceCredentials) {
+        if (instanceCredentials) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(), ContainerCredentialsProvider.create()).build();
     }
 
     /**

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Configuration of the s3 source (PID {@value #PID}), for example
  * {@code etc/dev.victor.workflow.s3.cfg}. OSGi names the properties with dots: {@code region},
  * {@code endpoint}, {@code path.style}, {@code access.key}, {@code .secret.key},
- * {@code .session.token}, {@code anonymous}, {@code connect.timeout}, {@code read.timeout},
+ * {@code .session.token}, {@code instance.credentials}, {@code anonymous}, {@code connect.timeout}, {@code read.timeout},
  * {@code max.attempts}, {@code max.bytes}, {@code max.listed}.
  *
  * <p>The secret key and the session token start with a dot: Declarative Services does not copy
@@ -44,6 +44,10 @@ public @interface S3Config {
     @AttributeDefinition(name = "Session token", type = AttributeType.PASSWORD, required = false,
             description = "For temporary credentials; never logged or shown in messages")
     String _session_token() default "";
+
+    @AttributeDefinition(name = "Instance profile credentials", description = "Let the default chain ask the EC2"
+            + " instance metadata service (169.254.169.254) last; off EC2 that only makes a failing request wait")
+    boolean instance_credentials() default false;
 
     @AttributeDefinition(name = "Anonymous", description = "Send unsigned requests (public buckets); no credentials")
     boolean anonymous() default false;

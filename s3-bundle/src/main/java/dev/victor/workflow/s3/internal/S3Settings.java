@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param accessKey      the access key id, or {@code ""} for the default provider chain
  * @param secretKey      the secret access key ({@code ""} with no access key)
  * @param sessionToken   a session token for temporary credentials, or {@code ""}
+ * @param instanceCredentials whether the default chain may ask the EC2 instance metadata service
  * @param anonymous      send unsigned requests
  * @param connectTimeout longest wait for a connection
  * @param readTimeout    longest one request may take
@@ -25,7 +26,8 @@ import java.util.Objects;
  * @param maxListed      most objects one listing returns
  */
 public record S3Settings(String region, URI endpoint, boolean pathStyle, String accessKey, String secretKey,
-                         String sessionToken, boolean anonymous, Duration connectTimeout, Duration readTimeout,
+                         String sessionToken, boolean instanceCredentials, boolean anonymous, Duration connectTimeout,
+                         Duration readTimeout,
                          int maxAttempts, long maxBytes, int maxListed) {
 
     /** 10 MiB, as the other sources. */
@@ -66,25 +68,26 @@ public record S3Settings(String region, URI endpoint, boolean pathStyle, String 
     /** The settings of a configuration. */
     static S3Settings of(S3Config config) {
         return new S3Settings(config.region().strip(), endpoint(config.endpoint()), config.path_style(),
-                config.access_key(), config._secret_key(), config._session_token(), config.anonymous(),
+                config.access_key(), config._secret_key(), config._session_token(), config.instance_credentials(),
+                config.anonymous(),
                 seconds(config.connect_timeout(), "connect.timeout"), seconds(config.read_timeout(), "read.timeout"),
                 config.max_attempts(), config.max_bytes(), config.max_listed());
     }
 
     /** Settings for a store at an endpoint with these credentials, and every other setting at its default. */
     public static S3Settings forEndpoint(URI endpoint, String region, String accessKey, String secretKey) {
-        return new S3Settings(region, endpoint, true, accessKey, secretKey, "", false, Duration.ofSeconds(5),
+        return new S3Settings(region, endpoint, true, accessKey, secretKey, "", false, false, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), 3, DEFAULT_MAX_BYTES, DEFAULT_MAX_LISTED);
     }
 
     public S3Settings withLimits(long maxBytes, int maxListed) {
-        return new S3Settings(region, endpoint, pathStyle, accessKey, secretKey, sessionToken, anonymous,
-                connectTimeout, readTimeout, maxAttempts, maxBytes, maxListed);
+        return new S3Settings(region, endpoint, pathStyle, accessKey, secretKey, sessionToken, instanceCredentials,
+                anonymous, connectTimeout, readTimeout, maxAttempts, maxBytes, maxListed);
     }
 
     public S3Settings withTimeouts(Duration connect, Duration read, int attempts) {
-        return new S3Settings(region, endpoint, pathStyle, accessKey, secretKey, sessionToken, anonymous,
-                connect, read, attempts, maxBytes, maxListed);
+        return new S3Settings(region, endpoint, pathStyle, accessKey, secretKey, sessionToken, instanceCredentials,
+                anonymous, connect, read, attempts, maxBytes, maxListed);
     }
 
     /** How the credentials come, for messages: never the secret. */
@@ -92,7 +95,11 @@ public record S3Settings(String region, URI endpoint, boolean pathStyle, String 
         if (anonymous) {
             return "anonymous";
         }
-        return accessKey.isEmpty() ? "the default credentials provider chain" : "access key " + accessKey;
+        if (!accessKey.isEmpty()) {
+            return "access key " + accessKey;
+        }
+        return instanceCredentials ? "the default credentials provider chain"
+                : "the default credentials provider chain without the instance profile";
     }
 
     /** Where requests go, for messages. */

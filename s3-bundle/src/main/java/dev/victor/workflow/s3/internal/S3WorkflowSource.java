@@ -148,7 +148,7 @@ public final class S3WorkflowSource implements WorkflowSource, S3Listing, AutoCl
         S3Location parsed = S3Location.parse(location);
         if (parsed.isPrefix()) {
             throw new WorkflowException(parsed.uri() + " names a prefix, not an object: name a key, such as "
-                    + parsed.uri() + (parsed.key().isEmpty() ? "" : "") + "review.yaml");
+                    + parsed.uri() + (parsed.key().isEmpty() || parsed.key().endsWith("/") ? "" : "/") + "review.yaml");
         }
         return parsed;
     }

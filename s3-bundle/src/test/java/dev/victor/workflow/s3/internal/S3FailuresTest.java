@@ -5,6 +5,7 @@ import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +68,7 @@ class S3FailuresTest {
 
     @Test
     void unsignedRequestsAreDeniedAccess() {
-        S3Settings anonymous = new S3Settings("us-east-1", server.endpoint(), true, "", "", "", true,
+        S3Settings anonymous = new S3Settings("us-east-1", server.endpoint(), true, "", "", "", false, true,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), 1, 1000, 10);
         try (S3WorkflowSource source = new S3WorkflowSource(anonymous)) {
             assertThatThrownBy(() -> source.read("flows/a.yaml")).isExactlyInstanceOf(WorkflowException.class)
@@ -155,6 +158,18 @@ class S3FailuresTest {
             assertThatThrownBy(() -> source.read("flows/a.yaml")).isInstanceOf(WorkflowSourceUnavailableException.class)
                     .hasMessageContaining("Cannot reach the S3 store to read s3://flows/a.yaml")
                     .hasMessageContaining("http://127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void withoutCredentialsAnywhereTheMessageSaysWhereToPutThem() {
+        Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".aws")), "no AWS credentials on this machine");
+        // the default chain without the instance profile: nothing here asks the network for credentials
+        S3Settings chain = S3Settings.forEndpoint(server.endpoint(), "us-east-1", "", "");
+        try (S3WorkflowSource source = new S3WorkflowSource(chain)) {
+            assertThatThrownBy(() -> source.read("flows/a.yaml")).isExactlyInstanceOf(WorkflowException.class)
+                    .hasMessageContaining("No S3 credentials to read s3://flows/a.yaml: set 'access.key' and '.secret.key'");
         }
     }
 

@@ -32,7 +32,10 @@ class S3SettingsTest {
         assertThat(settings.region()).isEqualTo("us-east-1");
         assertThat(settings.endpoint()).isNull();
         assertThat(settings.pathStyle()).isFalse();
-        assertThat(settings.credentialsDescription()).isEqualTo("the default credentials provider chain");
+        assertThat(settings.credentialsDescription())
+                .isEqualTo("the default credentials provider chain without the instance profile");
+        assertThat(S3Settings.of(config(Map.of("instance_credentials", true))).credentialsDescription())
+                .isEqualTo("the default credentials provider chain");
         assertThat(settings.maxBytes()).isEqualTo(10L * 1024 * 1024);
         assertThat(settings.readTimeout()).hasSeconds(30);
         assertThat(((Annotation) config(Map.of())).annotationType()).isEqualTo(S3Config.class);
