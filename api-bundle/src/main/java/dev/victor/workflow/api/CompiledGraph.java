@@ -53,6 +53,8 @@ public interface CompiledGraph {
      * ({@link HitlSignal#EXPIRED} applies the node's fallback).
      *
      * @throws NoSuchThreadException when the store has no interrupted run for that thread
+     * @throws InvalidResponseException when the node does not accept the response; the thread
+     *     keeps waiting, its checkpoint untouched
      */
     RunResult resume(String threadId, Object response, RunConfig config);
 

@@ -4,6 +4,7 @@ import dev.victor.workflow.spi.CheckpointStore;
 import dev.victor.workflow.spi.NodeServices;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,14 +21,18 @@ import java.util.concurrent.Executor;
  *                        {@code maxIterations} nor the workflow sets one
  * @param origin          where the workflow came from (its URI), written into checkpoints so that
  *                        another process can compile it again to resume the run
+ * @param branches        steering for a dry run: condition node id to the branch label it takes
+ *                        (or {@code default}) without routing on its value; each steered choice is
+ *                        reported as a warning of the result. Empty: every condition routes on its value
  */
 public record RunConfig(String threadId, Integer maxIterations, Duration timeout,
                         CheckpointStore checkpointStore, NodeServices services, Executor executor,
-                        Integer defaultMaxIterations, String origin) {
+                        Integer defaultMaxIterations, String origin, Map<String, String> branches) {
 
-    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null, null);
+    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null, null, null);
 
     public RunConfig {
+        branches = branches == null ? Map.of() : Map.copyOf(branches);
         if (maxIterations != null && maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, was " + maxIterations);
         }
@@ -49,35 +54,40 @@ public record RunConfig(String threadId, Integer maxIterations, Duration timeout
     }
 
     public RunConfig threadId(String newThreadId) {
-        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin);
+        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches);
     }
 
     public RunConfig maxIterations(int newMaxIterations) {
-        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin);
+        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches);
     }
 
     public RunConfig timeout(Duration newTimeout) {
-        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations, origin);
+        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches);
     }
 
     public RunConfig checkpointStore(CheckpointStore newStore) {
-        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations, origin);
+        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations, origin, branches);
     }
 
     public RunConfig services(NodeServices newServices) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations, origin);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations, origin, branches);
     }
 
     public RunConfig defaultMaxIterations(int newDefault) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault, origin);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault, origin, branches);
     }
 
     public RunConfig origin(String newOrigin) {
         return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor,
-                defaultMaxIterations, newOrigin);
+                defaultMaxIterations, newOrigin, branches);
+    }
+
+    public RunConfig branches(Map<String, String> newBranches) {
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor,
+                defaultMaxIterations, origin, newBranches);
     }
 
     public RunConfig executor(Executor newExecutor) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations, origin);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations, origin, branches);
     }
 }

@@ -21,6 +21,14 @@ public interface NodeServices {
 
     Optional<NodeExecutor> nodeExecutor(String type);
 
+    /**
+     * A function that conditions and transforms call by a name no built-in defines. None by
+     * default: such a call then fails when it is reached, naming the function.
+     */
+    default Optional<ExpressionFunction> function(String name) {
+        return Optional.empty();
+    }
+
     /** The agent runtime; when absent, agent and team nodes write placeholder results. */
     Optional<AgentRuntime> agentRuntime();
 

@@ -13,6 +13,7 @@ public final class StaticNodeServices implements NodeServices {
     private final Map<String, ConditionFunction> conditions;
     private final Map<String, TransformFunction> transforms;
     private final Map<String, NodeExecutor> executors;
+    private final Map<String, ExpressionFunction> functions;
     private final AgentRuntime agentRuntime;
     private final CheckpointStore checkpointStore;
 
@@ -22,6 +23,7 @@ public final class StaticNodeServices implements NodeServices {
         this.conditions = Map.copyOf(builder.conditions);
         this.transforms = Map.copyOf(builder.transforms);
         this.executors = Map.copyOf(builder.executors);
+        this.functions = Map.copyOf(builder.functions);
         this.agentRuntime = builder.agentRuntime;
         this.checkpointStore = builder.checkpointStore;
     }
@@ -56,6 +58,11 @@ public final class StaticNodeServices implements NodeServices {
     }
 
     @Override
+    public Optional<ExpressionFunction> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    @Override
     public Optional<AgentRuntime> agentRuntime() {
         return Optional.ofNullable(agentRuntime);
     }
@@ -72,6 +79,7 @@ public final class StaticNodeServices implements NodeServices {
         private final Map<String, ConditionFunction> conditions = new HashMap<>();
         private final Map<String, TransformFunction> transforms = new HashMap<>();
         private final Map<String, NodeExecutor> executors = new HashMap<>();
+        private final Map<String, ExpressionFunction> functions = new HashMap<>();
         private AgentRuntime agentRuntime;
         private CheckpointStore checkpointStore;
 
@@ -100,6 +108,11 @@ public final class StaticNodeServices implements NodeServices {
 
         public Builder nodeExecutor(String type, NodeExecutor executor) {
             executors.put(type, executor);
+            return this;
+        }
+
+        public Builder function(String name, ExpressionFunction function) {
+            functions.put(name, function);
             return this;
         }
 

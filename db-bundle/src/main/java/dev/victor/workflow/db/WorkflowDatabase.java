@@ -1,13 +1,12 @@
 package dev.victor.workflow.db;
 
-import dev.victor.workflow.api.WorkflowCompilerPlugin;
-import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.db.internal.ConnectionSource;
 import dev.victor.workflow.db.internal.Database;
 import dev.victor.workflow.db.internal.Databases;
-import dev.victor.workflow.db.internal.DbCompilerPlugin;
+import dev.victor.workflow.db.internal.DbSource;
 import dev.victor.workflow.db.internal.JdbcCheckpointStore;
+import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.CheckpointStore;
 
 import javax.sql.DataSource;
@@ -20,17 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Workflows and checkpoints in SQL databases, off OSGi. Build it with the datasources, register
- * its {@code db} plugin with a registry (which must also serve {@code yaml} and {@code json}, the
+ * its {@code db} source with a registry (which must also have the YAML and JSON formats, the
  * formats rows are stored in), and give its checkpoint store to the runs:
  *
  * <pre>{@code
  * try (WorkflowDatabase db = WorkflowDatabase.builder()
  *         .dataSource(DataSourceSettings.of("default", "jdbc:postgresql://db/victor", "victor", secret))
  *         .build()) {
- *     db.registerWith(registry);                   // db://NAME and db://DATASOURCE/NAME
+ *     db.registerWith(registry::register);         // db://NAME and db://DATASOURCE/NAME
  *     db.put("review", "yaml", yamlText);          // version 1, then 2, ...
  *     RunResult paused = registry.compile("db://review")
  *             .invoke(state, RunConfig.withThreadId("t-1").checkpointStore(db.checkpointStore()));
@@ -42,7 +42,7 @@ import java.util.Set;
  */
 public final class WorkflowDatabase implements AutoCloseable {
 
-    /** The scheme the plugin is registered for. */
+    /** The scheme the source is registered for. */
     public static final String SCHEME = "db";
 
     private final Databases databases;
@@ -115,15 +115,22 @@ public final class WorkflowDatabase implements AutoCloseable {
         return databases.names();
     }
 
-    /** A {@code db} plugin that compiles each row's text through the registry's yaml or json plugin. */
-    public WorkflowCompilerPlugin plugin(WorkflowCompilerRegistry registry) {
-        return new DbCompilerPlugin(databases, Objects.requireNonNull(registry, "registry"));
+    /**
+     * The {@code db} source: a row's text, with its format as the media type, for a registry that
+     * has the YAML and JSON formats.
+     */
+    public WorkflowSource source() {
+        return new DbSource(databases);
     }
 
-    /** Registers {@link #plugin} with the registry for the scheme {@value #SCHEME}; returns this. */
-    public WorkflowDatabase registerWith(WorkflowCompilerRegistry registry) {
-        WorkflowCompilerPlugin plugin = plugin(registry);
-        registry.register(SCHEME, options -> plugin);
+    /**
+     * Hands {@link #source} to a registry for the scheme {@value #SCHEME}:
+     * {@code db.registerWith(registry::register)} with a {@code DefaultWorkflowCompilerRegistry}.
+     *
+     * @return this
+     */
+    public WorkflowDatabase registerWith(BiConsumer<? super WorkflowSource, String> registry) {
+        Objects.requireNonNull(registry, "registry").accept(source(), SCHEME);
         return this;
     }
 

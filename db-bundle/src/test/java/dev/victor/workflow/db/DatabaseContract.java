@@ -3,11 +3,11 @@ package dev.victor.workflow.db;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
-import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.source.WorkflowSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What the db plugin does, the same against every database: each subclass supplies a database
+ * What the db source does, the same against every database: each subclass supplies a database
  * (new tables for every test).
  */
 abstract class DatabaseContract {
@@ -46,27 +46,29 @@ abstract class DatabaseContract {
                     transform: "text = 'draft'"
             """;
 
+    static final String JSON_REVIEW = """
+            {"workflows": {"review": {"nodes": [{"id": "draft", "type": "transform", "transform": "text = 'json'"}]}}}
+            """;
+
     /** A datasource with new, empty tables. */
     abstract DataSourceSettings settings(String name);
 
     DataSourceSettings settings;
     WorkflowDatabase db;
     DefaultWorkflowCompilerRegistry registry;
-    FakePlugin yaml;
-    FakePlugin json;
-    WorkflowCompilerPlugin plugin;
+    RecordingFormat yaml;
+    RecordingFormat json;
+    WorkflowSource source;
 
     @BeforeEach
     void setUp() {
         settings = settings("default");
         db = WorkflowDatabase.builder().dataSource(settings).build();
-        registry = DefaultWorkflowCompilerRegistry.create();
-        yaml = new FakePlugin("yaml");
-        json = new FakePlugin("json");
-        registry.register("yaml", options -> yaml);
-        registry.register("json", options -> json);
-        db.registerWith(registry);
-        plugin = registry.create("db://", null);
+        yaml = RecordingFormat.yaml();
+        json = RecordingFormat.json();
+        registry = Registries.withFormats(yaml, json);
+        db.registerWith(registry::register);
+        source = db.source();
     }
 
     @AfterEach
@@ -78,28 +80,32 @@ abstract class DatabaseContract {
         return registry.compile(uri);
     }
 
-    static String text(CompiledGraph graph) {
-        return FakePlugin.textOf(graph);
+    /** The text the format read for a compile through a registry. */
+    static String text(RecordingFormat format, CompiledGraph graph) {
+        assertThat(graph).isNotNull();
+        return format.last();
     }
 
     @Test
-    void storesAndCompilesThroughTheFormatsPlugin() {
+    void storesAndCompilesThroughTheRowsFormat() {
         StoredWorkflow stored = db.put("review", "yaml", REVIEW);
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.format()).isEqualTo("yaml");
         assertThat(stored.datasource()).isEqualTo("default");
 
         CompiledGraph graph = compile("db://review");
-        assertThat(text(graph)).isEqualTo(REVIEW);
-        assertThat(FakePlugin.formatOf(graph)).isEqualTo("yaml");
-        assertThat(yaml.compiled).containsExactly(REVIEW);
-        assertThat(json.compiled).isEmpty();
+        assertThat(graph.name()).isEqualTo("review");
+        assertThat(yaml.parsed).containsExactly(REVIEW);
+        assertThat(json.parsed).isEmpty();
+        assertThat(yaml.documents.get(0).name()).isEqualTo("db://default/review");
+        assertThat(yaml.documents.get(0).mediaType()).isEqualTo("application/yaml");
+        assertThat(yaml.documents.get(0).trusted()).as("stored content is fetched content").isFalse();
 
-        db.put("config", "JSON", "{\"workflows\": {}}");
+        db.put("config", "JSON", JSON_REVIEW);
         CompiledGraph fromJson = compile("db://config");
-        assertThat(FakePlugin.formatOf(fromJson)).isEqualTo("json");
-        assertThat(text(fromJson)).as("handed over as it is stored, to compileText (never a path)")
-                .isEqualTo("{\"workflows\": {}}");
+        assertThat(fromJson.invoke(java.util.Map.of()).state()).containsEntry("text", "json");
+        assertThat(json.parsed).as("handed over as it is stored (never a path)").containsExactly(JSON_REVIEW);
+        assertThat(json.documents.get(0).mediaType()).isEqualTo("application/json");
     }
 
     @Test
@@ -115,21 +121,23 @@ abstract class DatabaseContract {
         CompiledGraph first = compile("db://review");
         CompiledGraph again = compile("db://review");
         assertThat(again).isSameAs(first);
-        assertThat(yaml.compiled).hasSize(1);
-        String key = plugin.getCacheKey("review");
-        assertThat(key).startsWith("db:default/" + settings.table() + "/review@1;");
+        assertThat(yaml.parsed).hasSize(1);
+        String fingerprint = source.fingerprint("review");
+        assertThat(fingerprint).startsWith("default/" + settings.table() + "/review@1;");
+        assertThat(source.fingerprint("default/review")).isEqualTo(fingerprint);
 
         String changed = REVIEW.replace("'draft'", "'final'");
         StoredWorkflow second = db.put("review", "yaml", changed);
         assertThat(second.version()).isEqualTo(2);
-        assertThat(plugin.getCacheKey("review")).startsWith("db:default/" + settings.table() + "/review@2;")
-                .isNotEqualTo(key);
+        assertThat(source.fingerprint("review")).startsWith("default/" + settings.table() + "/review@2;")
+                .isNotEqualTo(fingerprint);
         CompiledGraph updated = compile("db://review");
-        assertThat(text(updated)).isEqualTo(changed);
+        assertThat(text(yaml, updated)).isEqualTo(changed);
         assertThat(compile("db://review")).isSameAs(updated);
-        assertThat(yaml.compiled).hasSize(2);
-        assertThat(db.put("review", "json", "{}").version()).isEqualTo(3);
-        assertThat(FakePlugin.formatOf(compile("db://review"))).isEqualTo("json");
+        assertThat(yaml.parsed).hasSize(2);
+        assertThat(db.put("review", "json", JSON_REVIEW).version()).isEqualTo(3);
+        assertThat(compile("db://review").invoke(java.util.Map.of()).state()).containsEntry("text", "json");
+        assertThat(json.parsed).hasSize(1);
     }
 
     @Test
@@ -147,7 +155,7 @@ abstract class DatabaseContract {
         assertThatThrownBy(() -> registry.compile("db://elsewhere/review"))
                 .isInstanceOf(WorkflowSourceNotFoundException.class)
                 .hasMessageContaining("No datasource 'elsewhere'");
-        assertThat(yaml.compiled).isEmpty();
+        assertThat(yaml.parsed).isEmpty();
     }
 
     @Test
@@ -165,11 +173,11 @@ abstract class DatabaseContract {
                     .as(attempt).isInstanceOf(WorkflowSourceNotFoundException.class);
         }
         assertThat(tableExists(settings.table())).isTrue();
-        assertThat(text(compile("db://review"))).isEqualTo(REVIEW);
+        assertThat(text(yaml, compile("db://review"))).isEqualTo(REVIEW);
 
         String hostile = "a'; DELETE FROM " + settings.table() + "; --";
         db.put(hostile, "yaml", REVIEW);
-        assertThat(text(compile("db://" + hostile))).isEqualTo(REVIEW);
+        assertThat(text(yaml, compile("db://" + hostile))).isEqualTo(REVIEW);
         assertThat(db.list()).extracting(StoredWorkflow::name).containsExactly(hostile, "review");
     }
 
@@ -177,7 +185,7 @@ abstract class DatabaseContract {
     void injectionAttemptsInTheTextAreStoredAsWritten() {
         String text = REVIEW + "# '); DROP TABLE " + settings.table() + "; --\n# \\' \" ? ${x} $1 :name\n";
         db.put("review", "yaml", text);
-        assertThat(text(compile("db://review"))).isEqualTo(text);
+        assertThat(text(yaml, compile("db://review"))).isEqualTo(text);
         assertThat(db.list()).hasSize(1);
     }
 
@@ -190,27 +198,29 @@ abstract class DatabaseContract {
     }
 
     @Test
-    void aTextThatIsAUriIsNeverHandedOnAsAPath() {
-        for (String text : List.of("file:///etc/passwd", "  yaml:///etc/passwd\n", "\uFEFFjson+file:///etc/hosts")) {
+    void aTextThatIsAUriIsReadAsADocumentNeverAsAPath() {
+        List<String> texts = List.of("file:///etc/passwd", "  yaml:///etc/passwd\n", "\uFEFFjson+file:///etc/hosts");
+        for (String text : texts) {
             db.put("sneaky", "yaml", text);
             assertThatThrownBy(() -> registry.compile("db://sneaky"))
                     .isInstanceOf(InvalidWorkflowException.class)
-                    .hasMessageContaining("begins with a URI");
+                    .hasMessageContaining("db://default/sneaky")
+                    .hasMessageNotContaining("root:");
         }
-        assertThat(yaml.compiled).isEmpty();
+        assertThat(yaml.parsed).containsExactlyElementsOf(texts);
     }
 
     @Test
     void problemsNameTheDatabaseSource() {
-        db.put("broken", "yaml", "INVALID\n");
+        db.put("broken", "yaml", "workflows:\n  w:\n    nodes:\n      - id: a\n        type: nonsense\n");
         assertThatThrownBy(() -> registry.compile("db://broken"))
                 .isInstanceOf(InvalidWorkflowException.class)
-                .hasMessageContaining("db://default/broken (version 1)")
+                .hasMessageContaining("db://default/broken:5:")
                 .satisfies(e -> {
-                    Problem problem = ((InvalidWorkflowException) e).problems().get(0);
+                    Problem problem = ((InvalidWorkflowException) e).errors().get(0);
                     assertThat(problem.source()).isEqualTo("db://default/broken");
-                    assertThat(problem.line()).isEqualTo(2);
-                    assertThat(problem.column()).isEqualTo(3);
+                    assertThat(problem.line()).isEqualTo(5);
+                    assertThat(problem.column()).isPositive();
                 });
     }
 
@@ -251,13 +261,12 @@ abstract class DatabaseContract {
         DataSourceSettings other = settings("other");
         DataSourceSettings third = settings("third");
         try (WorkflowDatabase two = WorkflowDatabase.builder().dataSource(other).dataSource(third).build()) {
-            DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
-            reg.register("yaml", options -> yaml);
-            two.registerWith(reg);
+            DefaultWorkflowCompilerRegistry reg = Registries.withFormats(yaml);
+            two.registerWith(reg::register);
             two.put("other", "review", "yaml", REVIEW);
             two.put("third", "review", "yaml", REVIEW + "# third\n");
-            assertThat(text(reg.compile("db://other/review"))).isEqualTo(REVIEW);
-            assertThat(text(reg.compile("db://third/review"))).endsWith("# third\n");
+            assertThat(text(yaml, reg.compile("db://other/review"))).isEqualTo(REVIEW);
+            assertThat(text(yaml, reg.compile("db://third/review"))).endsWith("# third\n");
             assertThatThrownBy(() -> reg.compile("db://review"))
                     .isInstanceOf(WorkflowSourceNotFoundException.class)
                     .hasMessageContaining("Several datasources")
@@ -268,22 +277,29 @@ abstract class DatabaseContract {
         }
         // a datasource named "default" is what db://NAME means when there are several
         try (WorkflowDatabase two = WorkflowDatabase.builder().dataSource(settings).dataSource(other).build()) {
-            DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
-            reg.register("yaml", options -> yaml);
-            two.registerWith(reg);
+            DefaultWorkflowCompilerRegistry reg = Registries.withFormats(yaml);
+            two.registerWith(reg::register);
             two.put("review", "yaml", REVIEW);
-            assertThat(text(reg.compile("db://review"))).isEqualTo(REVIEW);
+            assertThat(text(yaml, reg.compile("db://review"))).isEqualTo(REVIEW);
         }
     }
 
     @Test
-    void aMissingFormatPluginIsUnavailableNotInvalid() {
-        DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
-        db.registerWith(reg);
+    void theRowsFormatMustBeInstalledItIsNeverReadWithAnother() {
         db.put("review", "yaml", REVIEW);
-        assertThatThrownBy(() -> reg.compile("db://review"))
-                .isInstanceOf(WorkflowSourceUnavailableException.class)
-                .hasMessageContaining("no plugin for yaml");
+        DefaultWorkflowCompilerRegistry none = Registries.withFormats();
+        db.registerWith(none::register);
+        assertThatThrownBy(() -> none.compile("db://review"))
+                .isInstanceOf(WorkflowException.class)
+                .hasMessageContaining("db://default/review")
+                .hasMessageContaining("installed formats: none");
+        DefaultWorkflowCompilerRegistry onlyJson = Registries.withFormats(json);
+        db.registerWith(onlyJson::register);
+        assertThatThrownBy(() -> onlyJson.compile("db://review"))
+                .isInstanceOf(WorkflowException.class)
+                .hasMessageContaining("db://default/review")
+                .hasMessageContaining("application/yaml");
+        assertThat(json.parsed).isEmpty();
     }
 
     @Test
@@ -295,8 +311,8 @@ abstract class DatabaseContract {
 
         DataSourceSettings manual = settings("manual").withCreateSchema(false);
         try (WorkflowDatabase none = WorkflowDatabase.builder().dataSource(manual).build()) {
-            DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
-            none.registerWith(reg);
+            DefaultWorkflowCompilerRegistry reg = Registries.withFormats();
+            none.registerWith(reg::register);
             assertThatThrownBy(() -> reg.compile("db://review"))
                     .isInstanceOf(WorkflowSourceUnavailableException.class)
                     .hasMessageContaining(manual.table());
@@ -313,8 +329,8 @@ abstract class DatabaseContract {
         assertThat(unreachable.toString()).doesNotContain(secret);
         assertThat(unreachable.redactedUrl()).contains("&password=***&x=1");
         try (WorkflowDatabase broken = WorkflowDatabase.builder().dataSource(unreachable).build()) {
-            DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
-            broken.registerWith(reg);
+            DefaultWorkflowCompilerRegistry reg = Registries.withFormats();
+            broken.registerWith(reg::register);
             Throwable failure = catchFailure(() -> reg.compile("db://review"));
             assertThat(failure).isInstanceOf(WorkflowSourceUnavailableException.class);
             assertThat(everything(failure)).doesNotContain(secret).contains("vault");
@@ -325,13 +341,13 @@ abstract class DatabaseContract {
             assertThat(everything(checkpoint)).doesNotContain(secret);
         }
         try (WorkflowDatabase ok = WorkflowDatabase.builder().dataSource(withPassword("default", secret)).build()) {
-            DefaultWorkflowCompilerRegistry reg = DefaultWorkflowCompilerRegistry.create();
-            reg.register("yaml", options -> yaml);
-            ok.registerWith(reg);
+            DefaultWorkflowCompilerRegistry reg = Registries.withFormats(yaml);
+            ok.registerWith(reg::register);
             ok.put("review", "yaml", REVIEW);
-            assertThat(text(reg.compile("db://review"))).isEqualTo(REVIEW);
+            assertThat(text(yaml, reg.compile("db://review"))).isEqualTo(REVIEW);
             String key = reg.create("db://", null).getCacheKey("review");
-            assertThat(key).doesNotContain(secret).doesNotContain("localhost").doesNotContain("mem:");
+            assertThat(key + ok.source().fingerprint("review") + ok.source().read("review"))
+                    .doesNotContain(secret).doesNotContain("localhost").doesNotContain("mem:");
         }
     }
 
@@ -354,7 +370,7 @@ abstract class DatabaseContract {
             assertThat(again).isSameAs(graph);
         }
         java.util.Arrays.sort(hits);
-        assertThat(yaml.compiled).hasSize(1);
+        assertThat(yaml.parsed).hasSize(1);
         System.out.printf("cache hit of db://review on %s: median %d us, p90 %d us (one SELECT version)%n",
                 getClass().getSimpleName(), hits[rounds / 2] / 1000, hits[rounds * 9 / 10] / 1000);
     }

@@ -22,7 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real yaml plugin and engine, a workflow read from the database, paused for a person with
+ * The real YAML format and engine, a workflow read from the database, paused for a person with
  * its checkpoint in the database, and resumed by a new registry and store (as after a restart).
  */
 class EndToEndTest {
@@ -53,7 +53,7 @@ class EndToEndTest {
     }
 
     static DefaultWorkflowCompilerRegistry registry() {
-        return DefaultWorkflowCompilerRegistry.builder().discover(EndToEndTest.class.getClassLoader()).build();
+        return Registries.userRegistry();
     }
 
     /** The final state of a run that is paused and resumed in one process, with in-memory checkpoints. */
@@ -79,7 +79,7 @@ class EndToEndTest {
         String threadId;
         try (WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build()) {
             DefaultWorkflowCompilerRegistry registry = registry();
-            db.registerWith(registry);
+            db.registerWith(registry::register);
             db.put("approval", "yaml", workflowText());
             CompiledGraph graph = registry.compile("db://approval");
             expected = withoutRestart(graph);
@@ -94,7 +94,7 @@ class EndToEndTest {
 
         try (WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build()) {
             DefaultWorkflowCompilerRegistry registry = registry();
-            db.registerWith(registry);
+            db.registerWith(registry::register);
             CheckpointStore store = db.checkpointStore();
             RunResult done = registry.compile("db://approval").resume(threadId, response(),
                     RunConfig.withThreadId(threadId).checkpointStore(store));

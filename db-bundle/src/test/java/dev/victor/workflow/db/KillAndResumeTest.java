@@ -43,7 +43,7 @@ class KillAndResumeTest {
         Map<String, Object> expected;
         try (WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build()) {
             DefaultWorkflowCompilerRegistry registry = EndToEndTest.registry();
-            db.registerWith(registry);
+            db.registerWith(registry::register);
             db.put("approval", "yaml", EndToEndTest.workflowText());
             expected = EndToEndTest.withoutRestart(registry.compile("db://approval"));
         }

@@ -4,14 +4,15 @@ import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
-import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.db.internal.Databases;
-import dev.victor.workflow.db.internal.DbCompilerPlugin;
+import dev.victor.workflow.db.internal.DbSource;
 import dev.victor.workflow.db.internal.JdbcCheckpointStore;
 import dev.victor.workflow.db.internal.command.DbCommands;
+import dev.victor.workflow.json.internal.JsonFormat;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.internal.command.WorkflowCommands;
 import dev.victor.workflow.spi.NodeServices;
+import dev.victor.workflow.yaml.internal.YamlFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +53,11 @@ class ReadmeExampleTest {
         String threadId;
 
         // --- as in the README: the first process
-        WorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
-                .discover(Thread.currentThread().getContextClassLoader())   // the yaml and json plugins
-                .build();
+        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.create();
+        registry.register(YamlFormat.NAME, new YamlFormat(), YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+        registry.register(JsonFormat.NAME, new JsonFormat(), JsonFormat.MEDIA_TYPES, JsonFormat.EXTENSIONS);
         try (WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build()) {
-            db.registerWith(registry);                                       // the db:// scheme
+            db.registerWith(registry::register);                             // the db:// scheme
             db.put("approval", "yaml", Files.readString(approvalYaml));      // version 1
 
             CompiledGraph graph = registry.compile("db://approval");
@@ -69,11 +70,11 @@ class ReadmeExampleTest {
         }
 
         // --- as in the README: a later process
-        WorkflowCompilerRegistry later = DefaultWorkflowCompilerRegistry.builder()
-                .discover(Thread.currentThread().getContextClassLoader())
-                .build();
+        DefaultWorkflowCompilerRegistry later = DefaultWorkflowCompilerRegistry.create();
+        later.register(YamlFormat.NAME, new YamlFormat(), YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+        later.register(JsonFormat.NAME, new JsonFormat(), JsonFormat.MEDIA_TYPES, JsonFormat.EXTENSIONS);
         try (WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build()) {
-            db.registerWith(later);
+            db.registerWith(later::register);
             RunResult done = later.compile("db://approval").resume(threadId,
                     Map.of("approved", true, "reviewer", "ana"),
                     RunConfig.withThreadId(threadId).checkpointStore(db.checkpointStore()));
@@ -83,7 +84,11 @@ class ReadmeExampleTest {
         }
     }
 
-    /** One runtime: a registry whose runs keep their checkpoints in the database, and both sets of commands. */
+    /**
+     * One runtime: a registry whose runs keep their checkpoints in the database (the compiler
+     * plugins found by ServiceLoader, which db-put checks with, the YAML format and the db
+     * source), and both sets of commands.
+     */
     private record Runtime(Databases databases, WorkflowCommands workflow, DbCommands db) {
     }
 
@@ -95,7 +100,8 @@ class ReadmeExampleTest {
                 .discover(getClass().getClassLoader())
                 .nodeServices(NodeServices.builder().checkpointStore(store).build())
                 .build();
-        registry.register("db", options -> new DbCompilerPlugin(databases, registry));
+        registry.register(YamlFormat.NAME, new YamlFormat(), YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+        registry.register(new DbSource(databases), "db");
         return new Runtime(databases, new WorkflowCommands(registry), new DbCommands(databases, registry,
                 Clock.systemUTC()));
     }

@@ -11,8 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A runtime in its own process, for {@link KillAndResumeTest}: builds a registry off OSGi (the yaml
- * plugin through ServiceLoader, the db plugin and the JDBC checkpoint store), compiles
+ * A runtime in its own process, for {@link KillAndResumeTest}: builds a registry off OSGi (the YAML
+ * format, the db source and the JDBC checkpoint store), compiles
  * {@code db://approval} from the database and then either
  * <ul>
  *   <li>{@code start STATE_JSON}: runs it until it waits for a person, prints
@@ -33,9 +33,8 @@ public final class ResumeMain {
                 .withTable(args[3]).withCheckpointTable(args[4]);
         String mode = args[5];
         WorkflowDatabase db = WorkflowDatabase.builder().dataSource(settings).build();
-        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
-                .discover(ResumeMain.class.getClassLoader()).build();
-        db.registerWith(registry);
+        DefaultWorkflowCompilerRegistry registry = Registries.userRegistry();
+        db.registerWith(registry::register);
         CompiledGraph graph = registry.compile("db://approval");
         RunConfig durable = RunConfig.defaults().checkpointStore(db.checkpointStore());
         switch (mode) {

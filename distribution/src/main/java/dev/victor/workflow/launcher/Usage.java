@@ -11,7 +11,7 @@ final class Usage {
               workflow:schemes
               workflow:compile  [--workflow NAME] [--json] <uri>
               workflow:validate [--workflow NAME] [--json] <uri>
-              workflow:run      [--workflow NAME] [--json] [--dry-run] <uri> [state-json]
+              workflow:run      [--workflow NAME] [--json] [--dry-run] [--branch NODE=LABEL,...] <uri> [state-json]
               workflow:resume   [--uri URI] [--workflow NAME] [--json] <thread> <response-json>
               workflow:graph    [--workflow NAME] <uri> [mermaid|dot|json]
               workflow:cache    [clear]

@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
  *                             {@link InMemoryCheckpointStore}
  * @param defaultMaxIterations the iteration budget when neither the run nor the workflow sets one
  * @param executor             runs parallel branches, timed calls and async invocations;
- *                             {@code null} means a shared pool of daemon threads
+ *                             {@code null} means a {@link WorkflowThreads} of these options' own
  * @param clock                for human-in-the-loop deadlines; {@code null} means the system clock
  */
 public record EngineOptions(NodeServices services, CheckpointStore defaultStore, int defaultMaxIterations,
@@ -34,9 +34,12 @@ public record EngineOptions(NodeServices services, CheckpointStore defaultStore,
         if (clock == null) {
             clock = Clock.systemUTC();
         }
+        if (executor == null) {
+            executor = new WorkflowThreads();
+        }
     }
 
-    /** No services, per-graph in-memory checkpoints, 25 iterations, the shared pool, the system clock. */
+    /** No services, per-graph in-memory checkpoints, 25 iterations, threads of their own, the system clock. */
     public static EngineOptions defaults() {
         return new EngineOptions(null, null, Limits.DEFAULT_MAX_ITERATIONS, null, null);
     }

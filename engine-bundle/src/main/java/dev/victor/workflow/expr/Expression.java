@@ -9,6 +9,7 @@ import dev.victor.workflow.expr.internal.Values;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed expression of the workflow language: a safe subset of Python expressions (see
@@ -25,11 +26,13 @@ public final class Expression {
     private final String text;
     private final Node root;
     private final int slots;
+    private final Set<String> functions;
 
-    private Expression(String text, Node root, int slots) {
+    private Expression(String text, Node root, int slots, Set<String> functions) {
         this.text = text;
         this.root = root;
         this.slots = slots;
+        this.functions = functions;
     }
 
     /**
@@ -40,7 +43,7 @@ public final class Expression {
     public static Expression parse(String text) {
         Objects.requireNonNull(text, "text");
         Parser.Parsed parsed = Parser.parseExpression(text);
-        return new Expression(text, parsed.node(), parsed.slots());
+        return new Expression(text, parsed.node(), parsed.slots(), parsed.externals());
     }
 
     /**
@@ -50,7 +53,34 @@ public final class Expression {
      *     a limit of {@link ExpressionLimits}, ...); the message names the problem and where
      */
     public Object evaluate(Map<String, ?> state) {
-        Ctx c = new Ctx(state == null ? Map.of() : state, null, slots);
+        return evaluate(state, ExpressionEnvironment.NONE, EvaluationGuard.NONE);
+    }
+
+    /**
+     * Evaluates the expression, asking the guard now and then whether it may go on (what the
+     * guard throws leaves this method as it is).
+     *
+     * @throws ExpressionEvaluationException as {@link #evaluate(Map)}
+     */
+    public Object evaluate(Map<String, ?> state, EvaluationGuard guard) {
+        return evaluate(state, ExpressionEnvironment.NONE, guard);
+    }
+
+    /**
+     * Evaluates the expression against a state, calling the environment's functions for names no
+     * built-in defines and telling it of each placeholder read.
+     *
+     * @throws ExpressionEvaluationException when evaluation fails; a call of a function the
+     *     environment does not have fails here, naming it
+     */
+    public Object evaluate(Map<String, ?> state, ExpressionEnvironment environment) {
+        return evaluate(state, environment, EvaluationGuard.NONE);
+    }
+
+    /** Evaluates with both an environment and a guard (see the two-argument forms). */
+    public Object evaluate(Map<String, ?> state, ExpressionEnvironment environment, EvaluationGuard guard) {
+        Ctx c = new Ctx(state == null ? Map.of() : state, null, slots,
+                Objects.requireNonNull(environment, "environment"), guard);
         try {
             return Values.normalize(root.eval(c));
         } catch (PyException e) {
@@ -58,6 +88,11 @@ public final class Expression {
         } catch (StackOverflowError e) {
             throw new ExpressionEvaluationException("RecursionError: a value nests too deeply (or contains itself)");
         }
+    }
+
+    /** The names it calls that no built-in defines (functions that must be installed), sorted. */
+    public Set<String> functions() {
+        return functions;
     }
 
     /** The text as written. */

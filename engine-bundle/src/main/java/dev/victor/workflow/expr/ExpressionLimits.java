@@ -6,8 +6,9 @@ package dev.victor.workflow.expr;
  *
  * <ul>
  *   <li>parse time: {@link #MAX_TEXT_LENGTH}, {@link #MAX_NESTING_DEPTH};</li>
- *   <li>evaluation: {@link #MAX_STEPS}, {@link #MAX_BUILT_SIZE}, {@link #MAX_POWER_EXPONENT},
- *       {@link #MAX_INTEGER_BITS}.</li>
+ *   <li>evaluation: {@link #MAX_STEPS}, {@link #MAX_BUILT_SIZE}, {@link #MAX_ALLOCATED},
+ *       {@link #MAX_POWER_EXPONENT}, {@link #MAX_INTEGER_BITS}; and an {@link EvaluationGuard}
+ *       asked every {@link #GUARD_INTERVAL} steps.</li>
  * </ul>
  */
 public final class ExpressionLimits {
@@ -22,14 +23,29 @@ public final class ExpressionLimits {
 
     /**
      * Evaluation steps per {@code evaluate} or {@code apply} call. A step is one statement, one
-     * loop or comprehension iteration, one function or method call, one element that a built-in
-     * visits or that an operation copies into a new collection, or 1,024 characters of text that
-     * an operation builds.
+     * loop or comprehension iteration, one function or method call, one element that an
+     * operation visits, compares or copies into a new collection, 1,024 characters of text that
+     * an operation builds, searches or compares; for integers beyond the range of {@code long},
+     * a charge that grows with the square of their size where the work does (multiplication,
+     * division, conversion to and from text).
      */
     public static final long MAX_STEPS = 1_000_000L;
 
     /** Characters of a string, or elements of a list or map, that a single operation may build. */
     public static final int MAX_BUILT_SIZE = 10_000_000;
+
+    /**
+     * Characters of strings, elements of lists and maps and 64-bit words of integers that one
+     * {@code evaluate} or {@code apply} call may build in total, all operations together
+     * (what it builds and drops counts too): bounds the memory of one evaluation.
+     */
+    public static final long MAX_ALLOCATED = 50_000_000L;
+
+    /**
+     * Steps between two questions to the {@link EvaluationGuard} (the run's deadline and
+     * cancellation reach inside an evaluation this often).
+     */
+    public static final int GUARD_INTERVAL = 1_024;
 
     /** Largest absolute exponent of {@code int ** int}. */
     public static final int MAX_POWER_EXPONENT = 10_000;

@@ -29,6 +29,11 @@ public final class PyValues {
         return Repr.str(value);
     }
 
+    /** Python's {@code repr()}: {@code 'text'}, {@code None}, {@code [1, 'a']}. */
+    public static String repr(Object value) {
+        return Repr.repr(value);
+    }
+
     /**
      * Python's {@code ==}: numbers by value across types ({@code 1 == 1.0}, {@code True == 1},
      * {@code 1 == 1L == BigInteger.ONE}), lists and maps element by element.

@@ -28,12 +28,14 @@ public final class TransformProgram {
     private final Statement[] statements;
     private final int slots;
     private final Set<String> targets;
+    private final Set<String> functions;
 
     private TransformProgram(String text, ProgramParser.Parsed parsed) {
         this.text = text;
         this.statements = parsed.statements();
         this.slots = parsed.slots();
         this.targets = parsed.targets();
+        this.functions = parsed.externals();
     }
 
     /**
@@ -54,8 +56,34 @@ public final class TransformProgram {
      * @throws ExpressionEvaluationException when a statement fails; the message gives the line
      */
     public Map<String, Object> apply(Map<String, ?> state) {
+        return apply(state, ExpressionEnvironment.NONE, EvaluationGuard.NONE);
+    }
+
+    /**
+     * Runs the statements, asking the guard now and then whether they may go on (what the guard
+     * throws leaves this method as it is).
+     *
+     * @throws ExpressionEvaluationException as {@link #apply(Map)}
+     */
+    public Map<String, Object> apply(Map<String, ?> state, EvaluationGuard guard) {
+        return apply(state, ExpressionEnvironment.NONE, guard);
+    }
+
+    /**
+     * Runs the statements, calling the environment's functions for names no built-in defines.
+     *
+     * @return the top-level keys assigned, with their final values, in first-assignment order
+     * @throws ExpressionEvaluationException when a statement fails; the message gives the line
+     */
+    public Map<String, Object> apply(Map<String, ?> state, ExpressionEnvironment environment) {
+        return apply(state, environment, EvaluationGuard.NONE);
+    }
+
+    /** Runs the statements with both an environment and a guard (see the two-argument forms). */
+    public Map<String, Object> apply(Map<String, ?> state, ExpressionEnvironment environment, EvaluationGuard guard) {
         LinkedHashMap<String, Object> assigned = new LinkedHashMap<>();
-        Ctx c = new Ctx(state == null ? Map.of() : state, assigned, slots);
+        Ctx c = new Ctx(state == null ? Map.of() : state, assigned, slots,
+                Objects.requireNonNull(environment, "environment"), guard);
         try {
             for (Statement s : statements) {
                 s.exec(c);
@@ -72,6 +100,11 @@ public final class TransformProgram {
     /** The top-level state keys the program assigns, in the order they first appear. */
     public Set<String> targets() {
         return targets;
+    }
+
+    /** The names it calls that no built-in defines (functions that must be installed), sorted. */
+    public Set<String> functions() {
+        return functions;
     }
 
     /** The text as written. */

@@ -49,7 +49,12 @@
  *       statements, subscript targets or several targets; {@code ;} is refused.</li>
  *   <li><b>A condition may span lines</b> (line breaks are spaces in an expression), and an
  *       empty text is a syntax error, for expressions and programs alike.</li>
- *   <li><b>Refused at parse time, with a message:</b> unknown functions and methods, names and
+ *   <li><b>Functions no built-in defines</b> are parsed as calls of a function service
+ *       ({@link dev.victor.workflow.expr.Expression#functions()} lists them); evaluation asks the
+ *       {@link dev.victor.workflow.expr.ExpressionEnvironment} for them and fails with a NameError
+ *       naming the function when there is none. A missing name reads as None.</li>
+ *   <li><b>Refused at parse time, with a message:</b> unknown methods, built-ins that would break
+ *       the sandbox ({@code eval exec open getattr type ...}), names and
  *       attributes starting with {@code __}, {@code lambda}, {@code import} and the other
  *       statements, {@code :=}, f-strings, bytes, sets, bitwise operators, argument unpacking,
  *       complex numbers. A Java object in the state is opaque: none of its members is ever read.</li>

@@ -15,7 +15,7 @@ import java.util.Map;
  *                    resolved from the state when the node runs
  * @param output      the state key the result goes to (default: the id)
  * @param constraints what the node may do
- * @param timeout     default 60 s
+ * @param timeout     its own; {@code null} when it sets none (then {@code default_node_timeout}, else 60 s)
  * @param failFast    stop after the first failing tool (default true)
  */
 public record ComputeNode(String id, String name, List<String> next, boolean chained,

@@ -570,6 +570,11 @@ public final class WorkflowValidator {
                 }
                 if (node instanceof ConditionNode condition) {
                     checkSwitch(condition, i, id);
+                    if (condition.expression() != null) {
+                        checkFunctions(condition.expression().functions(), i, id, "condition");
+                    }
+                } else if (node instanceof TransformNode transform && transform.program() != null) {
+                    checkFunctions(transform.program().functions(), i, id, "transform");
                 } else if (node instanceof ComputeNode compute
                         && (compute.handler() == null || compute.handler().isBlank())
                         && orEmpty(compute.tools()).isEmpty()) {
@@ -593,6 +598,14 @@ public final class WorkflowValidator {
                 }
             }
             return null;
+        }
+
+        private void checkFunctions(Set<String> functions, int index, String id, String field) {
+            for (String function : functions) {
+                warning(at.field(index, field), id, field + " of node '" + id + "' calls '" + function
+                        + "()', which no built-in defines: a function service named '" + function
+                        + "' must be installed, or the run fails when it reaches the call");
+            }
         }
 
         private void checkSwitch(ConditionNode condition, int index, String id) {

@@ -70,13 +70,49 @@ class ExpressionNodesTest {
     }
 
     @Test
-    void noMatchWithoutDefaultEndsWithAWarning() {
+    void noMatchWithoutDefaultFailsTheRun() {
         RunResult result = routing("'unknown'", null, "yes", "no").invoke(Map.of());
 
-        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(result.nodeHistory()).containsExactly("check");
-        assertThat(result.warnings()).singleElement().asString()
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.error().nodeId()).isEqualTo("check");
+        assertThat(result.error().message())
                 .contains("condition 'check' gave 'unknown'", "labels: yes, no", "no default");
+    }
+
+    @Test
+    void booleanLabelsRouteOnPythonTruthiness() {
+        CompiledGraph graph = routing("value", null, "true", "false");
+        Map<Object, String> cases = new LinkedHashMap<>();
+        cases.put(List.of(), "to_false");
+        cases.put(List.of(0), "to_true");
+        cases.put(0L, "to_false");
+        cases.put(1L, "to_true");
+        cases.put(0.0, "to_false");
+        cases.put("", "to_false");
+        cases.put("False", "to_true");
+        cases.put("false", "to_true");
+        cases.put(Map.of(), "to_false");
+        cases.put(Map.of("k", 1), "to_true");
+        cases.put(false, "to_false");
+        cases.put(true, "to_true");
+        cases.forEach((value, branch) -> assertThat(path(graph, state("value", value))).as("value %s", value)
+                .containsExactly("check", branch));
+        assertThat(path(graph, state())).as("a missing key is None").containsExactly("check", "to_false");
+        assertThat(path(routing("result.passed", null, "true", "false"), state("result", Map.of())))
+                .containsExactly("check", "to_false");
+        assertThat(path(routing("items and n", null, "false", "true"), state("items", List.of(1), "n", 2)))
+                .containsExactly("check", "to_true");
+    }
+
+    @Test
+    void onlyATrueLabelWithAFalsyValueTakesTheDefault() {
+        assertThat(path(routing("flag", "other", "true"), state("flag", List.of()))).containsExactly("check", "other");
+    }
+
+    @Test
+    void valueLabelsAreASwitchOnTheTextOfTheValue() {
+        assertThat(path(routing("choice", null, "approve", "reject"), state("choice", "reject")))
+                .containsExactly("check", "to_reject");
     }
 
     @Test

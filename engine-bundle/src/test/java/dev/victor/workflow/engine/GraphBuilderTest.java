@@ -126,7 +126,7 @@ class GraphBuilderTest {
     }
 
     @Test
-    void unmatchedRouterLabelWithoutDefaultEndsWithAWarning() {
+    void unmatchedRouterLabelWithoutDefaultFailsTheRun() {
         Map<String, String> branches = new java.util.LinkedHashMap<>();
         branches.put("a", "x");
         branches.put("b", "x");
@@ -139,10 +139,10 @@ class GraphBuilderTest {
 
         RunResult result = graph.invoke(Map.of());
 
-        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
         assertThat(result.state()).doesNotContainKey("ran");
-        assertThat(result.warnings()).singleElement().asString()
-                .contains("'unknown'", "matches no branch", "a, b", "no default");
+        assertThat(result.error().nodeId()).isEqualTo("start");
+        assertThat(result.error().message()).contains("'unknown'", "matches no branch", "a, b", "no default");
     }
 
     @Test

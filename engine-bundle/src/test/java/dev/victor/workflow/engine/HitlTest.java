@@ -204,9 +204,9 @@ class HitlTest {
         assertThat(again.nodeHistory()).containsExactly("draft");
         assertThat(store.load("t8")).isPresent();
 
-        RunResult done = graph.resume("t8", "ok");
+        RunResult done = graph.resume("t8", true);
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(done.state()).containsEntry("approve", "ok");
+        assertThat(done.state()).containsEntry("approve", true);
     }
 
     @Test

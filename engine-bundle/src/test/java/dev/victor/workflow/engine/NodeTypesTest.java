@@ -326,17 +326,18 @@ class NodeTypesTest {
     }
 
     @Test
-    void conditionWithoutMatchOrDefaultEndsWithAWarning() {
+    void conditionWithoutMatchOrDefaultFailsTheRunNamingNodeValueAndLabels() {
         List<RunEvent> events = routing("medium", null).stream(Map.of()).toList();
         RunResult result = ((RunEvent.RunFinished) events.get(events.size() - 1)).result();
 
-        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(result.nodeHistory()).containsExactly("check");
-        assertThat(result.warnings()).singleElement().asString()
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.nodeHistory()).isEmpty();
+        assertThat(result.error().nodeId()).isEqualTo("check");
+        assertThat(result.error().type()).isEqualTo("no_branch");
+        assertThat(result.error().message())
                 .isEqualTo("condition 'check' gave 'medium', which matches no branch (labels: true, false, 2, high), "
-                        + "and there is no default; the run ends here");
-        assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(RunEvent.RunWarning.class,
-                warning -> assertThat(warning.nodeId()).isEqualTo("check")));
+                        + "and there is no default");
+        assertThat(result.warnings()).isEmpty();
     }
 
     @Test

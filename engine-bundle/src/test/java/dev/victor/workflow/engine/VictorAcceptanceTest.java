@@ -87,13 +87,13 @@ class VictorAcceptanceTest {
     }
 
     @Test
-    void noMatchAndNoDefaultEndsTheRun() {
+    void noMatchAndNoDefaultFailsTheRun() {
         RunResult result = new DefinitionCompiler().compile(workflow("w",
                 condition("route", "'unknown'", Map.of("a", "x"), null), leaf("x"))).invoke(Map.of());
 
-        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(result.nodeHistory()).containsExactly("route");
-        assertThat(result.warnings()).hasSize(1);
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.error().nodeId()).isEqualTo("route");
+        assertThat(result.error().message()).contains("'unknown'", "labels: a", "no default");
     }
 
     @Test

@@ -246,6 +246,21 @@ class DocumentReadingTest {
     }
 
     @Test
+    void aWholeNumberOutOfRangeIsCalledOutOfRangeNamingTheLimit() {
+        for (Object huge : List.of(99999999999999L, new java.math.BigInteger("123456789012345678901234567890"),
+                -99999999999999L, 2147483648L)) {
+            WorkflowDocument document = read(map("workflows", map("w", map(
+                    "max_iterations", huge,
+                    "nodes", list(map("id", "a", "type", "agent", "tool_budget", huge))))));
+
+            assertThat(only(document, "'max_iterations' is out of range: " + huge).message())
+                    .containsAnyOf("more than 2147483647", "less than -2147483648")
+                    .doesNotContain("not a whole number");
+            assertThat(only(document, "'tool_budget' is out of range: " + huge).isError()).isTrue();
+        }
+    }
+
+    @Test
     void executionThatIsNotAMappingIsAnError() {
         WorkflowDocument document = read(map("workflows", map("w", map(
                 "execution", list(1), "nodes", list(agent("a"))))));

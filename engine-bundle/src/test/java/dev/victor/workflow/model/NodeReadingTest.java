@@ -243,7 +243,7 @@ class NodeReadingTest {
         assertThat(compute.inputs()).isEmpty();
         assertThat(compute.output()).isEqualTo("c");
         assertThat(compute.constraints()).isEqualTo(Constraints.DEFAULT);
-        assertThat(compute.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(compute.timeout()).as("none of its own: default_node_timeout, else 60 s, when it runs").isNull();
         assertThat(compute.failFast()).isTrue();
     }
 

@@ -106,6 +106,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     private final Map<Long, PluginEntry> serviceEntries = new HashMap<>();
     private final Compositions compositions;
     private final List<PluginEntry> composedEntries = new ArrayList<>();
+    private final Map<String, Long> codeFormatIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SchemaValidator schemaValidator;
     private volatile Snapshot snapshot;
     private volatile Caches caches;
@@ -327,7 +328,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             return false;
         }
         PluginEntry entry = PluginEntry.ofService(schemes, ranking(properties), id, name, origin, plugin,
-                Boolean.parseBoolean(String.valueOf(properties.get(STALE_IF_ERROR_PROPERTY))));
+                staleIfError(properties, name));
         synchronized (lock) {
             PluginEntry previous = serviceEntries.put(id, entry);
             if (previous != null) {
@@ -356,6 +357,12 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
                 update();
             }
         }
+    }
+
+    /** The {@value #STALE_IF_ERROR_PROPERTY} service property: absent is false; anything but true or false is refused. */
+    private static boolean staleIfError(Map<String, ?> properties, String name) {
+        return PluginSettings.strictBoolean(properties.get(STALE_IF_ERROR_PROPERTY),
+                STALE_IF_ERROR_PROPERTY + " of " + name);
     }
 
     private long serviceId(Map<String, ?> properties) {
@@ -427,7 +434,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         }
         synchronized (lock) {
             compositions.addSource(new Compositions.Source(serviceId(properties), source, schemes,
-                    ranking(properties), name, origin));
+                    ranking(properties), name, origin, staleIfError(properties, name)));
             recompose();
         }
         return true;
@@ -484,6 +491,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** Registers a format in code. */
     public void register(String name, WorkflowFormat format, List<String> mediaTypes, List<String> extensions) {
         Map<String, Object> properties = new HashMap<>();
+        // one id per name: registering a name again replaces the format registered under it
+        properties.put("service.id", codeFormatIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> ids.incrementAndGet()));
         properties.put(WorkflowFormat.FORMAT_PROPERTY, name);
         properties.put(WorkflowFormat.MEDIA_TYPES_PROPERTY, mediaTypes);
         properties.put(WorkflowFormat.EXTENSIONS_PROPERTY, extensions);
@@ -503,7 +512,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         for (Compositions.Composed composed : compositions.plugins()) {
             Compositions.Source source = composed.source();
             composedEntries.add(PluginEntry.ofService(Set.of(composed.scheme()), source.ranking(), ids.incrementAndGet(),
-                    source.name(), source.origin(), composed.plugin(), false));
+                    source.name(), source.origin(), composed.plugin(), source.staleIfError()));
         }
         update();
     }

@@ -2,22 +2,25 @@ package dev.victor.workflow.db.internal;
 
 import dev.victor.workflow.spi.Checkpoint;
 import dev.victor.workflow.spi.CheckpointStore;
+import dev.victor.workflow.spi.ListableCheckpointStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Publishes the JDBC checkpoint store as a {@link CheckpointStore} service, which the registry's
  * whiteboard hands to the runs of its graphs: a run waiting for a person survives a restart of the
- * runtime. The datasource is looked up on every call, so a reconfigured one is used at once.
+ * runtime. The datasource is looked up on every call, so a reconfigured one is used at once. It
+ * lists its threads ({@link ListableCheckpointStore}), for the web inbox.
  */
 @Component(service = CheckpointStore.class, configurationPid = CheckpointStoreConfig.PID)
 @Designate(ocd = CheckpointStoreConfig.class)
-public final class CheckpointStoreComponent implements CheckpointStore {
+public final class CheckpointStoreComponent implements ListableCheckpointStore {
 
     private final JdbcCheckpointStore store;
 
@@ -44,5 +47,10 @@ public final class CheckpointStoreComponent implements CheckpointStore {
     @Override
     public boolean delete(String threadId) {
         return store.delete(threadId);
+    }
+
+    @Override
+    public List<String> threadIds(int limit) {
+        return store.threadIds(limit);
     }
 }

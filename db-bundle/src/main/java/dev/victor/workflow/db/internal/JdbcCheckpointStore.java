@@ -3,7 +3,7 @@ package dev.victor.workflow.db.internal;
 import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.spi.Checkpoint;
-import dev.victor.workflow.spi.CheckpointStore;
+import dev.victor.workflow.spi.ListableCheckpointStore;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <p>{@link #delete} reports whether a row was deleted, so when two processes resume one thread
  * only one of them gets it. Thread-safe.
  */
-public final class JdbcCheckpointStore implements CheckpointStore {
+public final class JdbcCheckpointStore implements ListableCheckpointStore {
 
     private final Supplier<Database> database;
     private final Clock clock;
@@ -119,6 +119,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         } catch (SQLException e) {
             throw failure("Cannot list the checkpoints", db, e);
         }
+    }
+
+    @Override
+    public List<String> threadIds(int limit) {
+        return threads().stream().limit(Math.max(0, limit)).map(CheckpointTable.Summary::threadId).toList();
     }
 
     private static String checkThreadId(String threadId) {

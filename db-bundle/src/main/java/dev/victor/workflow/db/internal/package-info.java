@@ -1,5 +1,5 @@
 /**
- * The database bundle's implementation: the {@code db} compiler plugin, the JDBC checkpoint
+ * The database bundle's implementation: the {@code db} workflow source, the JDBC checkpoint
  * store, connection pooling, the datasources' configuration, the OSGi components and the
  * {@code workflow:db-*} commands. Not exported.
  */

@@ -1,10 +1,7 @@
 package dev.victor.workflow.db.internal;
 
-import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.db.DataSourceSettings;
-import dev.victor.workflow.db.FakePlugin;
 import dev.victor.workflow.db.TestDatabases;
-import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.spi.Checkpoint;
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.Test;
@@ -142,33 +139,6 @@ class ComponentsTest {
         assertThat(new DataSourceConfigComponent(Configs.of(DataSourceConfig.class,
                 Map.of("url", "jdbc:mysql://h/db", "driver", "com.mysql.cj.jdbc.Driver"))).driver())
                 .isEqualTo("com.mysql.cj.jdbc.Driver");
-    }
-
-    @Test
-    void thePluginsCacheKeyChangesWhenTheYamlOrJsonPluginIsReplaced() {
-        DatabasesComponent component = databases(Map.of());
-        component.addDriver(h2, H2_PROPERTIES);
-        component.addDataSource(dataSource(TestDatabases.h2Memory("main")));
-        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.create();
-        FakePlugin yaml = new FakePlugin("yaml");
-        registry.register("yaml", options -> yaml);
-        DbPluginComponent plugin = new DbPluginComponent(component, registry);
-        WorkflowCompilerPlugin first = yaml;
-        plugin.formatArrived(first);
-        try {
-            component.databases().defaultDatabase().workflows().put("w", "yaml", "x: 1\n", Instant.now());
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-        String key = plugin.getCacheKey("w");
-        assertThat(plugin.getCacheKey("w")).isEqualTo(key);
-        plugin.formatLeft(first);
-        assertThat(plugin.getCacheKey("w")).isNotEqualTo(key);
-        assertThat(FakePlugin.textOf(plugin.compile("w"))).isEqualTo("x: 1\n");
-        assertThat(plugin.workflowNames("w")).isEmpty();
-        assertThat(plugin.validateSource("main/w")).isTrue();
-        assertThat(plugin.validateSource("elsewhere/w")).isFalse();
-        component.deactivate();
     }
 
     @Test

@@ -50,6 +50,14 @@ class JsonValuesTest {
     }
 
     @Test
+    void aRepeatedKeyIsRefusedNotLastWins() {
+        for (String json : List.of("{\"a\": 1, \"a\": 2}", "{\"s\": {\"k\": [], \"k\": null}}", "[{\"x\": 1, \"x\": 1}]")) {
+            assertThatThrownBy(() -> JsonValues.read(json)).as(json)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Duplicate field");
+        }
+    }
+
+    @Test
     void readValuesAreMutableCopies() {
         Object read = JsonValues.read("{\"a\": [1]}");
         assertThat(read).isInstanceOf(LinkedHashMap.class);

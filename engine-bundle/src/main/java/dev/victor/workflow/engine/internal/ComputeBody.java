@@ -1,5 +1,6 @@
 package dev.victor.workflow.engine.internal;
 
+import dev.victor.workflow.expr.Placeholder;
 import dev.victor.workflow.model.Constraints;
 import dev.victor.workflow.spi.ComputeHandler;
 import dev.victor.workflow.spi.NodeCall;
@@ -107,6 +108,7 @@ final class ComputeBody implements NodeBody {
                 results.put(name, Map.of("error", message));
             }
         }
-        scope.write(output, results);
+        boolean dryRun = !results.isEmpty() && results.values().stream().allMatch(value -> value instanceof Placeholder);
+        scope.write(output, dryRun ? Placeholder.of("tools " + String.join(", ", names) + " of " + what) : results);
     }
 }

@@ -4,6 +4,8 @@ import dev.victor.workflow.api.Problem;
 
 import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.expr.Expression;
+import dev.victor.workflow.engine.DryRunServices;
+import dev.victor.workflow.expr.Placeholder;
 import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.AgentNode;
 import dev.victor.workflow.model.ComputeNode;
@@ -82,7 +84,7 @@ public final class DefinitionTranslator {
             transform(spec, transform);
         } else if (node instanceof ParallelNode parallel) {
             GraphAssembler.parallel(spec, parallel.children() == null ? List.of() : parallel.children(),
-                    parallel.joinStrategy(), parallel.timeout());
+                    parallel.joinStrategy(), nodeTimeout(parallel.timeout()));
         } else if (node instanceof HitlNode hitl) {
             hitl(spec, hitl);
         } else if (node instanceof TeamNode team) {
@@ -150,7 +152,8 @@ public final class DefinitionTranslator {
         settings.put("tools", frozenList(compute.tools()));
         settings.put("inputs", compute.inputs() == null ? Map.of() : compute.inputs());
         settings.put("output", output);
-        Duration timeout = nodeTimeout(compute.timeout());
+        Duration timeout = compute.timeout() != null ? compute.timeout()
+                : defaultNodeTimeout != null ? defaultNodeTimeout : ComputeNode.DEFAULT_TIMEOUT;
         if (timeout != null) {
             settings.put("timeout_seconds", timeout.toMillis() / 1000.0);
         }
@@ -179,21 +182,32 @@ public final class DefinitionTranslator {
         String trimmed = text.trim();
         Expression expression = condition.expression();
         String what = "condition '" + condition.id() + "'";
+        Duration timeout = defaultNodeTimeout;
         spec.labels = (state, run) -> {
             Optional<ConditionFunction> function = run.services.condition(trimmed);
-            Object value;
             if (function.isPresent()) {
-                value = function.get().evaluate(state);
-            } else if (expression != null) {
-                value = expression.evaluate(state);
-            } else {
+                Object value = function.get().evaluate(state);
+                if (value instanceof Placeholder placeholder) {
+                    return placeholder;
+                }
+                return new Route.Label(value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value));
+            }
+            if (expression == null) {
                 throw NodeFailure.permanent(what + ": no condition function '" + trimmed
                         + "' is installed and the text is not an expression", "not_installed");
             }
-            if (value instanceof Boolean flag) {
-                return flag ? "true" : "false";
+            Functions environment = new Functions(run.services);
+            Object value;
+            try {
+                value = expression.evaluate(state, environment, new EvaluationDeadline(run, timeout, what));
+            } catch (EvaluationDeadline.Overrun overrun) {
+                throw overrun.failure;
             }
-            return PyValues.str(value);
+            if (value instanceof Placeholder || !(run.services instanceof DryRunServices)) {
+                return value;
+            }
+            Placeholder unknown = environment.unknown();
+            return unknown != null ? unknown : value;
         };
         spec.routeWhat = what;
         spec.branches = new LinkedHashMap<>(condition.branches() == null ? Map.of() : condition.branches());
@@ -206,7 +220,8 @@ public final class DefinitionTranslator {
             assembler.warning(spec, "transform node '" + transform.id() + "' has nothing to run; it writes nothing");
             spec.body = scope -> { };
         } else {
-            spec.body = new TransformBody(transform.id(), transform.functionName(), transform.program());
+            spec.body = new TransformBody(transform.id(), transform.functionName(), transform.program(),
+                    defaultNodeTimeout);
         }
         spec.attributes.put("transform", transform.transform() == null ? "" : transform.transform());
     }

@@ -2,6 +2,7 @@ package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
+import dev.victor.workflow.api.HitlSignal;
 import dev.victor.workflow.api.NoSuchThreadException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
@@ -13,6 +14,7 @@ import dev.victor.workflow.spi.Checkpoint;
 import dev.victor.workflow.spi.CheckpointStore;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +67,7 @@ public final class EngineGraph implements CompiledGraph {
     }
 
     Executor executor() {
-        return options.executor() != null ? options.executor() : SharedPool.get();
+        return options.executor();
     }
 
     CheckpointStore defaultStore() {
@@ -142,7 +144,16 @@ public final class EngineGraph implements CompiledGraph {
             throw new NoSuchThreadException(threadId, "thread '" + threadId + "' waits at node '"
                     + checkpoint.nextNode() + "', which is not a human-in-the-loop node of workflow '" + name + "'");
         }
+        if (response != HitlSignal.EXPIRED && !expired(checkpoint)) {
+            nodes[node].hitl.checkAnswer(threadId, response);
+        }
         return Run.resumed(this, checkpoint, node, response, resumeConfig);
+    }
+
+    /** Past its deadline the node's fallback applies, whatever the answer. */
+    private boolean expired(Checkpoint checkpoint) {
+        Instant due = checkpoint.pending().deadline();
+        return due != null && options.clock().instant().isAfter(due);
     }
 
     @Override

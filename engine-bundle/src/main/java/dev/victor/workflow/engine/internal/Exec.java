@@ -17,8 +17,8 @@ final class Exec {
             } catch (RunStop stop) {
                 throw stop;
             } catch (Throwable thrown) {
-                if (thrown instanceof OutOfMemoryError error) {
-                    throw error;
+                if (thrown instanceof VirtualMachineError error) {
+                    throw outOfResources(node, error);
                 }
                 if (run.cancelled || thrown instanceof InterruptedException) {
                     if (thrown instanceof InterruptedException) {
@@ -37,9 +37,21 @@ final class Exec {
         }
     }
 
+    /**
+     * The node ran out of memory or stack (a value too large or too deep): a failure that names
+     * the node and the cause, never retried. What the node built is unreachable by now.
+     */
+    static NodeFailure outOfResources(Node node, VirtualMachineError error) {
+        String why = error instanceof StackOverflowError ? "it nested too deeply (out of stack)"
+                : error instanceof OutOfMemoryError ? "it ran out of memory" : "the JVM failed";
+        return new NodeFailure(node.describe() + " failed: " + why + ": " + describe(error),
+                error.getClass().getName(), error, false);
+    }
+
     /** A node failure for an exception thrown by the node's own code or a service it called. */
     static NodeFailure wrap(Node node, Throwable thrown) {
-        return new NodeFailure(node.describe() + " failed: " + describe(thrown), thrown.getClass().getName(), thrown, true);
+        return new NodeFailure(node.describe() + " failed: " + describe(thrown), thrown.getClass().getName(), thrown,
+                !(thrown instanceof Frozen.TooDeepException));
     }
 
     /** {@code IllegalStateException: the message}, or the class name when there is no message. */

@@ -1,5 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
+import dev.victor.workflow.expr.Placeholder;
+
 import java.lang.reflect.Array;
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -28,36 +30,61 @@ public final class Frozen {
     private Frozen() {
     }
 
+    /**
+     * How deeply maps and lists may nest in a state value; deeper (or a value that contains
+     * itself) is refused with {@link TooDeepException}, before any stack runs out. Checkpoints
+     * (JSON) and the command line's JSON allow at least this depth.
+     */
+    public static final int MAX_DEPTH = 200;
+
+    /** A value nested more than {@link #MAX_DEPTH} levels deep, or one that contains itself. */
+    public static final class TooDeepException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeepException() {
+            super("a state value is nested more than " + MAX_DEPTH + " levels deep, or contains itself"
+                    + " (the state's depth limit, Frozen.MAX_DEPTH)");
+        }
+    }
+
     /** The value, deep-frozen. */
     public static Object freeze(Object value) {
+        return freeze(value, 0);
+    }
+
+    private static Object freeze(Object value, int depth) {
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Boolean || value instanceof Double) {
             return value;
         }
-        if (value instanceof FrozenMap || value instanceof FrozenList || value instanceof FrozenSet) {
+        if (value instanceof FrozenMap || value instanceof FrozenList || value instanceof FrozenSet
+                || value instanceof Placeholder) {
             return value;
         }
+        if (depth >= MAX_DEPTH) {
+            throw new TooDeepException();
+        }
         if (value instanceof Map<?, ?> map) {
-            return freezeMap(map);
+            return freezeMap(map, depth);
         }
         if (value instanceof List<?> list) {
-            return freezeList(list);
+            return freezeList(list, depth);
         }
         if (value instanceof Set<?> set) {
             LinkedHashSet<Object> copy = new LinkedHashSet<>(Math.max(4, set.size() * 2));
             for (Object element : set) {
-                copy.add(freeze(element));
+                copy.add(freeze(element, depth + 1));
             }
             return new FrozenSet(copy);
         }
         if (value instanceof Collection<?> items) {
-            return freezeList(items);
+            return freezeList(items, depth);
         }
         if (value.getClass().isArray()) {
             int length = Array.getLength(value);
             Object[] elements = new Object[length];
             for (int i = 0; i < length; i++) {
-                elements[i] = freeze(Array.get(value, i));
+                elements[i] = freeze(Array.get(value, i), depth + 1);
             }
             return new FrozenList(elements);
         }
@@ -66,21 +93,25 @@ public final class Frozen {
 
     /** A frozen copy of the map (the same map when it is frozen already). */
     public static FrozenMap freezeMap(Map<?, ?> map) {
+        return freezeMap(map, 0);
+    }
+
+    private static FrozenMap freezeMap(Map<?, ?> map, int depth) {
         if (map instanceof FrozenMap frozen) {
             return frozen;
         }
         LinkedHashMap<Object, Object> copy = new LinkedHashMap<>(Math.max(4, (int) (map.size() / 0.75f) + 1));
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            copy.put(freeze(entry.getKey()), freeze(entry.getValue()));
+            copy.put(freeze(entry.getKey(), depth + 1), freeze(entry.getValue(), depth + 1));
         }
         return new FrozenMap(copy);
     }
 
-    private static FrozenList freezeList(Collection<?> items) {
+    private static FrozenList freezeList(Collection<?> items, int depth) {
         Object[] elements = new Object[items.size()];
         int i = 0;
         for (Object element : items) {
-            elements[i++] = freeze(element);
+            elements[i++] = freeze(element, depth + 1);
         }
         return new FrozenList(i == elements.length ? elements : java.util.Arrays.copyOf(elements, i));
     }

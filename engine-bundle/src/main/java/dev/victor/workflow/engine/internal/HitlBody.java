@@ -1,6 +1,7 @@
 package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.api.Interrupt;
+import dev.victor.workflow.api.InvalidResponseException;
 import dev.victor.workflow.expr.PyValues;
 import dev.victor.workflow.model.HitlFallback;
 
@@ -49,6 +50,79 @@ final class HitlBody {
         Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
         return new Interrupt(nodeId, type, text, choices, context, defaultValue,
                 fallback.name().toLowerCase(Locale.ROOT), deadline);
+    }
+
+    /** Whether the node asks a yes/no question: approval, review and confirmation. */
+    boolean asksYesNo() {
+        return switch (type) {
+            case "approval", "review", "confirmation" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Checks a human's answer before the run goes on. A yes/no node (approval, review,
+     * confirmation) accepts exactly {@code true}, {@code false}, a map whose {@code approved}
+     * is one of them, or one of the choices it lists (a listed choice is never a rejection: the
+     * workflow routes on it); a choice node one of its listed choices; an input node any value but
+     * {@code null} or blank text (one of its choices when it lists any).
+     *
+     * @throws InvalidResponseException naming the node and what it accepts
+     */
+    void checkAnswer(String threadId, Object response) {
+        String problem = problem(response);
+        if (problem != null) {
+            throw new InvalidResponseException(threadId, nodeId, type + " node '" + nodeId + "' of thread '" + threadId
+                    + "' refused the response " + shown(response) + ": " + problem
+                    + "; the thread still waits for an answer");
+        }
+    }
+
+    private String problem(Object response) {
+        if (asksYesNo()) {
+            if (response instanceof Boolean) {
+                return null;
+            }
+            if (response instanceof Map<?, ?> map) {
+                Object approved = map.get("approved");
+                return approved instanceof Boolean ? null
+                        : "a map answer needs 'approved' set to true or false, found " + shown(approved);
+            }
+            if (!choices.isEmpty() && listed(response)) {
+                // the node's own listed answers ("Approve", "Modify plan"): the workflow routes on them
+                return null;
+            }
+            return "it accepts true or false, or a map with 'approved' set to true or false"
+                    + (choices.isEmpty() ? "" : ", or one of the listed choices " + PyValues.repr(choices));
+        }
+        if ("choice".equals(type)) {
+            if (choices.isEmpty()) {
+                return "the node lists no choices, so no answer can be accepted";
+            }
+            return listed(response) ? null : "it accepts one of the listed choices " + PyValues.repr(choices);
+        }
+        if (response == null || response instanceof String text && text.isBlank()) {
+            return "an answer is required";
+        }
+        if (!choices.isEmpty() && !listed(response)) {
+            return "it accepts one of the listed choices " + PyValues.repr(choices);
+        }
+        return null;
+    }
+
+    private boolean listed(Object response) {
+        for (Object choice : choices) {
+            if (PyValues.equal(choice, response)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shown(Object response) {
+        String text = response instanceof Map<?, ?> || response instanceof List<?> ? "a " + (response instanceof Map<?, ?>
+                ? "map" : "list") : PyValues.repr(response);
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
     /** A response that says no: {@code false}, or a map with {@code approved: false}. */

@@ -1,21 +1,35 @@
 package dev.victor.workflow.engine.internal;
 
+import dev.victor.workflow.expr.Placeholder;
+import dev.victor.workflow.expr.PyValues;
+
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Conditional routing: a label source (a condition's expression or function, or a builder's
- * router) gives a label; the label picks a branch, else the default, else the path ends with a
- * warning.
+ * Conditional routing. A label source gives a value: a {@link Label} (a router's or a
+ * condition function's answer) picks the branch of that name; any other value (a condition
+ * expression's) is routed by Python truthiness when the branch labels are {@code true}/{@code false},
+ * else as a switch on its text. No branch: the default, else the run fails naming the node, the
+ * value and the labels. In a dry run, a condition steered by {@code RunConfig.branches} takes that
+ * branch, and one whose value comes from a {@link Placeholder} takes the default, else its first
+ * branch; both choices are reported as warnings.
  */
 public final class Route {
     /** No default branch. */
     static final int NO_DEFAULT = -2;
+    /** The label that names the default branch when steering. */
+    static final String DEFAULT_LABEL = "default";
 
-    /** Gives the branch label for the state. */
+    /** A branch label chosen by the source itself (a router or a condition function). */
+    public record Label(String text) {
+    }
+
+    /** Gives the value to route on for the state. */
     @FunctionalInterface
     public interface LabelSource {
-        String label(Map<String, Object> state, Run run) throws Exception;
+        Object label(Map<String, Object> state, Run run) throws Exception;
     }
 
     final String nodeId;
@@ -26,6 +40,9 @@ public final class Route {
     final int defaultTarget;
     private final HashMap<String, Integer> byLabel;
     private final String labelList;
+    /** The branch for a true value when the labels are booleans, else null. */
+    private final String trueLabel;
+    private final String falseLabel;
 
     Route(String nodeId, String what, LabelSource source, String[] labels, int[] targets, int defaultTarget) {
         this.nodeId = nodeId;
@@ -35,22 +52,57 @@ public final class Route {
         this.targets = targets;
         this.defaultTarget = defaultTarget;
         this.byLabel = new HashMap<>();
+        String yes = null;
+        String no = null;
+        boolean booleans = labels.length > 0;
         for (int i = 0; i < labels.length; i++) {
             byLabel.putIfAbsent(labels[i], targets[i]);
+            String lower = labels[i].toLowerCase(Locale.ROOT);
+            if (lower.equals("true")) {
+                yes = yes == null ? labels[i] : yes;
+            } else if (lower.equals("false")) {
+                no = no == null ? labels[i] : no;
+            } else {
+                booleans = false;
+            }
         }
+        this.trueLabel = booleans ? (yes == null ? "true" : yes) : null;
+        this.falseLabel = booleans ? (no == null ? "false" : no) : null;
         this.labelList = labels.length == 0 ? "none" : String.join(", ", labels);
+    }
+
+    /** Whether values are routed by truthiness (the labels are {@code true}/{@code false}). */
+    boolean byTruthiness() {
+        return trueLabel != null;
     }
 
     /** The next node's index, or {@link Node#END}. */
     int next(Scope scope) throws Exception {
-        String label;
+        String steered = scope.run.branches.get(nodeId);
+        if (steered != null) {
+            return steer(scope, steered);
+        }
+        Object value;
         try {
-            label = source.label(scope.view(), scope.run);
+            value = source.label(scope.view(), scope.run);
         } catch (RunStop | NodeFailure stop) {
             throw stop;
         } catch (Exception failed) {
             throw new NodeFailure(what + " could not be evaluated: " + Exec.describe(failed),
                     failed.getClass().getName(), failed, false);
+        }
+        if (value instanceof Placeholder placeholder) {
+            return placeholderChoice(scope, placeholder);
+        }
+        String label;
+        if (value instanceof Label chosen) {
+            label = chosen.text();
+        } else if (trueLabel != null) {
+            label = PyValues.truthy(value) ? trueLabel : falseLabel;
+        } else if (value instanceof Boolean flag) {
+            label = flag ? "true" : "false";
+        } else {
+            label = PyValues.str(value);
         }
         Integer target = label == null ? null : byLabel.get(label);
         if (target != null) {
@@ -59,8 +111,49 @@ public final class Route {
         if (defaultTarget != NO_DEFAULT) {
             return defaultTarget;
         }
-        scope.warn(nodeId, what + " gave '" + label + "', which matches no branch (labels: " + labelList
-                + "), and there is no default; the run ends here");
-        return Node.END;
+        String shown = value instanceof Label chosen ? "'" + chosen.text() + "'" : PyValues.repr(value);
+        throw NodeFailure.permanent(what + " gave " + shown
+                + (trueLabel != null && !(value instanceof Label) ? " (" + label + ")" : "")
+                + ", which matches no branch (labels: " + labelList + "), and there is no default", "no_branch");
+    }
+
+    private int steer(Scope scope, String label) throws NodeFailure {
+        Integer target = byLabel.get(label);
+        if (target == null && label.equals(DEFAULT_LABEL) && defaultTarget != NO_DEFAULT) {
+            target = defaultTarget;
+        }
+        if (target == null) {
+            throw NodeFailure.permanent("the dry run's --branch " + nodeId + "=" + label + " names no branch of "
+                    + what + " (labels: " + labelList + (defaultTarget != NO_DEFAULT ? ", default" : "") + ")",
+                    "no_branch");
+        }
+        scope.warn(nodeId, "dry run: " + what + " took branch '" + label + "' as steered (--branch)");
+        return target;
+    }
+
+    /**
+     * The default branch, else the first; each later visit of the same run takes the next one in
+     * turn (default first, then the labels in order), so that a dry run walks out of loops.
+     */
+    private int placeholderChoice(Scope scope, Placeholder placeholder) throws NodeFailure {
+        int choices = labels.length + (defaultTarget != NO_DEFAULT ? 1 : 0);
+        if (choices == 0) {
+            throw NodeFailure.permanent(what + " depends on " + placeholder + " and has no branch to take", "no_branch");
+        }
+        int visit = scope.run.dryRunVisit(nodeId);
+        int choice = visit % choices;
+        String taken;
+        int target;
+        if (defaultTarget != NO_DEFAULT && choice == 0) {
+            taken = "its default branch";
+            target = defaultTarget;
+        } else {
+            int index = defaultTarget != NO_DEFAULT ? choice - 1 : choice;
+            taken = "branch '" + labels[index] + "'";
+            target = targets[index];
+        }
+        scope.warn(nodeId, "dry run: " + what + " took " + taken + (visit == 0 ? "" : " (visit " + (visit + 1) + ")")
+                + ": its value comes from " + placeholder + " (steer it with --branch " + nodeId + "=LABEL)");
+        return target;
     }
 }

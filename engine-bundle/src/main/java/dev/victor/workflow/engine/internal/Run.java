@@ -41,6 +41,10 @@ public final class Run {
     private final RunConfig config;
     final int maxIterations;
     final int maxRetries;
+    /** The dry run's steering: condition node id to the branch it takes. */
+    final Map<String, String> branches;
+    /** How often each condition took a dry-run choice in this stretch of the run. */
+    private final Map<String, Integer> dryRunVisits = new java.util.HashMap<>();
     private final Duration timeout;
     /** Whether the run has a time budget; {@link #deadline} is its end in System.nanoTime(). */
     boolean timed;
@@ -86,6 +90,7 @@ public final class Run {
                 : config.defaultMaxIterations() != null ? config.defaultMaxIterations()
                 : graph.options.defaultMaxIterations();
         this.maxRetries = graph.maxRetries;
+        this.branches = config.branches();
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
         this.state = state;
         this.view = Collections.unmodifiableMap(state);
@@ -122,6 +127,11 @@ public final class Run {
         run.response = response;
         run.pending = checkpoint.pending();
         return run;
+    }
+
+    /** The number of earlier dry-run choices at this condition in this run (0 the first time). */
+    int dryRunVisit(String nodeId) {
+        return dryRunVisits.merge(nodeId, 1, Integer::sum) - 1;
     }
 
     /** Runs every remaining step on this thread. */
@@ -259,6 +269,9 @@ public final class Run {
         } catch (Exception unexpected) {
             failed(node, iteration, Exec.wrap(node, unexpected));
             return false;
+        } catch (VirtualMachineError error) {
+            failed(node, iteration, Exec.outOfResources(node, error));
+            return false;
         }
         completed(node, iteration, began, next);
         return true;
@@ -305,7 +318,8 @@ public final class Run {
                             + (due != null ? " (" + due + ")" : ""), "expired"));
                     return false;
             }
-        } else if (hitl.fallback == dev.victor.workflow.model.HitlFallback.ABORT && HitlBody.isRejection(answer)) {
+        } else if (hitl.fallback == dev.victor.workflow.model.HitlFallback.ABORT && hitl.asksYesNo()
+                && HitlBody.isRejection(answer)) {
             failed(node, iterations + 1, NodeFailure.permanent(node.describe() + " rejected by reviewer: "
                     + HitlBody.reason(answer), "rejected"));
             return false;

@@ -3,6 +3,7 @@ package dev.victor.workflow.engine.internal;
 import dev.victor.workflow.expr.TransformProgram;
 import dev.victor.workflow.spi.TransformFunction;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** A transform node: a registered transform function, or the parsed statements. */
@@ -10,11 +11,13 @@ final class TransformBody implements NodeBody {
     private final String id;
     private final String functionName;
     private final TransformProgram program;
+    private final Duration timeout;
 
-    TransformBody(String id, String functionName, TransformProgram program) {
+    TransformBody(String id, String functionName, TransformProgram program, Duration timeout) {
         this.id = id;
         this.functionName = functionName;
         this.program = program;
+        this.timeout = timeout;
     }
 
     @Override
@@ -28,7 +31,11 @@ final class TransformBody implements NodeBody {
             written = function.apply(state);
         } else {
             try {
-                written = program.apply(state);
+                written = program.apply(state, new Functions(scope.run.services), new EvaluationDeadline(scope.run, timeout, "transform node '" + id + "'"));
+            } catch (RunStop stop) {
+                throw stop;
+            } catch (EvaluationDeadline.Overrun overrun) {
+                throw overrun.failure;
             } catch (RuntimeException failed) {
                 throw new NodeFailure("transform node '" + id + "' failed: " + Exec.describe(failed),
                         failed.getClass().getName(), failed, false);

@@ -1,5 +1,6 @@
 package dev.victor.workflow.engine.render;
 
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
@@ -26,6 +27,8 @@ public final class Json {
             out.append("null");
         } else if (value instanceof String text) {
             string(text, out);
+        } else if (value instanceof Placeholder placeholder) {
+            string(placeholder.toString(), out);
         } else if (value instanceof Boolean flag) {
             out.append(flag.booleanValue());
         } else if (value instanceof Double number) {

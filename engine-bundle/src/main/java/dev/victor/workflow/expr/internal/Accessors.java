@@ -1,6 +1,11 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.Placeholder;
+import dev.victor.workflow.spi.ExpressionFunction;
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +21,11 @@ public final class Accessors {
         @Override
         public Object eval(Ctx c) {
             Object o = target.eval(c);
+            if (o instanceof Placeholder p) {
+                return c.read(p.part(name));
+            }
             if (o instanceof Map<?, ?> m) {
-                return Maps.get(m, name);
+                return c.read(Maps.get(m, name));
             }
             if (o == null) {
                 return null;
@@ -34,16 +42,16 @@ public final class Accessors {
             Object o = target.eval(c);
             Object k = index.eval(c);
             try {
-                return item(o, k);
+                return o instanceof Placeholder p ? c.read(p.part(k)) : c.read(item(c, o, k));
             } catch (PyException e) {
                 throw e.at(line, col);
             }
         }
     }
 
-    static Object item(Object o, Object k) {
+    static Object item(Ctx c, Object o, Object k) {
         if (o instanceof Map<?, ?> m) {
-            Object v = Maps.lookup(m, k);
+            Object v = Maps.lookup(c, m, k);
             return v == Maps.MISSING ? null : v;
         }
         if (o instanceof List<?> l) {
@@ -65,6 +73,7 @@ public final class Accessors {
             if (!Num.isIntegral(k)) {
                 throw PyException.type("string indices must be integers, not '" + Values.typeName(k) + "'");
             }
+            c.chargeScan(s.length());
             return Text.at(s, k instanceof BigInteger ? Long.MAX_VALUE : Num.asLong(k));
         }
         if (o == null) {
@@ -114,6 +123,41 @@ public final class Accessors {
             try {
                 c.step();
                 return Methods.call(c, method, r, a);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    /**
+     * A call of a function that no built-in defines: the environment's installed function of that
+     * name, or a NameError when none is installed.
+     */
+    public record ExternalCall(String name, Node[] args, String[] keywordNames, Node[] keywordValues, int line,
+            int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object[] a = evalAll(c, args);
+            Object[] kv = evalAll(c, keywordValues);
+            try {
+                c.step();
+                ExpressionFunction function = c.env.function(name).orElseThrow(() -> new PyException(
+                        "NameError: function '" + name + "' is not defined: no built-in has that name and no"
+                                + " function service '" + name + "' is installed"));
+                Map<String, Object> keywords = new LinkedHashMap<>();
+                for (int i = 0; i < keywordNames.length; i++) {
+                    keywords.put(keywordNames[i], kv[i]);
+                }
+                Object result;
+                try {
+                    result = function.call(Collections.unmodifiableList(Arrays.asList(a)),
+                            Collections.unmodifiableMap(keywords));
+                } catch (PyException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new PyException("RuntimeError: function '" + name + "' failed: " + e);
+                }
+                return c.read(result);
             } catch (PyException e) {
                 throw e.at(line, col);
             }

@@ -4,6 +4,7 @@ import dev.victor.workflow.expr.ExpressionLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import dev.victor.workflow.expr.Placeholder;
 import java.util.List;
 
 /**
@@ -18,6 +19,35 @@ public final class Arith {
     }
 
     public static Object binary(Ctx c, BinOp op, Object a, Object b) {
+        if (a instanceof Placeholder || b instanceof Placeholder) {
+            return a instanceof Placeholder ? a : b;
+        }
+        if (a instanceof BigInteger || b instanceof BigInteger) {
+            chargeBig(c, op, a, b);
+        }
+        Object result = compute(c, op, a, b);
+        if (result instanceof BigInteger big) {
+            long words = Ctx.words(big);
+            if (op == BinOp.POW) {
+                c.chargeIntegers(words, words);
+            }
+            c.allocate(words);
+        }
+        return result;
+    }
+
+    /** Big-integer work: linear for + and -, the product of the sizes for the others. */
+    private static void chargeBig(Ctx c, BinOp op, Object a, Object b) {
+        long x = Num.isIntegral(a) ? Ctx.words(a) : 1;
+        long y = Num.isIntegral(b) ? Ctx.words(b) : 1;
+        if (op == BinOp.ADD || op == BinOp.SUB) {
+            c.charge((x + y) >> 6);
+        } else {
+            c.chargeIntegers(x, y);
+        }
+    }
+
+    private static Object compute(Ctx c, BinOp op, Object a, Object b) {
         switch (op) {
             case ADD:
                 return add(c, a, b);
@@ -61,6 +91,7 @@ public final class Arith {
                 long len = (long) s.length() + t.length();
                 Ctx.checkSize(len, "string concatenation");
                 c.chargeText(len);
+                c.allocate(len);
                 return s.concat(t);
             }
             throw PyException.type("can only concatenate str (not \"" + Values.typeName(b) + "\") to str");
@@ -71,6 +102,7 @@ public final class Arith {
                 long len = (long) la.size() + lb.size();
                 Ctx.checkSize(len, "list concatenation");
                 c.charge(len);
+                c.allocate(len);
                 if (tuple) {
                     Object[] out = new Object[(int) len];
                     for (int i = 0; i < la.size(); i++) {
@@ -177,10 +209,12 @@ public final class Arith {
         if (seq instanceof String s) {
             Ctx.checkSize(total, "string repetition");
             c.chargeText(total);
+            c.allocate(total);
             return s.repeat((int) n);
         }
         Ctx.checkSize(total, "list repetition");
         c.charge(total);
+        c.allocate(total);
         List<?> l = (List<?>) seq;
         Object[] out = new Object[(int) total];
         for (int k = 0; k < total; k++) {

@@ -20,7 +20,7 @@ final class Builtins {
     static Object call(Ctx c, Builtin f, Object[] args, String[] kwNames, Object[] kwValues) {
         switch (f) {
             case LEN:
-                return len(args[0]);
+                return len(c, args[0]);
             case MIN:
                 return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), -1);
             case MAX:
@@ -30,16 +30,17 @@ final class Builtins {
             case ABS:
                 return abs(args[0]);
             case ROUND:
-                return Conversions.round(args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "ndigits", null));
+                return Conversions.round(c, args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "ndigits", null));
             case STR: {
-                String s = args.length == 0 ? "" : Repr.str(args[0]);
+                String s = args.length == 0 ? "" : Repr.str(c, args[0]);
                 c.chargeText(s.length());
+                c.allocate(s.length());
                 return s;
             }
             case INT:
-                return args.length == 0 ? (Object) 0L : Conversions.toInt(args[0]);
+                return args.length == 0 ? (Object) 0L : Conversions.toInt(c, args[0]);
             case FLOAT:
-                return args.length == 0 ? 0.0 : Conversions.toFloat(args[0]);
+                return args.length == 0 ? 0.0 : Conversions.toFloat(c, args[0]);
             case BOOL:
                 return args.length != 0 && Values.truthy(args[0]);
             case SORTED:
@@ -88,8 +89,9 @@ final class Builtins {
         return dflt;
     }
 
-    static Object len(Object o) {
+    static Object len(Ctx c, Object o) {
         if (o instanceof String s) {
+            c.chargeScan(s.length());
             return (long) Text.length(s);
         }
         if (o instanceof Collection<?> col) {
@@ -123,7 +125,7 @@ final class Builtins {
         String op = sign < 0 ? "<" : ">";
         for (int i = 1; i < items.size(); i++) {
             Object x = items.get(i);
-            if (Compare.strict(x, best, op) * sign > 0) {
+            if (Compare.strict(c, x, best, op) * sign > 0) {
                 best = x;
             }
         }
@@ -167,9 +169,9 @@ final class Builtins {
         PyList out = new PyList(c.owner(), items);
         try {
             if (reverse) {
-                out.sort((x, y) -> Compare.strict(y, x, "<"));
+                out.sort((x, y) -> Compare.strict(c, y, x, "<"));
             } else {
-                out.sort((x, y) -> Compare.strict(x, y, "<"));
+                out.sort((x, y) -> Compare.strict(c, x, y, "<"));
             }
         } catch (IllegalArgumentException e) {
             throw PyException.value("sorted() cannot order these values consistently (NaN?)");

@@ -20,19 +20,19 @@ public enum CmpOp {
     boolean test(Ctx c, Object a, Object b) {
         switch (this) {
             case EQ:
-                return Equality.equal(a, b);
+                return Equality.equal(c, a, b);
             case NE:
-                return !Equality.equal(a, b);
+                return !Equality.equal(c, a, b);
             case LT:
-                return Compare.compare(a, b) == Compare.LESS;
+                return Compare.compare(c, a, b) == Compare.LESS;
             case LE: {
-                int r = Compare.compare(a, b);
+                int r = Compare.compare(c, a, b);
                 return r == Compare.LESS || r == Compare.EQUAL;
             }
             case GT:
-                return Compare.compare(a, b) == Compare.GREATER;
+                return Compare.compare(c, a, b) == Compare.GREATER;
             case GE: {
-                int r = Compare.compare(a, b);
+                int r = Compare.compare(c, a, b);
                 return r == Compare.GREATER || r == Compare.EQUAL;
             }
             case IN:
@@ -54,25 +54,25 @@ public enum CmpOp {
             if (!(item instanceof String sub)) {
                 return -1;
             }
-            c.chargeText(s.length());
-            return s.contains(sub) ? 1 : 0;
+            c.chargeScan((long) s.length() + sub.length());
+            return new Finder(sub).next(s, 0) >= 0 ? 1 : 0;
         }
         if (container instanceof List<?> l) {
             c.charge(l.size());
             for (int i = 0, n = l.size(); i < n; i++) {
-                if (Equality.equal(l.get(i), item)) {
+                if (Equality.equal(c, l.get(i), item)) {
                     return 1;
                 }
             }
             return 0;
         }
         if (container instanceof Map<?, ?> m) {
-            return Maps.containsKey(m, item) ? 1 : 0;
+            return Maps.containsKey(c, m, item) ? 1 : 0;
         }
         if (container instanceof Collection<?> col) {
             c.charge(col.size());
             for (Object o : col) {
-                if (Equality.equal(o, item)) {
+                if (Equality.equal(c, o, item)) {
                     return 1;
                 }
             }

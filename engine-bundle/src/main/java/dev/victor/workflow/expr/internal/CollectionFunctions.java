@@ -1,5 +1,6 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class CollectionFunctions {
         PyList list = null;
         Object first = null;
         for (Object a : args) {
-            if (a == null) {
+            if (a == null || a instanceof Placeholder) {
                 continue;
             }
             if (a instanceof Map<?, ?> m && list == null) {
@@ -55,6 +56,7 @@ final class CollectionFunctions {
 
     private static void mergeInto(Ctx c, Map<Object, Object> target, Map<?, ?> source) {
         c.charge(source.size());
+        c.allocate(source.size());
         for (Map.Entry<?, ?> e : source.entrySet()) {
             Object key = e.getKey();
             Object value = e.getValue();
@@ -80,6 +82,7 @@ final class CollectionFunctions {
     private static void appendAll(Ctx c, PyList target, List<?> items) {
         Ctx.checkSize((long) target.size() + items.size(), "list result");
         c.charge(items.size());
+        c.allocate(items.size());
         target.addAll(items);
     }
 
@@ -87,7 +90,7 @@ final class CollectionFunctions {
     static Object concat(Ctx c, Object[] args) {
         PyList out = c.newList();
         for (Object a : args) {
-            if (a == null) {
+            if (a == null || a instanceof Placeholder) {
                 continue;
             }
             if (!(a instanceof List<?> l)) {
@@ -122,8 +125,8 @@ final class CollectionFunctions {
             }
             boolean match = true;
             for (int k = 0; k < names.length && match; k++) {
-                Object v = Maps.lookup(m, names[k]);
-                match = v != Maps.MISSING && Equality.equal(v, values[k]);
+                Object v = Maps.lookup(c, m, names[k]);
+                match = v != Maps.MISSING && Equality.equal(c, v, values[k]);
             }
             if (match) {
                 out.add(item);
@@ -153,12 +156,13 @@ final class CollectionFunctions {
             if (by == null) {
                 key = item;
             } else if (item instanceof Map<?, ?> m) {
-                Object v = Maps.lookup(m, by);
+                Object v = Maps.lookup(c, m, by);
                 key = v == Maps.MISSING ? null : v;
             } else {
                 throw PyException.type("deduplicate(by=" + Repr.repr(by) + ") needs maps, got '"
                         + Values.typeName(item) + "'");
             }
+            c.chargeDeep(key);
             if (seen.add(Keys.of(key))) {
                 out.add(item);
             }
@@ -182,6 +186,7 @@ final class CollectionFunctions {
                             + (p instanceof List<?> l2 ? " has length " + l2.size() + "; 2 is required"
                                     : " is not a pair"));
                 }
+                Keys.chargeHash(c, pl.get(0));
                 out.put(pl.get(0), pl.get(1));
             }
         }
@@ -218,6 +223,7 @@ final class CollectionFunctions {
         long count = exact.bitLength() < 63 ? exact.longValue() : Long.MAX_VALUE;
         Ctx.checkSize(count, "range()");
         c.charge(count);
+        c.allocate(count);
         PyList out = c.newList((int) count);
         long x = start;
         for (long i = 0; i < count; i++, x += step) {

@@ -19,6 +19,11 @@ public final class Compare {
     }
 
     public static int compare(Object a, Object b) {
+        return compare(null, a, b);
+    }
+
+    /** As {@link #compare(Object, Object)}, charging the evaluation (when there is one) for what it compares. */
+    static int compare(Ctx c, Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
@@ -29,16 +34,22 @@ public final class Compare {
             return Num.isNumber(b) ? numbers(a, b) : INCOMPARABLE;
         }
         if (a instanceof String s) {
-            return b instanceof String t ? Integer.signum(Text.compare(s, t)) : INCOMPARABLE;
+            if (!(b instanceof String t)) {
+                return INCOMPARABLE;
+            }
+            return Integer.signum(c == null ? Text.compare(s, t) : Text.compare(c, s, t));
         }
         if (a instanceof List<?> la && b instanceof List<?> lb
                 && (a instanceof PyTuple) == (b instanceof PyTuple)) {
             int n = Math.min(la.size(), lb.size());
+            if (c != null) {
+                c.charge(n);
+            }
             for (int i = 0; i < n; i++) {
                 Object x = la.get(i);
                 Object y = lb.get(i);
-                if (!Equality.equal(x, y)) {
-                    return compare(x, y);
+                if (!Equality.equal(c, x, y)) {
+                    return compare(c, x, y);
                 }
             }
             return Integer.compare(la.size(), lb.size());
@@ -77,7 +88,11 @@ public final class Compare {
 
     /** For min, max and sorted: an order, or a TypeError. NaN counts as equal. */
     public static int strict(Object a, Object b, String op) {
-        int r = compare(a, b);
+        return strict(null, a, b, op);
+    }
+
+    static int strict(Ctx c, Object a, Object b, String op) {
+        int r = compare(c, a, b);
         if (r == INCOMPARABLE) {
             throw PyException.type("'" + op + "' not supported between instances of '"
                     + Values.typeName(a) + "' and '" + Values.typeName(b) + "'");

@@ -34,10 +34,12 @@ public record Comprehension(boolean dict, Node element, Node value, Clause[] cla
     private void run(Ctx c, int index, PyList list, Map<Object, Object> map) {
         if (index == clauses.length) {
             c.step();
+            c.allocate(1);
             if (list != null) {
                 list.add(element.eval(c));
             } else {
                 Object k = element.eval(c);
+                Keys.chargeHash(c, k);
                 map.put(k, value.eval(c));
             }
             return;

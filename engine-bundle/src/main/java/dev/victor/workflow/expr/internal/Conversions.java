@@ -14,7 +14,7 @@ final class Conversions {
     private Conversions() {
     }
 
-    static Object toInt(Object o) {
+    static Object toInt(Ctx c, Object o) {
         if (Num.isSmallInt(o)) {
             return Num.asLong(o);
         }
@@ -25,13 +25,14 @@ final class Conversions {
             return Num.truncToInt(Num.asDouble(o));
         }
         if (o instanceof String s) {
-            return parseInt(s);
+            c.chargeText(s.length());
+            return parseInt(c, s);
         }
         throw PyException.type("int() argument must be a string or a real number, not '"
                 + Values.typeName(o) + "'");
     }
 
-    private static Object parseInt(String text) {
+    private static Object parseInt(Ctx c, String text) {
         String s = stripSpace(text);
         int i = 0;
         boolean negative = false;
@@ -41,11 +42,13 @@ final class Conversions {
         }
         String digits = digitsWithUnderscores(s, i, s.length());
         if (digits == null) {
-            throw PyException.value("invalid literal for int() with base 10: " + Repr.repr(text));
+            throw PyException.value("invalid literal for int() with base 10: " + Repr.brief(text));
         }
         if (digits.length() > MAX_DIGITS) {
             throw Num.tooLarge();
         }
+        long words = digits.length() / 19 + 1;
+        c.chargeIntegers(words, words);
         BigInteger v = new BigInteger(digits);
         return Num.normalize(negative ? v.negate() : v);
     }
@@ -83,14 +86,15 @@ final class Conversions {
         return s.substring(a, b);
     }
 
-    static Object toFloat(Object o) {
+    static Object toFloat(Ctx c, Object o) {
         if (o instanceof Number || o instanceof Boolean) {
             return Num.asDouble(o);
         }
         if (o instanceof String s) {
+            c.chargeText(s.length());
             Double d = parseFloat(stripSpace(s));
             if (d == null) {
-                throw PyException.value("could not convert string to float: " + Repr.repr(s));
+                throw PyException.value("could not convert string to float: " + Repr.brief(s));
             }
             return d;
         }
@@ -148,7 +152,7 @@ final class Conversions {
         return Double.parseDouble(clean.toString());
     }
 
-    static Object round(Object x, Object ndigits) {
+    static Object round(Ctx c, Object x, Object ndigits) {
         if (!Num.isNumber(x)) {
             throw PyException.type("type " + Values.typeName(x) + " doesn't define __round__ method");
         }
@@ -170,6 +174,8 @@ final class Conversions {
             if (-n > 20_000) {
                 return 0L;
             }
+            long words = Ctx.words(v) - n / 19 + 1;
+            c.chargeIntegers(words, words);
             return Num.normalize(new BigDecimal(v).setScale((int) n, RoundingMode.HALF_EVEN).toBigInteger());
         }
         double d = Num.asDouble(x);

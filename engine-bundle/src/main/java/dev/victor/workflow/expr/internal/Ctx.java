@@ -1,6 +1,11 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.EvaluationGuard;
+import dev.victor.workflow.expr.ExpressionEnvironment;
 import dev.victor.workflow.expr.ExpressionLimits;
+import dev.victor.workflow.expr.Placeholder;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,14 +21,26 @@ public final class Ctx {
     /** The program's assignments in first-assignment order; null when evaluating an expression. */
     final LinkedHashMap<String, Object> assigned;
     final Object[] locals;
+    private final EvaluationGuard guard;
+    final ExpressionEnvironment env;
     private long steps;
+    /** The step count at which the guard is asked next (never beyond MAX_STEPS). */
+    private long nextCheck = ExpressionLimits.GUARD_INTERVAL;
+    private long allocated;
     private Object owner;
     private Map<String, Object> snapshot;
 
     public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots) {
+        this(state, assigned, slots, ExpressionEnvironment.NONE, EvaluationGuard.NONE);
+    }
+
+    public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots, ExpressionEnvironment env,
+               EvaluationGuard guard) {
+        this.env = env == null ? ExpressionEnvironment.NONE : env;
         this.state = state;
         this.assigned = assigned;
         this.locals = slots == 0 ? NO_LOCALS : new Object[slots];
+        this.guard = guard == null ? EvaluationGuard.NONE : guard;
     }
 
     /** A top-level name: the program's own assignment first, then the state; missing is None. */
@@ -35,6 +52,22 @@ public final class Ctx {
             }
         }
         return state.get(name);
+    }
+
+    /** Reports a top-level name that neither the program nor the state holds. */
+    void missing(String name) {
+        if (env != ExpressionEnvironment.NONE && !state.containsKey(name)
+                && (assigned == null || !assigned.containsKey(name))) {
+            env.missingNameRead(name);
+        }
+    }
+
+    /** A value read from a name, key or attribute: a placeholder is reported to the environment. */
+    Object read(Object value) {
+        if (value instanceof Placeholder p) {
+            env.placeholderRead(p);
+        }
+        return value;
     }
 
     /** {@code ctx}: the state as this program sees it (with its own assignments over it). */
@@ -58,22 +91,92 @@ public final class Ctx {
 
     /** Counts one step. */
     void step() {
-        if (++steps > ExpressionLimits.MAX_STEPS) {
-            throw stepLimit();
+        if (++steps >= nextCheck) {
+            checkpoint();
         }
     }
 
-    /** Counts n steps, before the work is done. */
+    /** Counts n steps, before the work is done (a large charge asks the guard at once). */
     void charge(long n) {
-        steps += n;
-        if (steps > ExpressionLimits.MAX_STEPS || n < 0) {
+        if (n < 0) {
             throw stepLimit();
+        }
+        steps += n;
+        if (steps >= nextCheck || n >= ExpressionLimits.GUARD_INTERVAL) {
+            checkpoint();
         }
     }
 
-    /** Counts the building of a text of the given length: one step per 1,024 characters. */
+    /** Counts the handling of a text of the given length: one step per 1,024 characters. */
     void chargeText(long chars) {
         charge(chars >> 10);
+    }
+
+    /**
+     * Counts a walk over text character by character (a search, a comparison, finding code
+     * points): one step per 32 characters (measured: a substring search costs up to about 4 ns
+     * per character, a plain step about 0.1 microseconds).
+     */
+    void chargeScan(long chars) {
+        charge(chars >> 5);
+    }
+
+    /**
+     * Counts work on big integers that grows with the product of their sizes (multiplication,
+     * division, remainder, power, conversion to and from decimal text): one step per 8 products
+     * of 64-bit words (measured: such work costs about as much as that many plain steps).
+     */
+    void chargeIntegers(long wordsA, long wordsB) {
+        charge(wordsA * wordsB >> 3);
+    }
+
+    /** The 64-bit words of an integer. */
+    static long words(Object integer) {
+        return integer instanceof BigInteger big ? (big.bitLength() >> 6) + 1 : 1;
+    }
+
+    /**
+     * Counts memory an operation builds (characters, elements, integer words), before it is
+     * built, against {@link ExpressionLimits#MAX_ALLOCATED} for the whole evaluation.
+     */
+    void allocate(long cells) {
+        allocated += cells;
+        if (allocated > ExpressionLimits.MAX_ALLOCATED || cells < 0) {
+            throw PyException.limit("the evaluation would build more than " + ExpressionLimits.MAX_ALLOCATED
+                    + " characters, items and integer words in total (ExpressionLimits.MAX_ALLOCATED)");
+        }
+    }
+
+    /**
+     * Counts a walk over a value as deep as it goes (hashing a tuple key, comparing, ...): one step
+     * per element and per 1,024 characters.
+     */
+    void chargeDeep(Object value) {
+        if (value instanceof String s) {
+            chargeText(s.length());
+        } else if (value instanceof Collection<?> items) {
+            charge(items.size());
+            for (Object item : items) {
+                if (item instanceof Collection<?> || item instanceof Map<?, ?> || item instanceof String) {
+                    chargeDeep(item);
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            charge(map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                chargeDeep(entry.getKey());
+                chargeDeep(entry.getValue());
+            }
+        }
+    }
+
+    /** Past MAX_STEPS fails; otherwise asks the guard and sets the next check. */
+    private void checkpoint() {
+        if (steps > ExpressionLimits.MAX_STEPS) {
+            throw stepLimit();
+        }
+        guard.check();
+        nextCheck = Math.min(steps + ExpressionLimits.GUARD_INTERVAL, ExpressionLimits.MAX_STEPS + 1);
     }
 
     private static PyException stepLimit() {

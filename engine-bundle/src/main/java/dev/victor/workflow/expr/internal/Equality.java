@@ -9,6 +9,11 @@ public final class Equality {
     }
 
     public static boolean equal(Object a, Object b) {
+        return equal(null, a, b);
+    }
+
+    /** Python's {@code ==}, charging the evaluation (when there is one) for what it compares. */
+    static boolean equal(Ctx c, Object a, Object b) {
         if (a == b) {
             return !isNaN(a);
         }
@@ -16,6 +21,9 @@ public final class Equality {
             return false;
         }
         if (a instanceof String s) {
+            if (c != null && b instanceof String t && s.length() == t.length()) {
+                c.chargeText(s.length());
+            }
             return s.equals(b);
         }
         if (a instanceof Long x && b instanceof Long y) {
@@ -34,8 +42,11 @@ public final class Equality {
             if (n != lb.size()) {
                 return false;
             }
+            if (c != null) {
+                c.charge(n);
+            }
             for (int i = 0; i < n; i++) {
-                if (!equal(la.get(i), lb.get(i))) {
+                if (!equal(c, la.get(i), lb.get(i))) {
                     return false;
                 }
             }
@@ -45,9 +56,12 @@ public final class Equality {
             if (!(b instanceof Map<?, ?> mb) || ma.size() != mb.size()) {
                 return false;
             }
+            if (c != null) {
+                c.charge(ma.size());
+            }
             for (Map.Entry<?, ?> e : ma.entrySet()) {
-                Object other = Maps.lookup(mb, e.getKey());
-                if (other == Maps.MISSING || !equal(e.getValue(), other)) {
+                Object other = Maps.lookup(c, mb, e.getKey());
+                if (other == Maps.MISSING || !equal(c, e.getValue(), other)) {
                     return false;
                 }
             }

@@ -25,6 +25,7 @@ final class Iter {
         }
         if (v instanceof String s) {
             c.charge(s.length());
+            c.allocate(s.length());
             List<Object> out = new ArrayList<>(s.length());
             Text.addCodePoints(s, out);
             return out;

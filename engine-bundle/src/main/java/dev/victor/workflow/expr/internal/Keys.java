@@ -20,6 +20,13 @@ final class Keys {
     private Keys() {
     }
 
+    /** Charges the hashing of a map key: a list, tuple or map key is walked as deep as it goes. */
+    static void chargeHash(Ctx c, Object key) {
+        if (key instanceof List<?> || key instanceof Map<?, ?>) {
+            c.chargeDeep(key);
+        }
+    }
+
     static Object of(Object v) {
         if (v == null) {
             return NONE;

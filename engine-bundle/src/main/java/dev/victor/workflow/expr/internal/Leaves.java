@@ -17,7 +17,11 @@ public final class Leaves {
     public record Global(String name) implements Node {
         @Override
         public Object eval(Ctx c) {
-            return c.global(name);
+            Object value = c.global(name);
+            if (value == null) {
+                c.missing(name);
+            }
+            return c.read(value);
         }
     }
 

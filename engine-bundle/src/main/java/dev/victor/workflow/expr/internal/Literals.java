@@ -36,7 +36,9 @@ public final class Literals {
         public Object eval(Ctx c) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (int i = 0; i < keys.length; i++) {
-                out.put(keys[i].eval(c), values[i].eval(c));
+                Object key = keys[i].eval(c);
+                Keys.chargeHash(c, key);
+                out.put(key, values[i].eval(c));
             }
             return out;
         }

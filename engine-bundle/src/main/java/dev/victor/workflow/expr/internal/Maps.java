@@ -21,6 +21,17 @@ public final class Maps {
 
     /** The value for a key compared with Python equality (1 finds 1.0 and True), or MISSING. */
     public static Object lookup(Map<?, ?> m, Object key) {
+        return lookup(null, m, key);
+    }
+
+    /**
+     * As {@link #lookup(Map, Object)}, charging the evaluation (when there is one): hashing a
+     * collection key walks it, and a key of another type than the map's is compared with every key.
+     */
+    static Object lookup(Ctx c, Map<?, ?> m, Object key) {
+        if (c != null && (key instanceof java.util.Collection<?> || key instanceof Map<?, ?>)) {
+            c.chargeDeep(key);
+        }
         boolean direct = true;
         try {
             Object v = m.get(key);
@@ -33,8 +44,11 @@ public final class Maps {
         if (direct && key instanceof String) {
             return MISSING;
         }
+        if (c != null) {
+            c.charge(m.size());
+        }
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            if (Equality.equal(e.getKey(), key)) {
+            if (Equality.equal(c, e.getKey(), key)) {
                 return e.getValue();
             }
         }
@@ -43,5 +57,9 @@ public final class Maps {
 
     public static boolean containsKey(Map<?, ?> m, Object key) {
         return lookup(m, key) != MISSING;
+    }
+
+    static boolean containsKey(Ctx c, Map<?, ?> m, Object key) {
+        return lookup(c, m, key) != MISSING;
     }
 }

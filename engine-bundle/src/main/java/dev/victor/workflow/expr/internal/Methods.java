@@ -1,5 +1,6 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.Placeholder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,10 @@ final class Methods {
     }
 
     static Object call(Ctx c, Method m, Object recv, Object[] args) {
+        if (recv instanceof Placeholder p && m != Method.GET && m != Method.KEYS && m != Method.VALUES
+                && m != Method.ITEMS) {
+            return p.called(m.pyName);
+        }
         if (recv instanceof Map<?, ?> map) {
             return onMap(c, m, map, args);
         }
@@ -30,19 +35,22 @@ final class Methods {
     private static Object onMap(Ctx c, Method m, Map<?, ?> map, Object[] args) {
         switch (m) {
             case GET: {
-                Object v = Maps.lookup(map, args[0]);
+                Object v = Maps.lookup(c, map, args[0]);
                 return v != Maps.MISSING ? v : args.length > 1 ? args[1] : null;
             }
             case KEYS: {
                 c.charge(map.size());
+                c.allocate(map.size());
                 return new PyList(c.owner(), map.keySet());
             }
             case VALUES: {
                 c.charge(map.size());
+                c.allocate(map.size());
                 return new PyList(c.owner(), map.values());
             }
             case ITEMS: {
                 c.charge(map.size());
+                c.allocate(map.size());
                 PyList out = c.newList(map.size());
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     out.add(PyTuple.of(e.getKey(), e.getValue()));
@@ -58,29 +66,34 @@ final class Methods {
         switch (m) {
             case LOWER:
                 c.chargeText(s.length());
+                c.allocate(s.length());
                 return s.toLowerCase(Locale.ROOT);
             case UPPER:
                 c.chargeText(s.length());
+                c.allocate(s.length());
                 return s.toUpperCase(Locale.ROOT);
             case STRIP:
-                c.chargeText(s.length());
+                c.chargeScan(s.length() + (args.length > 0 && args[0] instanceof String set ? set.length() : 0L));
                 return strip(s, args.length == 0 ? null : args[0]);
             case SPLIT:
                 return split(c, s, args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : -1L);
             case STARTSWITH:
             case ENDSWITH:
-                return affix(s, args[0], m);
+                return affix(c, s, args[0], m);
             case REPLACE:
                 return replace(c, s, string(args[0], "replace() argument 1"), string(args[1], "replace() argument 2"),
                         args.length > 2 ? args[2] : -1L);
             case JOIN:
                 return join(c, s, args[0]);
-            case COUNT:
-                c.chargeText(s.length());
-                return Text.count(s, string(args[0], "count() argument"));
+            case COUNT: {
+                String sub = string(args[0], "count() argument");
+                c.chargeScan((long) s.length() + sub.length());
+                return Text.count(s, sub);
+            }
             case INDEX: {
-                c.chargeText(s.length());
-                int i = s.indexOf(string(args[0], "index() argument"));
+                String sub = string(args[0], "index() argument");
+                c.chargeScan((long) s.length() + sub.length());
+                int i = new Finder(sub).next(s, 0);
                 if (i < 0) {
                     throw PyException.value("substring not found");
                 }
@@ -104,6 +117,7 @@ final class Methods {
                 }
                 if (m == Method.APPEND) {
                     Ctx.checkSize(own.size() + 1L, "list");
+                    c.allocate(1);
                     own.add(args[0]);
                 } else {
                     List<?> items = Iter.items(c, args[0]);
@@ -112,6 +126,7 @@ final class Methods {
                     }
                     Ctx.checkSize((long) own.size() + items.size(), "list");
                     c.charge(items.size());
+                    c.allocate(items.size());
                     own.addAll(items);
                 }
                 return null;
@@ -120,7 +135,7 @@ final class Methods {
                 c.charge(list.size());
                 long n = 0;
                 for (Object o : list) {
-                    if (Equality.equal(o, args[0])) {
+                    if (Equality.equal(c, o, args[0])) {
                         n++;
                     }
                 }
@@ -129,11 +144,11 @@ final class Methods {
             case INDEX: {
                 c.charge(list.size());
                 for (int i = 0; i < list.size(); i++) {
-                    if (Equality.equal(list.get(i), args[0])) {
+                    if (Equality.equal(c, list.get(i), args[0])) {
                         return (long) i;
                     }
                 }
-                throw PyException.value(Repr.repr(args[0]) + " is not in " + Values.typeName(list));
+                throw PyException.value(Repr.brief(args[0]) + " is not in " + Values.typeName(list));
             }
             default:
                 throw noSuch(list, m);
@@ -151,7 +166,14 @@ final class Methods {
         if (chars != null && !(chars instanceof String)) {
             throw PyException.type("strip arg must be None or str");
         }
-        String set = (String) chars;
+        java.util.BitSet set = null;
+        if (chars != null) {
+            set = new java.util.BitSet();
+            String text = (String) chars;
+            for (int i = 0; i < text.length(); i++) {
+                set.set(text.charAt(i));
+            }
+        }
         int a = 0;
         int b = s.length();
         while (a < b && stripped(s.charAt(a), set)) {
@@ -163,8 +185,8 @@ final class Methods {
         return s.substring(a, b);
     }
 
-    private static boolean stripped(char ch, String set) {
-        return set == null ? Text.isSpace(ch) : set.indexOf(ch) >= 0;
+    private static boolean stripped(char ch, java.util.BitSet set) {
+        return set == null ? Text.isSpace(ch) : set.get(ch);
     }
 
     private static Object split(Ctx c, String s, Object sepV, Object maxV) {
@@ -178,7 +200,8 @@ final class Methods {
         if (max < 0) {
             max = Long.MAX_VALUE;
         }
-        c.chargeText(s.length());
+        c.chargeScan(s.length());
+        c.allocate(s.length());
         PyList out = c.newList();
         int n = s.length();
         if (sepV == null) {
@@ -208,9 +231,10 @@ final class Methods {
         if (sep.isEmpty()) {
             throw PyException.value("empty separator");
         }
+        Finder finder = new Finder(sep);
         int i = 0;
         while (out.size() < max) {
-            int j = s.indexOf(sep, i);
+            int j = finder.next(s, i);
             if (j < 0) {
                 break;
             }
@@ -222,9 +246,10 @@ final class Methods {
         return out;
     }
 
-    private static Object affix(String s, Object arg, Method m) {
+    private static Object affix(Ctx c, String s, Object arg, Method m) {
         boolean start = m == Method.STARTSWITH;
         if (arg instanceof String p) {
+            c.chargeText(p.length());
             return start ? s.startsWith(p) : s.endsWith(p);
         }
         if (arg instanceof PyTuple t) {
@@ -233,6 +258,8 @@ final class Methods {
                     throw PyException.type("tuple for " + m.pyName + " must only contain str, not "
                             + Values.typeName(o));
                 }
+                c.step();
+                c.chargeText(p.length());
                 if (start ? s.startsWith(p) : s.endsWith(p)) {
                     return true;
                 }
@@ -250,6 +277,7 @@ final class Methods {
         if (limit < 0) {
             limit = Long.MAX_VALUE;
         }
+        c.chargeScan((long) s.length() + old.length());
         long found = Math.min(Text.count(s, old), limit);
         long size = s.length() + found * ((long) rep.length() - old.length());
         Ctx.checkSize(size, "string from replace()");
@@ -257,9 +285,8 @@ final class Methods {
         if (found == 0) {
             return s;
         }
-        if (limit == Long.MAX_VALUE) {
-            return s.replace(old, rep);
-        }
+        c.allocate(size);
+        Finder finder = new Finder(old);
         StringBuilder b = new StringBuilder((int) size);
         int i = 0;
         for (long k = 0; k < found; k++) {
@@ -272,7 +299,7 @@ final class Methods {
                 }
                 continue;
             }
-            int j = s.indexOf(old, i);
+            int j = finder.next(s, i);
             b.append(s, i, j).append(rep);
             i = j + old.length();
         }
@@ -294,6 +321,7 @@ final class Methods {
         }
         c.charge(items.size());
         c.chargeText(size);
+        c.allocate(size);
         StringBuilder b = new StringBuilder((int) size);
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {

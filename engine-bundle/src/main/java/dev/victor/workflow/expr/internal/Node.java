@@ -8,7 +8,7 @@ public sealed interface Node permits Leaves.Const, Leaves.Global, Leaves.Local, 
         Literals.ListLit, Literals.TupleLit, Literals.DictLit, Comprehension,
         Operators.Unary, Operators.Not, Operators.Binary, Operators.And, Operators.Or,
         Operators.Compare1, Operators.CompareChain, Operators.IfElse,
-        Accessors.Attribute, Accessors.Subscript, Accessors.Slice, Accessors.Call, Accessors.MethodCall {
+        Accessors.Attribute, Accessors.Subscript, Accessors.Slice, Accessors.Call, Accessors.MethodCall, Accessors.ExternalCall {
 
     Object eval(Ctx c);
 }

@@ -4,6 +4,9 @@ import dev.victor.workflow.expr.ExpressionLimits;
 import dev.victor.workflow.expr.ExpressionSyntaxException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +19,17 @@ import java.util.Map;
  * function or method is a syntax error.
  */
 public final class Parser {
-    /** A parsed expression and the number of local slots its evaluation needs. */
-    public record Parsed(Node node, int slots) {
+    /**
+     * A parsed expression, the number of local slots its evaluation needs, and the names it calls
+     * that no built-in defines (functions that must be installed as services).
+     */
+    public record Parsed(Node node, int slots, Set<String> externals) {
     }
+
+    /** Python built-ins that would break the sandbox: never callable, not even as a service. */
+    private static final Set<String> UNAVAILABLE = Set.of("eval", "exec", "compile", "open", "input", "print",
+            "getattr", "setattr", "delattr", "hasattr", "vars", "dir", "type", "object", "super", "id",
+            "breakpoint", "exit", "quit", "help", "memoryview", "classmethod", "staticmethod", "property");
 
     private final List<Token> tokens;
     private final int[] close;
@@ -28,6 +39,7 @@ public final class Parser {
     private int pos;
     private int depth;
     private int slots;
+    private final Set<String> externals = new TreeSet<>();
 
     Parser(Lexer.Tokens t, boolean program) {
         this.tokens = t.list();
@@ -47,7 +59,7 @@ public final class Parser {
         if (t.kind() != Token.Kind.EOF) {
             throw p.unexpected(t);
         }
-        return new Parsed(n, p.slots);
+        return new Parsed(n, p.slots, Collections.unmodifiableSet(p.externals));
     }
 
     // ---- tokens ----
@@ -134,6 +146,11 @@ public final class Parser {
 
     int newSlot() {
         return slots++;
+    }
+
+    /** The names called that no built-in defines, sorted. */
+    Set<String> externals() {
+        return Collections.unmodifiableSet(externals);
     }
 
     int slots() {
@@ -503,7 +520,17 @@ public final class Parser {
     private Node call(Token name) {
         Builtin f = Builtin.byName(name.text());
         if (f == null) {
-            throw error(name, "unknown function '" + name.text() + "'");
+            if (name.text().startsWith("__")) {
+                throw error(name, "name '" + name.text() + "' is not allowed (names starting with '__' are reserved)");
+            }
+            if (UNAVAILABLE.contains(name.text())) {
+                throw error(name, "'" + name.text() + "' is not available: the language evaluates no code,"
+                        + " does no I/O and reads no object's internals");
+            }
+            Args args = arguments(next(), true);
+            externals.add(name.text());
+            return new Accessors.ExternalCall(name.text(), args.positional.toArray(new Node[0]),
+                    args.names.toArray(new String[0]), args.values.toArray(new Node[0]), name.line(), name.col());
         }
         Args args = arguments(next(), true);
         String problem = f.checkCall(args.positional.size(), args.names);

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class ProgramParser {
     /** A parsed program: its statements, the local slots it needs, and the top-level names it assigns. */
-    public record Parsed(Statement[] statements, int slots, Set<String> targets) {
+    public record Parsed(Statement[] statements, int slots, Set<String> targets, Set<String> externals) {
     }
 
     private static final Set<String> AUGMENTED = Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=");
@@ -35,7 +35,7 @@ public final class ProgramParser {
             throw new ExpressionSyntaxException("empty transform: no statements", 1, 1);
         }
         return new Parsed(statements.toArray(new Statement[0]), pp.p.slots(),
-                Collections.unmodifiableSet(pp.targets));
+                Collections.unmodifiableSet(pp.targets), pp.p.externals());
     }
 
     /** Statements up to the end of the text, or (indented) up to the matching DEDENT. */

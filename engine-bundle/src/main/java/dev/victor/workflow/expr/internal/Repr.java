@@ -1,6 +1,7 @@
 package dev.victor.workflow.expr.internal;
 
 import dev.victor.workflow.expr.ExpressionLimits;
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -15,6 +16,11 @@ public final class Repr {
 
     /** Python's str(): a string as it is, everything else as repr(). */
     public static String str(Object o) {
+        return str(null, o);
+    }
+
+    /** Python's str(), charging the evaluation (when there is one) for integers written in decimal. */
+    static String str(Ctx c, Object o) {
         if (o instanceof String s) {
             return s;
         }
@@ -24,30 +30,44 @@ public final class Repr {
         if (o instanceof Boolean b) {
             return b ? "True" : "False";
         }
-        if (o instanceof Long || o instanceof Integer) {
+        if (o instanceof Long || o instanceof Integer || o instanceof Placeholder) {
             return o.toString();
         }
-        return repr(o);
+        StringBuilder b = new StringBuilder();
+        write(c, b, o, null);
+        return b.toString();
+    }
+
+    /** repr() for an error message: at most about 200 characters. */
+    static String brief(Object o) {
+        String text = repr(o instanceof String s && s.length() > 200 ? s.substring(0, 200) : o);
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     public static String repr(Object o) {
         StringBuilder b = new StringBuilder();
-        write(b, o, null);
+        write(null, b, o, null);
         return b.toString();
     }
 
-    private static void write(StringBuilder b, Object o, IdentityHashMap<Object, Boolean> open) {
+    private static void write(Ctx c, StringBuilder b, Object o, IdentityHashMap<Object, Boolean> open) {
         if (b.length() > ExpressionLimits.MAX_BUILT_SIZE) {
             throw PyException.limit("str() result longer than " + ExpressionLimits.MAX_BUILT_SIZE
                     + " characters (ExpressionLimits.MAX_BUILT_SIZE)");
         }
-        if (o == null) {
+        if (o instanceof Placeholder) {
+            b.append(o);
+        } else if (o == null) {
             b.append("None");
         } else if (o instanceof Boolean bool) {
             b.append(bool ? "True" : "False");
         } else if (o instanceof String s) {
             quote(b, s);
         } else if (Num.isIntegral(o)) {
+            if (c != null && o instanceof java.math.BigInteger) {
+                long words = Ctx.words(o);
+                c.chargeIntegers(words, words);
+            }
             b.append(o);
         } else if (o instanceof Number) {
             b.append(floatRepr(Num.asDouble(o)));
@@ -65,24 +85,24 @@ public final class Repr {
                         b.append(", ");
                     }
                     first = false;
-                    write(b, e.getKey(), seen);
+                    write(c, b, e.getKey(), seen);
                     b.append(": ");
-                    write(b, e.getValue(), seen);
+                    write(c, b, e.getValue(), seen);
                 }
                 b.append('}');
             } else {
-                Collection<?> c = (Collection<?>) o;
+                Collection<?> items = (Collection<?>) o;
                 boolean tuple = o instanceof PyTuple;
                 b.append(tuple ? '(' : '[');
                 boolean first = true;
-                for (Object item : c) {
+                for (Object item : items) {
                     if (!first) {
                         b.append(", ");
                     }
                     first = false;
-                    write(b, item, seen);
+                    write(c, b, item, seen);
                 }
-                if (tuple && c.size() == 1) {
+                if (tuple && items.size() == 1) {
                     b.append(',');
                 }
                 b.append(tuple ? ')' : ']');

@@ -12,12 +12,15 @@ final class Slices {
         if (target instanceof String s) {
             int len = Text.hasSurrogates(s) ? Text.length(s) : s.length();
             int[] r = adjust(len, start, stop, step);
+            c.chargeScan(s.length());
             c.chargeText(r[2]);
+            c.allocate(r[2]);
             return Text.slice(s, r[0], r[1], r[2]);
         }
         if (target instanceof List<?> l) {
             int[] r = adjust(l.size(), start, stop, step);
             c.charge(r[2]);
+            c.allocate(r[2]);
             Object[] out = new Object[r[2]];
             for (int k = 0, i = r[0]; k < r[2]; k++, i += r[1]) {
                 out[k] = l.get(i);

@@ -26,8 +26,19 @@ public final class Text {
         return s.codePointCount(0, s.length());
     }
 
+    /** Compares by code point, as Python does, charging the characters it may compare. */
+    static int compare(Ctx c, String a, String b) {
+        if (a != b) {
+            c.chargeScan(Math.min(a.length(), b.length()));
+        }
+        return compare(a, b);
+    }
+
     /** Compares by code point, as Python does. */
     public static int compare(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
             char x = a.charAt(i);
@@ -104,11 +115,12 @@ public final class Text {
         if (sub.isEmpty()) {
             return length(s) + 1L;
         }
+        Finder finder = new Finder(sub);
         long n = 0;
-        int i = s.indexOf(sub);
+        int i = finder.next(s, 0);
         while (i >= 0) {
             n++;
-            i = s.indexOf(sub, i + sub.length());
+            i = finder.next(s, i + sub.length());
         }
         return n;
     }

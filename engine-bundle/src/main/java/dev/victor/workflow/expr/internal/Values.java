@@ -1,5 +1,6 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.Placeholder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -62,6 +63,9 @@ public final class Values {
         }
         if (o instanceof String) {
             return "str";
+        }
+        if (o instanceof Placeholder) {
+            return "placeholder";
         }
         if (o instanceof PyTuple) {
             return "tuple";

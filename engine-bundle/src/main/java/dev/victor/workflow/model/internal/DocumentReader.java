@@ -211,8 +211,8 @@ public final class DocumentReader {
                 result = seconds ? Values.seconds(value) : Values.wholeNumber(value);
                 if (result == null) {
                     workflow.reported.add(field);
-                    scope.error(path, null, "'" + key + "' must be " + (seconds ? "a number of seconds" : "a whole number")
-                            + ", not " + Values.describe(value));
+                    scope.error(path, null, "'" + key + "' " + (seconds ? "must be a number of seconds, not "
+                            + Values.describe(value) : Values.wholeNumberProblem(value)));
                 }
             }
         }

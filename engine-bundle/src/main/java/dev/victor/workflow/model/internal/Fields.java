@@ -102,7 +102,7 @@ final class Fields {
         }
         Integer number = Values.wholeNumber(value);
         if (number == null) {
-            fail(key, "'" + key + "' must be a whole number, not " + Values.describe(value));
+            fail(key, "'" + key + "' " + Values.wholeNumberProblem(value));
             return otherwise;
         }
         return number;

@@ -281,7 +281,7 @@ final class NodeReader {
         String output = fields.text("output", draft.id);
         Duration nodeTimeout = fields.seconds("timeout", null, "timeout");
         ConstraintsRead constraints = readConstraints(draft, fields);
-        Duration timeout = nodeTimeout == null ? ComputeNode.DEFAULT_TIMEOUT : nodeTimeout;
+        Duration timeout = nodeTimeout;
         if (constraints.timeout() != null) {
             if (nodeTimeout != null && !nodeTimeout.equals(constraints.timeout())) {
                 scope.check(Paths.append(draft.path, "constraints", "timeout"), draft.id,

@@ -61,6 +61,20 @@ public final class Values {
         return "a " + value.getClass().getSimpleName();
     }
 
+    /**
+     * Why a value is not a whole number in range: {@code must be a whole number, not ...}, or
+     * {@code is out of range: ...} for an integer beyond an int (naming the limit).
+     */
+    public static String wholeNumberProblem(Object value) {
+        boolean integer = value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof Long || value instanceof BigInteger;
+        if (integer) {
+            return "is out of range: " + value + " is " + (((Number) value).doubleValue() < 0 ? "less than "
+                    + INT_MIN : "more than " + INT_MAX) + " (the limit of a whole number here)";
+        }
+        return "must be a whole number, not " + describe(value);
+    }
+
     /** The value as an int when it is a whole number in range, else {@code null}. */
     public static Integer wholeNumber(Object value) {
         BigInteger big;

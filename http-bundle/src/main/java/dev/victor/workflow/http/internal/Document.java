@@ -1,37 +1,36 @@
 package dev.victor.workflow.http.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A workflow document as fetched: its text, format, the server's validator and a SHA-256 of
- * the text.
+ * A workflow document as fetched: its bytes (UTF-8), its media type, the server's validator and a
+ * SHA-256 of the bytes.
  *
  * @param url          the URL asked for
  * @param finalUrl     the URL the body came from (after redirects)
- * @param text         the body, decoded
- * @param format       how to read it
+ * @param content      the body, in UTF-8 (transcoded when the server declared another charset)
+ * @param mediaType    the Content-Type as sent (its charset made {@code utf-8} when the body was
+ *                     transcoded), or {@code null}
  * @param etag         the ETag, or {@code null}
  * @param lastModified the Last-Modified date as sent, or {@code null}
- * @param sha256       hex SHA-256 of the text
+ * @param sha256       hex SHA-256 of the content
  */
-record Document(URI url, URI finalUrl, String text, Format format, String etag, String lastModified,
+record Document(URI url, URI finalUrl, byte[] content, String mediaType, String etag, String lastModified,
                 String sha256) {
 
     Document {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(finalUrl, "finalUrl");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(sha256, "sha256");
     }
 
-    static Document of(URI url, URI finalUrl, String text, Format format, String etag, String lastModified) {
-        return new Document(url, finalUrl, text, format, etag, lastModified, sha256(text));
+    static Document of(URI url, URI finalUrl, byte[] content, String mediaType, String etag, String lastModified) {
+        return new Document(url, finalUrl, content, mediaType, etag, lastModified, sha256(content));
     }
 
     /** True when a conditional request can be made for it. */
@@ -39,35 +38,31 @@ record Document(URI url, URI finalUrl, String text, Format format, String etag, 
         return etag != null || lastModified != null;
     }
 
-    /** Same text and format: what was compiled from one is valid for the other. */
-    boolean sameContent(Document other) {
-        return other != null && sha256.equals(other.sha256) && format == other.format;
-    }
-
     /**
-     * The document's part of the cache key: the URL and the server's validator (the ETag, else
-     * Last-Modified, else the SHA-256 of the text).
+     * What the registry's cache keys the document by: the server's validator (the ETag, else
+     * Last-Modified, else the SHA-256 of the body), the media type (it picks the format), and the
+     * URL the body came from when a redirect led elsewhere (two documents at different URLs may
+     * carry the same validator). Never a header's value.
      */
-    String cacheKey() {
+    String fingerprint() {
         String validator = etag != null ? "ETag " + etag
                 : lastModified != null ? "Last-Modified " + lastModified
                 : "SHA-256 " + sha256;
-        return url + " [" + validator + "]";
+        return validator + "; " + (mediaType == null ? "no Content-Type" : mediaType)
+                + (finalUrl.equals(url) ? "" : "; from " + Urls.display(finalUrl));
     }
 
-    static String sha256(String text) {
+    static String sha256(byte[] content) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
-    /** Without the text, which may be long. */
+    /** Without the content, which may be long. */
     @Override
     public String toString() {
-        return "Document[" + cacheKey() + ", " + format + ", " + text.length() + " characters"
-                + (finalUrl.equals(url) ? "" : ", from " + finalUrl) + "]";
+        return "Document[" + Urls.display(url) + ", " + fingerprint() + ", " + content.length + " bytes]";
     }
 }

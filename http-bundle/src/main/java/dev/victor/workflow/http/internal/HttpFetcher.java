@@ -49,7 +49,7 @@ import java.util.function.LongSupplier;
  * I/O failures, oversize bodies, redirect loops and too many redirects are
  * {@link WorkflowSourceUnavailableException} (so a registry may serve a last good compile); a
  * refused hop (scheme, downgrade, host, address) is a plain {@link WorkflowException}; text that
- * cannot be decoded is an {@link InvalidWorkflowException}. Messages name the URL and the limit,
+ * cannot be decoded from the charset its Content-Type names is an {@link InvalidWorkflowException}. Messages name the URL and the limit,
  * and never a header's value.
  */
 final class HttpFetcher implements AutoCloseable {
@@ -164,16 +164,17 @@ final class HttpFetcher implements AutoCloseable {
                         + " content encoding '" + encoding + "', which was not asked for" + where, null);
             }
             byte[] body = readBody(response, hopStart, display, where);
-            String contentType = response.headers().firstValue("content-type").orElse(null);
-            String text = decode(body, contentType, display);
-            Format format = Format.detect(contentType, current, url);
+            String contentType = response.headers().firstValue("content-type").map(String::strip)
+                    .filter(s -> !s.isEmpty()).orElse(null);
+            byte[] content = toUtf8(body, contentType, display);
+            String mediaType = content == body ? contentType : withUtf8Charset(contentType);
             String etag = response.headers().firstValue("etag").map(String::strip).filter(s -> !s.isEmpty())
                     .orElse(null);
             String lastModified = response.headers().firstValue("last-modified").map(String::strip)
                     .filter(s -> !s.isEmpty()).orElse(null);
             log.log(System.Logger.Level.DEBUG, "Fetched {0}: {1} bytes, {2}", Urls.display(current), body.length,
-                    format);
-            return new Fetched(Document.of(url, current, text, format, etag, lastModified));
+                    contentType);
+            return new Fetched(Document.of(url, current, content, mediaType, etag, lastModified));
         }
     }
 
@@ -309,16 +310,24 @@ final class HttpFetcher implements AutoCloseable {
                 + seconds(options.readTimeout()) + " (read_timeout)" + where, cause);
     }
 
-    /** The charset of the Content-Type (default UTF-8), decoded strictly; a byte order mark is dropped. */
-    static String decode(byte[] body, String contentType, String display) {
-        Charset charset = StandardCharsets.UTF_8;
+    /**
+     * The body in UTF-8, which is what the formats read: as it is when the Content-Type names no
+     * charset or UTF-8 (the format then decodes it strictly and says where a bad byte is), else
+     * decoded strictly from the named charset (a byte order mark dropped) and encoded in UTF-8.
+     */
+    static byte[] toUtf8(byte[] body, String contentType, String display) {
         String name = charsetParameter(contentType);
-        if (name != null) {
-            try {
-                charset = Charset.forName(name);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw invalid(display, display + " is in the unknown charset '" + name + "'");
-            }
+        if (name == null) {
+            return body;
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw invalid(display, display + " is in the unknown charset '" + name + "'");
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return body;
         }
         String text;
         try {
@@ -327,7 +336,21 @@ final class HttpFetcher implements AutoCloseable {
         } catch (CharacterCodingException e) {
             throw invalid(display, display + " is not valid " + charset.name() + " text");
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The Content-Type with its charset parameter replaced by {@code utf-8}. */
+    static String withUtf8Charset(String contentType) {
+        StringBuilder type = new StringBuilder();
+        for (String part : contentType.split(";")) {
+            String parameter = part.strip();
+            int equals = parameter.indexOf('=');
+            boolean charset = equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset");
+            if (!charset && !parameter.isEmpty()) {
+                type.append(type.length() == 0 ? "" : "; ").append(parameter);
+            }
+        }
+        return type.append("; charset=utf-8").toString();
     }
 
     static String charsetParameter(String contentType) {

@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The options of the HTTP plugin. Off OSGi they come from a {@code Map} (keys in
+ * The options of the HTTP source. Off OSGi they come from a {@code Map} (keys in
  * {@code snake_case}, or with dots as in OSGi configuration); on OSGi from
- * {@link HttpPluginConfig}.
+ * {@link HttpSourceConfig}.
  *
  * <p>The values of {@link #headers()} are secrets (an {@code Authorization} token, an API key):
- * {@link #toString()} shows only their names, and no message of this plugin ever contains them.
+ * {@link #toString()} shows only their names, and no message of this source ever contains them.
  *
  * @param connectTimeout       longest wait for a connection (default 5 s)
  * @param readTimeout          longest a request may take, from sending it to the last byte of
@@ -35,9 +35,9 @@ import java.util.TreeSet;
  *                             default {@code *}; an empty list allows no host
  * @param allowPrivateNetworks when false (default), loopback, private, link-local, unique-local,
  *                             multicast and unspecified addresses are refused, on every hop
- * @param cacheSize            URLs whose last document, validator and compiled graphs are kept
+ * @param cacheSize            URLs whose last document and validator are kept
  *                             for conditional requests (default 64; 0 keeps none)
- * @param revalidateAfter      how long after a successful check the plugin trusts what it has
+ * @param revalidateAfter      how long after a successful check the source trusts what it has
  *                             without asking the server again (default 0: it always asks)
  * @param sslContext           the TLS context (code only, for example to trust a test
  *                             certificate); {@code null} for the JDK's default
@@ -54,7 +54,7 @@ public record HttpOptions(Duration connectTimeout, Duration readTimeout, long ma
     /** The most redirects that may be configured. */
     public static final int MAX_REDIRECTS_LIMIT = 20;
 
-    /** Headers this plugin sets itself, or that the JDK's client does not let a caller set. */
+    /** Headers this source sets itself, or that the JDK's client does not let a caller set. */
     private static final Set<String> RESERVED_HEADERS = Set.of("connection", "content-length", "expect", "host",
             "upgrade", "if-none-match", "if-modified-since", "transfer-encoding", "te", "keep-alive",
             "proxy-connection", "accept-encoding");
@@ -164,7 +164,7 @@ public record HttpOptions(Duration connectTimeout, Duration readTimeout, long ma
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown option(s) of the HTTP plugin: " + String.join(", ", unknown)
+            throw new IllegalArgumentException("Unknown option(s) of the HTTP source: " + String.join(", ", unknown)
                     + "; it accepts: " + String.join(", ", new TreeSet<>(KEYS)));
         }
         return new HttpOptions(
@@ -325,7 +325,7 @@ public record HttpOptions(Duration connectTimeout, Duration readTimeout, long ma
             }
             if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("headers: '" + name + "' cannot be configured (the HTTP client"
-                        + " or this plugin sets it)");
+                        + " or this source sets it)");
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Where the plugin may connect: the host allow-list (glob patterns) and, unless private networks
+ * Where the source may connect: the host allow-list (glob patterns) and, unless private networks
  * are allowed, no address that is loopback, private, link-local, unique-local, multicast or
  * otherwise not a public unicast address. Checked on every hop, on the addresses the host
  * resolves to now.

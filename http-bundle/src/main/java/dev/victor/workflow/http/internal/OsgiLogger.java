@@ -6,7 +6,7 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /**
- * Lets the plugin (which logs through {@link System.Logger}) write to the OSGi log service when
+ * Lets the source (which logs through {@link System.Logger}) write to the OSGi log service when
  * there is one, and to the JDK's logging when there is none.
  */
 final class OsgiLogger implements System.Logger {

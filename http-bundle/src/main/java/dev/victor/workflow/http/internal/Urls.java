@@ -6,33 +6,36 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The URL rules of the plugin.
+ * The URL rules of the source.
  *
- * <p>The registry hands a plugin the part of the workflow URI after {@code ://}: for
- * {@code https://example.com/flows/build.yaml} the https plugin receives
+ * <p>The registry hands a source the part of the workflow URI after {@code ://}: for
+ * {@code https://example.com/flows/build.yaml} the https source receives
  * {@code example.com/flows/build.yaml}, and puts its own scheme back in front. A full URL is
- * accepted too (for code that calls the plugin directly): the http plugin accepts {@code http://}
- * and {@code https://} URLs, the https plugin only {@code https://} ones, so that
+ * accepted too (for code that calls the source directly): the http source accepts {@code http://}
+ * and {@code https://} URLs, the https source only {@code https://} ones, so that
  * {@code https://http://host/} cannot turn into a plain-text request.
  *
  * <p>A URL must be absolute, http or https, with a host, and without user information
  * ({@code user:password@}: credentials belong in the {@code headers} option, where they are kept
- * out of messages). The fragment is dropped; scheme and host are lower-cased.
+ * out of messages). The fragment is dropped; scheme and host are lower-cased. Messages and
+ * document names show a URL through {@link #display}, which hides secret query values.
  */
 final class Urls {
 
     private static final Pattern SCHEME_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/?#@]*@");
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)token|secret|passw|pwd|key|sig|credential|auth|session");
 
     private Urls() {
     }
 
     /**
-     * The URL a source names for the plugin of {@code pluginScheme}.
+     * The URL a location names for the source of {@code sourceScheme}.
      *
      * @throws IllegalArgumentException saying what is wrong (never echoing user information)
      */
-    static URI parse(String source, String pluginScheme) {
+    static URI parse(String source, String sourceScheme) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("no URL given");
         }
@@ -43,13 +46,13 @@ final class Urls {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new IllegalArgumentException("'" + redact(text) + "' is not an http or https URL");
             }
-            if (pluginScheme.equals("https") && scheme.equals("http")) {
-                throw new IllegalArgumentException("the https plugin does not fetch the http URL '" + redact(text)
+            if (sourceScheme.equals("https") && scheme.equals("http")) {
+                throw new IllegalArgumentException("the https source does not fetch the http URL '" + redact(text)
                         + "'");
             }
             full = text;
         } else {
-            full = pluginScheme + "://" + text;
+            full = sourceScheme + "://" + text;
         }
         URI uri;
         try {
@@ -101,24 +104,47 @@ final class Urls {
         }
     }
 
-    /** True for a well-formed URL this plugin would fetch; never throws. */
-    static boolean isValid(String source, String pluginScheme) {
+    /** True for a well-formed URL this source would fetch; never throws. */
+    static boolean isValid(String source, String sourceScheme) {
         try {
-            parse(source, pluginScheme);
+            parse(source, sourceScheme);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** The URL as messages show it (user information is refused earlier, and hidden here anyway). */
+    /**
+     * The URL as messages and document names show it: user information (refused earlier) and the
+     * values of secret query parameters hidden (see {@link #redact}).
+     */
     static String display(URI uri) {
         return redact(uri.toString());
     }
 
-    /** Text with any {@code user:password@} after {@code ://} replaced by {@code ***@}. */
+    /**
+     * A URL's text with any {@code user:password@} after {@code ://} replaced by {@code ***@}, and
+     * the value of every query parameter whose name looks secret (it contains {@code token},
+     * {@code secret}, {@code passw}, {@code pwd}, {@code key}, {@code sig}, {@code credential},
+     * {@code auth} or {@code session}, in any case: {@code access_token}, {@code api_key},
+     * {@code X-Amz-Signature} ...) replaced by {@code ***}.
+     */
     static String redact(String text) {
-        return USER_INFO.matcher(text).replaceAll("***@");
+        String hidden = USER_INFO.matcher(text).replaceAll("***@");
+        int question = hidden.indexOf('?');
+        if (question < 0) {
+            return hidden;
+        }
+        int hash = hidden.indexOf('#', question);
+        int end = hash < 0 ? hidden.length() : hash;
+        StringBuilder query = new StringBuilder();
+        for (String parameter : hidden.substring(question + 1, end).split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            boolean secret = equals >= 0 && SECRET_PARAMETER.matcher(name).find();
+            query.append(query.length() == 0 ? "" : "&").append(secret ? name + "=***" : parameter);
+        }
+        return hidden.substring(0, question + 1) + query + hidden.substring(end);
     }
 
     /** Same scheme, host and port (default ports filled in). */

@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The DS components: configuration as Configuration Admin gives it (no framework), and what bnd generated. */
 class ComponentTest {
 
-    private static HttpPluginConfig config(double connect, double read, long maxBody, int redirects, String[] headers,
+    private static HttpSourceConfig config(double connect, double read, long maxBody, int redirects, String[] headers,
                                            String[] hosts, boolean allowPrivate, int cacheSize, double revalidate) {
-        return new HttpPluginConfig() {
+        return new HttpSourceConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
-                return HttpPluginConfig.class;
+                return HttpSourceConfig.class;
             }
 
             @Override
@@ -76,22 +76,22 @@ class ComponentTest {
         };
     }
 
-    private static HttpPluginConfig defaults() {
+    private static HttpSourceConfig defaults() {
         return config(5, 30, 1_048_576, 5, new String[0], new String[] {"*"}, false, 64, 0);
     }
 
     @Test
     void theDefaultConfigurationGivesTheDefaultOptions() {
-        assertThat(PluginComponents.options(defaults(), Map.of(), new RecordingLogger()))
+        assertThat(SourceComponents.options(defaults(), Map.of(), new RecordingLogger()))
                 .isEqualTo(HttpOptions.defaults());
     }
 
     @Test
     void aConfigurationBecomesOptions() {
-        HttpPluginConfig config = config(1.5, 10, 4096, 2, new String[] {"Authorization: Bearer abc", "X-A: 1"},
+        HttpSourceConfig config = config(1.5, 10, 4096, 2, new String[] {"Authorization: Bearer abc", "X-A: 1"},
                 new String[] {"*.example.com"}, true, 8, 30);
 
-        HttpOptions options = PluginComponents.options(config, Map.of(), new RecordingLogger());
+        HttpOptions options = SourceComponents.options(config, Map.of(), new RecordingLogger());
 
         assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(options.readTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -106,21 +106,21 @@ class ComponentTest {
 
     @Test
     void aCfgFileGivesListsAsOneString() {
-        HttpPluginConfig config = config(5, 30, 1024, 5, new String[] {"Authorization: Bearer abc\nX-Team: blue"},
+        HttpSourceConfig config = config(5, 30, 1024, 5, new String[] {"Authorization: Bearer abc\nX-Team: blue"},
                 new String[] {"*.example.com, example.com,"}, false, 64, 0);
 
-        HttpOptions options = PluginComponents.options(config, Map.of(), new RecordingLogger());
+        HttpOptions options = SourceComponents.options(config, Map.of(), new RecordingLogger());
 
         assertThat(options.allowedHosts()).containsExactly("*.example.com", "example.com");
         assertThat(options.headers()).containsEntry("Authorization", "Bearer abc").containsEntry("X-Team", "blue");
-        assertThat(PluginComponents.hostPatterns(new String[] {""})).isEmpty();
+        assertThat(SourceComponents.hostPatterns(new String[] {""})).isEmpty();
     }
 
     @Test
     void aPublicHeadersKeyIsHonouredWithAWarningThatShowsNoValue() {
         RecordingLogger log = new RecordingLogger();
 
-        HttpOptions options = PluginComponents.options(defaults(),
+        HttpOptions options = SourceComponents.options(defaults(),
                 Map.of("headers", new String[] {"Authorization: Bearer leaked-9"}), log);
 
         assertThat(options.headers()).containsEntry("Authorization", "Bearer leaked-9");
@@ -130,26 +130,29 @@ class ComponentTest {
 
     @Test
     void aBadConfigurationNamesThePid() {
-        assertThatThrownBy(() -> PluginComponents.options(config(0, 30, 1, 5, new String[0], new String[] {"*"},
+        assertThatThrownBy(() -> SourceComponents.options(config(0, 30, 1, 5, new String[0], new String[] {"*"},
                 false, 64, 0), Map.of(), new RecordingLogger()))
                 .hasMessageContaining("dev.victor.workflow.http").hasMessageContaining("connect.timeout");
-        assertThatThrownBy(() -> PluginComponents.options(config(5, 30, 1, 5, new String[] {"Host: x"},
+        assertThatThrownBy(() -> SourceComponents.options(config(5, 30, 1, 5, new String[] {"Host: x"},
                 new String[] {"*"}, false, 64, 0), Map.of(), new RecordingLogger()))
                 .hasMessageContaining("'Host' cannot be configured");
     }
 
     @Test
     void theComponentsServeTheirSchemeAndHideHeaders() {
-        HttpPluginConfig config = config(5, 30, 1024, 5, new String[] {"Authorization: Bearer hidden-7"},
+        HttpSourceConfig config = config(5, 30, 1024, 5, new String[] {"Authorization: Bearer hidden-7"},
                 new String[] {"*"}, false, 64, 0);
-        HttpCompilerComponent http = new HttpCompilerComponent(config, null, Map.of(), null);
-        HttpsCompilerComponent https = new HttpsCompilerComponent(config, null, Map.of(), null);
+        HttpSourceComponent http = new HttpSourceComponent(config, Map.of(), null);
+        HttpsSourceComponent https = new HttpsSourceComponent(config, Map.of(), null);
         try {
-            assertThat(http.validateSource("example.com/a.yaml")).isTrue();
-            assertThat(http.validateSource("http://example.com/a.yaml")).isTrue();
-            assertThat(https.validateSource("http://example.com/a.yaml")).isFalse();
-            assertThat(https.validateSource("example.com/a.yaml")).isTrue();
+            assertThat(http.accepts("example.com/a.yaml")).isTrue();
+            assertThat(http.accepts("http://example.com/a.yaml")).isTrue();
+            assertThat(https.accepts("http://example.com/a.yaml")).isFalse();
+            assertThat(https.accepts("example.com/a.yaml")).isTrue();
             assertThat(http + " " + https).contains("[http, ").contains("[https, ").doesNotContain("hidden-7");
+            // a private address is refused by default, before any request: the configuration is in force
+            assertThatThrownBy(() -> http.fingerprint("127.0.0.1:9/a.yaml")).hasMessageContaining("loopback");
+            assertThatThrownBy(() -> https.read("127.0.0.1:9/a.yaml")).hasMessageContaining("loopback");
         } finally {
             http.deactivate();
             https.deactivate();
@@ -157,19 +160,22 @@ class ComponentTest {
     }
 
     @Test
-    void theGeneratedDescriptorsPublishTheSchemesAndKeepHeadersPrivate() throws IOException {
-        String http = resource("OSGI-INF/dev.victor.workflow.http.internal.HttpCompilerComponent.xml");
-        String https = resource("OSGI-INF/dev.victor.workflow.http.internal.HttpsCompilerComponent.xml");
+    void theGeneratedDescriptorsPublishTheSchemesAsSourcesAndKeepHeadersPrivate() throws IOException {
+        String http = resource("OSGI-INF/dev.victor.workflow.http.internal.HttpSourceComponent.xml");
+        String https = resource("OSGI-INF/dev.victor.workflow.http.internal.HttpsSourceComponent.xml");
         String metatype = resource("OSGI-INF/metatype/dev.victor.workflow.http.xml");
 
         assertThat(http).contains("configuration-pid=\"dev.victor.workflow.http\"")
                 .contains("<property name=\"scheme\" type=\"String\" value=\"http\"/>")
                 .contains("<property name=\"plugin.name\" type=\"String\" value=\"http\"/>")
-                .contains("interface=\"dev.victor.workflow.api.WorkflowCompilerRegistry\"")
-                .contains("<provide interface=\"dev.victor.workflow.api.WorkflowCompilerPlugin\"/>")
+                .contains("<provide interface=\"dev.victor.workflow.source.WorkflowSource\"/>")
+                .doesNotContain("WorkflowCompilerRegistry").doesNotContain("WorkflowCompilerPlugin")
                 .doesNotContain("headers");
         assertThat(https).contains("<property name=\"scheme\" type=\"String\" value=\"https\"/>")
-                .contains("configuration-pid=\"dev.victor.workflow.http\"");
+                .contains("<property name=\"plugin.name\" type=\"String\" value=\"http\"/>")
+                .contains("<provide interface=\"dev.victor.workflow.source.WorkflowSource\"/>")
+                .contains("configuration-pid=\"dev.victor.workflow.http\"")
+                .doesNotContain("WorkflowCompilerRegistry");
         assertThat(metatype).contains("<AD id=\".headers\" type=\"Password\"")
                 .contains("<AD id=\"stale_if_error\"").contains("<AD id=\"allowed.hosts\"");
         for (String key : List.of("connect.timeout", "read.timeout", "max.body.bytes", "max.redirects",

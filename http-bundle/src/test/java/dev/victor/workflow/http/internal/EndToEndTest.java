@@ -5,8 +5,10 @@ import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
+import dev.victor.workflow.json.internal.JsonFormat;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.PluginSettings;
+import dev.victor.workflow.yaml.internal.YamlFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A registry as a user builds it off OSGi: the yaml and json plugins found by ServiceLoader, the
- * http plugin registered in code; workflows compiled and run from URLs.
+ * YAML and JSON formats and the http sources registered in code; workflows compiled and run from
+ * URLs.
  */
 class EndToEndTest {
 
@@ -52,16 +57,26 @@ class EndToEndTest {
 
     private TestServer server;
     private DefaultWorkflowCompilerRegistry registry;
+    private final List<HttpSource> sources = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        registry = DefaultWorkflowCompilerRegistry.builder().discover(EndToEndTest.class.getClassLoader()).build();
-        HttpCompilerPlugin.register(registry, Map.of("allow_private_networks", true));
+        registry = userRegistry(DefaultWorkflowCompilerRegistry.builder());
+    }
+
+    /** The plugins by ServiceLoader, the formats and the sources in code, as the README shows. */
+    private DefaultWorkflowCompilerRegistry userRegistry(DefaultWorkflowCompilerRegistry.Builder builder) {
+        DefaultWorkflowCompilerRegistry built = builder.discover(EndToEndTest.class.getClassLoader()).build();
+        built.register(YamlFormat.NAME, new YamlFormat(), YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+        built.register(JsonFormat.NAME, new JsonFormat(), JsonFormat.MEDIA_TYPES, JsonFormat.EXTENSIONS);
+        sources.addAll(HttpSource.register(built::register, Map.of("allow_private_networks", true)));
+        return built;
     }
 
     @AfterEach
     void tearDown() {
+        sources.forEach(HttpSource::close);
         server.close();
     }
 
@@ -154,11 +169,8 @@ class EndToEndTest {
 
     @Test
     void stalenessAndTheRealPluginsTogether() {
-        DefaultWorkflowCompilerRegistry stale = DefaultWorkflowCompilerRegistry.builder()
-                .discover(EndToEndTest.class.getClassLoader())
-                .pluginSettings("http", PluginSettings.defaults().withStaleIfError(true))
-                .build();
-        HttpCompilerPlugin.register(stale, Map.of("allow_private_networks", true));
+        DefaultWorkflowCompilerRegistry stale = userRegistry(DefaultWorkflowCompilerRegistry.builder()
+                .pluginSettings("http", PluginSettings.defaults().withStaleIfError(true)));
         server.route("/flows/review.yaml", server.document("application/yaml", REVIEW, "\"r1\"", null));
         stale.compile(server.url("/flows/review.yaml"));
 

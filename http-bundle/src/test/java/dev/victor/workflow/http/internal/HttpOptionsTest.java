@@ -79,9 +79,9 @@ class HttpOptionsTest {
 
         assertThatThrownBy(() -> HttpOptions.from(Map.of("timeout", 3, "allowed_host", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Unknown option(s) of the HTTP plugin: allowed_host, timeout; it accepts:");
-        assertThatThrownBy(() -> HttpCompilerPlugin.options(Map.of("timeout", 3)))
-                .isInstanceOf(WorkflowException.class).hasMessageStartingWith("Invalid options for the HTTP plugin");
+                .hasMessageStartingWith("Unknown option(s) of the HTTP source: allowed_host, timeout; it accepts:");
+        assertThatThrownBy(() -> HttpSource.options(Map.of("timeout", 3)))
+                .isInstanceOf(WorkflowException.class).hasMessageStartingWith("Invalid options for the HTTP source");
     }
 
     @Test

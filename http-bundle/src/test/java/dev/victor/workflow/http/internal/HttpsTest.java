@@ -1,6 +1,5 @@
 package dev.victor.workflow.http.internal;
 
-import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
@@ -18,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +41,9 @@ class HttpsTest {
 
     private TestServer https;
     private TestServer http;
-    private RecordingPlugin yaml;
+    private RecordingFormat yaml;
     private DefaultWorkflowCompilerRegistry registry;
+    private final List<HttpSource> sources = new ArrayList<>();
 
     @BeforeAll
     static void makeCertificate() throws Exception {
@@ -83,17 +84,17 @@ class HttpsTest {
     void setUp() throws Exception {
         https = TestServer.https(serverContext);
         http = TestServer.http();
-        yaml = RecordingPlugin.yaml();
-        registry = DefaultWorkflowCompilerRegistry.builder().build();
-        registry.register("yaml", (PluginFactory) options -> yaml);
-        HttpCompilerPlugin.register(registry, Map.of("allow_private_networks", true, "read_timeout", 5,
-                "ssl_context", clientContext));
+        yaml = RecordingFormat.yaml();
+        registry = Registries.withFormats(yaml);
+        sources.addAll(Registries.sources(registry, Map.of("allow_private_networks", true, "read_timeout", 5,
+                "ssl_context", clientContext)));
         https.route("/flow.yaml", https.document("application/yaml", Documents.YAML, "\"v1\"", null));
         http.route("/flow.yaml", http.ok("application/yaml", Documents.YAML));
     }
 
     @AfterEach
     void tearDown() {
+        sources.forEach(HttpSource::close);
         https.close();
         http.close();
     }
@@ -105,21 +106,19 @@ class HttpsTest {
 
         assertThat(https.requests).hasSize(2);
         assertThat(https.bodiesSent).hasValue(1);
-        assertThat(yaml.compiled).hasSize(1);
+        assertThat(yaml.parsed).hasSize(1);
     }
 
     @Test
     void anUntrustedCertificateIsRefused() {
-        HttpCompilerPlugin defaultTrust = new HttpCompilerPlugin("https",
-                HttpOptions.from(Map.of("allow_private_networks", true)), () -> registry);
-        try {
-            assertThatThrownBy(() -> defaultTrust.compile(https.url("/flow.yaml")))
-                    .isInstanceOf(WorkflowSourceUnavailableException.class)
-                    .hasMessageStartingWith("Cannot fetch " + https.url("/flow.yaml") + ":");
-            assertThat(yaml.compiled).isEmpty();
-        } finally {
-            defaultTrust.close();
-        }
+        DefaultWorkflowCompilerRegistry defaultTrust = Registries.withFormats(yaml);
+        sources.add(Registries.source(defaultTrust,
+                new HttpSource("https", HttpOptions.from(Map.of("allow_private_networks", true)))));
+
+        assertThatThrownBy(() -> defaultTrust.compile(https.url("/flow.yaml")))
+                .isInstanceOf(WorkflowSourceUnavailableException.class)
+                .hasMessageStartingWith("Cannot fetch " + https.url("/flow.yaml") + ":");
+        assertThat(yaml.parsed).isEmpty();
     }
 
     @Test

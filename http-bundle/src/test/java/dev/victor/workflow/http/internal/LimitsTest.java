@@ -1,6 +1,5 @@
 package dev.victor.workflow.http.internal;
 
-import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,21 +27,22 @@ class LimitsTest {
     private static final int LIMIT = 1000;
 
     private TestServer server;
-    private RecordingPlugin yaml;
+    private RecordingFormat yaml;
     private DefaultWorkflowCompilerRegistry registry;
+    private List<HttpSource> sources;
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = RecordingPlugin.yaml();
-        registry = DefaultWorkflowCompilerRegistry.builder().build();
-        registry.register("yaml", (PluginFactory) options -> yaml);
-        HttpCompilerPlugin.register(registry, Map.of("allow_private_networks", true, "connect_timeout", 1,
+        yaml = RecordingFormat.yaml();
+        registry = Registries.withFormats(yaml);
+        sources = Registries.sources(registry, Map.of("allow_private_networks", true, "connect_timeout", 1,
                 "read_timeout", 0.5, "max_body_bytes", LIMIT));
     }
 
     @AfterEach
     void tearDown() {
+        sources.forEach(HttpSource::close);
         server.close();
     }
 
@@ -74,7 +75,7 @@ class LimitsTest {
                 .hasMessageContaining(server.url("/stuck"))
                 .hasMessageContaining("the body was not received within 0.5 s (read_timeout)");
         assertThat(elapsedMillis(start)).isLessThan(4000);
-        assertThat(yaml.compiled).isEmpty();
+        assertThat(yaml.parsed).isEmpty();
     }
 
     @Test
@@ -111,7 +112,7 @@ class LimitsTest {
                 .isInstanceOf(WorkflowSourceUnavailableException.class)
                 .hasMessage("Cannot fetch " + server.url("/big") + ": the body (" + (LIMIT + 1) + " bytes by its"
                         + " Content-Length) is larger than the limit of " + LIMIT + " bytes (max_body_bytes)");
-        assertThat(yaml.compiled).isEmpty();
+        assertThat(yaml.parsed).isEmpty();
     }
 
     @Test
@@ -138,7 +139,7 @@ class LimitsTest {
                 .isInstanceOf(WorkflowSourceUnavailableException.class)
                 .hasMessage("Cannot fetch " + server.url("/endless") + ": the body is larger than the limit of "
                         + LIMIT + " bytes (max_body_bytes)");
-        assertThat(yaml.compiled).isEmpty();
+        assertThat(yaml.parsed).isEmpty();
     }
 
     @Test

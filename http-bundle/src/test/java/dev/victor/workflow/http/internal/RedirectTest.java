@@ -1,6 +1,5 @@
 package dev.victor.workflow.http.internal;
 
-import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
@@ -10,30 +9,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Redirects are followed by the plugin, one checked hop at a time. */
+/** Redirects are followed by the source, one checked hop at a time. */
 class RedirectTest {
 
     private TestServer server;
-    private RecordingPlugin yaml;
+    private RecordingFormat yaml;
     private DefaultWorkflowCompilerRegistry registry;
+    private final List<HttpSource> sources = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = RecordingPlugin.yaml();
-        registry = DefaultWorkflowCompilerRegistry.builder().build();
-        registry.register("yaml", (PluginFactory) options -> yaml);
-        HttpCompilerPlugin.register(registry, HttpCompilerPluginTest.BASE);
+        yaml = RecordingFormat.yaml();
+        registry = Registries.withFormats(yaml);
+        sources.addAll(Registries.sources(registry, HttpSourceTest.BASE));
         server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
     }
 
     @AfterEach
     void tearDown() {
+        sources.forEach(HttpSource::close);
         server.close();
     }
 
@@ -92,7 +94,7 @@ class RedirectTest {
                 .hasMessageContaining("Refused to fetch " + server.url("/escape"))
                 .hasMessageContaining("only http and https redirects are followed");
         assertThat(server.requests).hasSize(1);
-        assertThat(yaml.compiled).isEmpty();
+        assertThat(yaml.parsed).isEmpty();
     }
 
     @Test
@@ -125,9 +127,8 @@ class RedirectTest {
 
     @Test
     void noRedirectsWhenMaxRedirectsIsZero() {
-        DefaultWorkflowCompilerRegistry strict = DefaultWorkflowCompilerRegistry.builder().build();
-        strict.register("yaml", (PluginFactory) options -> yaml);
-        HttpCompilerPlugin.register(strict, Map.of("allow_private_networks", true, "max_redirects", 0));
+        DefaultWorkflowCompilerRegistry strict = Registries.withFormats(yaml);
+        sources.addAll(Registries.sources(strict, Map.of("allow_private_networks", true, "max_redirects", 0)));
         server.route("/old", TestServer.redirect(301, "/flow.yaml"));
 
         assertThatThrownBy(() -> strict.compile(server.url("/old")))
@@ -137,19 +138,13 @@ class RedirectTest {
     @Test
     void conditionalRequestsFollowTheRedirectToo() {
         server.route("/latest", TestServer.redirect(302, "/flow.yaml"));
-        HttpCompilerPlugin plugin = new HttpCompilerPlugin("http", HttpOptions.from(HttpCompilerPluginTest.BASE),
-                () -> registry);
-        try {
-            plugin.compile(server.url("/latest"));
-            plugin.compile(server.url("/latest"));
-        } finally {
-            plugin.close();
-        }
+        registry.compile(server.url("/latest"));
+        registry.compile(server.url("/latest"));
 
         assertThat(server.requests).extracting(TestServer.Seen::path)
                 .containsExactly("/latest", "/flow.yaml", "/latest", "/flow.yaml");
         assertThat(server.requests.get(3).header("If-None-Match")).isEqualTo("\"v1\"");
         assertThat(server.bodiesSent).hasValue(1);
-        assertThat(yaml.compiled).hasSize(1);
+        assertThat(yaml.parsed).hasSize(1);
     }
 }

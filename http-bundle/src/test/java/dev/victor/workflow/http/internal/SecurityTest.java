@@ -1,7 +1,6 @@
 package dev.victor.workflow.http.internal;
 
 import dev.victor.workflow.api.CompiledGraph;
-import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
@@ -24,55 +23,56 @@ class SecurityTest {
     private static final String TOKEN = "Bearer tok-7f3a9c-very-secret";
 
     private TestServer server;
-    private RecordingPlugin yaml;
-    private DefaultWorkflowCompilerRegistry registry;
-    private final List<HttpCompilerPlugin> plugins = new ArrayList<>();
+    private final List<HttpSource> sources = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = RecordingPlugin.yaml();
-        registry = DefaultWorkflowCompilerRegistry.builder().build();
-        registry.register("yaml", (PluginFactory) options -> yaml);
         server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
     }
 
     @AfterEach
     void tearDown() {
-        plugins.forEach(HttpCompilerPlugin::close);
+        sources.forEach(HttpSource::close);
         server.close();
     }
 
-    private HttpCompilerPlugin plugin(Map<String, ?> options) {
-        HttpCompilerPlugin plugin = new HttpCompilerPlugin("http", HttpOptions.from(options), () -> registry);
-        plugins.add(plugin);
-        return plugin;
+    private HttpSource source(Map<String, ?> options) {
+        HttpSource source = new HttpSource("http", HttpOptions.from(options));
+        sources.add(source);
+        return source;
     }
 
-    private HttpCompilerPlugin plugin(Map<String, ?> options, System.Logger log, NetworkPolicy policy) {
-        HttpCompilerPlugin plugin = new HttpCompilerPlugin("http", HttpOptions.from(options), () -> registry, log,
-                policy, System::nanoTime);
-        plugins.add(plugin);
-        return plugin;
+    private HttpSource source(Map<String, ?> options, System.Logger log, NetworkPolicy policy) {
+        HttpSource source = new HttpSource("http", HttpOptions.from(options), log, policy, System::nanoTime);
+        sources.add(source);
+        return source;
+    }
+
+    /** Compiles a URL through a registry with the YAML format and this source. */
+    private static CompiledGraph compile(HttpSource source, String url) {
+        DefaultWorkflowCompilerRegistry registry = Registries.withFormats(RecordingFormat.yaml());
+        Registries.source(registry, source);
+        return registry.compile(url);
     }
 
     // ------------------------------------------------------------ private addresses
 
     @Test
     void aLoopbackAddressIsRefusedByDefaultAndAllowedByTheOption() {
-        HttpCompilerPlugin byDefault = plugin(Map.of());
+        HttpSource byDefault = source(Map.of());
 
-        assertThatThrownBy(() -> byDefault.compile(server.url("/flow.yaml")))
+        assertThatThrownBy(() -> byDefault.read(server.url("/flow.yaml")))
                 .isInstanceOf(WorkflowException.class)
                 .isNotInstanceOf(WorkflowSourceUnavailableException.class)
                 .hasMessage("Refused to fetch " + server.url("/flow.yaml") + ": '127.0.0.1' resolves to 127.0.0.1,"
                         + " a loopback address; set allow_private_networks=true to allow such addresses");
-        assertThatThrownBy(() -> byDefault.getCacheKey("localhost:" + server.port() + "/flow.yaml"))
+        assertThatThrownBy(() -> byDefault.fingerprint("localhost:" + server.port() + "/flow.yaml"))
                 .hasMessageContaining("'localhost' resolves to").hasMessageContaining("loopback");
         assertThat(server.requests).isEmpty();
 
-        HttpCompilerPlugin allowed = plugin(Map.of("allow_private_networks", true));
-        assertThat(allowed.compile(server.url("/flow.yaml")).name()).isEqualTo("hello");
+        HttpSource allowed = source(Map.of("allow_private_networks", true));
+        assertThat(compile(allowed, server.url("/flow.yaml")).name()).isEqualTo("hello");
         assertThat(server.requests).hasSize(1);
     }
 
@@ -85,9 +85,9 @@ class SecurityTest {
             server.route("/go", TestServer.redirect(302, internal.url("/flow.yaml")));
             NetworkPolicy policy = new NetworkPolicy(List.of("*"), false, InetAddress::getAllByName,
                     address -> address.getHostAddress().equals("127.0.0.1") ? null : "private");
-            HttpCompilerPlugin plugin = plugin(Map.of(), System.getLogger("test"), policy);
+            HttpSource source = source(Map.of(), System.getLogger("test"), policy);
 
-            assertThatThrownBy(() -> plugin.compile(server.url("/go")))
+            assertThatThrownBy(() -> source.read(server.url("/go")))
                     .isInstanceOf(WorkflowException.class)
                     .hasMessage("Refused to fetch " + internal.url("/flow.yaml") + ": '127.0.0.2' resolves to"
                             + " 127.0.0.2, a private address; set allow_private_networks=true to allow such addresses");
@@ -100,10 +100,10 @@ class SecurityTest {
 
     @Test
     void aHostOutsideTheAllowListIsRefusedBeforeAnyRequest() {
-        HttpCompilerPlugin plugin = plugin(Map.of("allow_private_networks", true,
+        HttpSource source = source(Map.of("allow_private_networks", true,
                 "allowed_hosts", List.of("*.example.org", "example.org")));
 
-        assertThatThrownBy(() -> plugin.compile(server.url("/flow.yaml")))
+        assertThatThrownBy(() -> compile(source, server.url("/flow.yaml")))
                 .isInstanceOf(WorkflowException.class)
                 .hasMessage("Refused to fetch " + server.url("/flow.yaml") + ": the host '127.0.0.1' is not in the"
                         + " allow-list (allowed_hosts = [*.example.org, example.org])");
@@ -112,26 +112,26 @@ class SecurityTest {
 
     @Test
     void aGlobAllowsTheHostsItMatches() {
-        HttpCompilerPlugin plugin = plugin(Map.of("allow_private_networks", true, "allowed_hosts", "127.0.0.*"));
+        HttpSource source = source(Map.of("allow_private_networks", true, "allowed_hosts", "127.0.0.*"));
 
-        assertThat(plugin.compile(server.url("/flow.yaml")).name()).isEqualTo("hello");
+        assertThat(compile(source, server.url("/flow.yaml")).name()).isEqualTo("hello");
     }
 
     @Test
     void theAllowListIsCheckedOnEveryHop() {
         server.route("/elsewhere", TestServer.redirect(302, "http://localhost:" + server.port() + "/flow.yaml"));
-        HttpCompilerPlugin plugin = plugin(Map.of("allow_private_networks", true, "allowed_hosts", "127.0.0.1"));
+        HttpSource source = source(Map.of("allow_private_networks", true, "allowed_hosts", "127.0.0.1"));
 
-        assertThatThrownBy(() -> plugin.compile(server.url("/elsewhere")))
+        assertThatThrownBy(() -> source.read(server.url("/elsewhere")))
                 .hasMessageContaining("the host 'localhost' is not in the allow-list");
         assertThat(server.requests).hasSize(1);
     }
 
     @Test
     void anEmptyAllowListAllowsNothing() {
-        HttpCompilerPlugin plugin = plugin(Map.of("allow_private_networks", true, "allowed_hosts", List.of()));
+        HttpSource source = source(Map.of("allow_private_networks", true, "allowed_hosts", List.of()));
 
-        assertThatThrownBy(() -> plugin.compile(server.url("/flow.yaml")))
+        assertThatThrownBy(() -> source.fingerprint(server.url("/flow.yaml")))
                 .hasMessageContaining("(allowed_hosts = (empty: no host))");
     }
 
@@ -139,10 +139,10 @@ class SecurityTest {
 
     @Test
     void configuredHeadersAreSent() {
-        HttpCompilerPlugin plugin = plugin(Map.of("allow_private_networks", true,
+        HttpSource source = source(Map.of("allow_private_networks", true,
                 "headers", Map.of("Authorization", TOKEN, "X-Api-Key", "k-123")));
 
-        plugin.compile(server.url("/flow.yaml"));
+        compile(source, server.url("/flow.yaml"));
 
         TestServer.Seen seen = server.requests.get(0);
         assertThat(seen.header("Authorization")).isEqualTo(TOKEN);
@@ -155,22 +155,24 @@ class SecurityTest {
         RecordingLogger log = new RecordingLogger();
         Map<String, Object> options = Map.of("allow_private_networks", true, "read_timeout", 0.5,
                 "max_body_bytes", 150, "headers", List.of("Authorization: " + TOKEN));
-        HttpCompilerPlugin plugin = plugin(options, log, new NetworkPolicy(List.of("*"), true));
-        registry.register("http", (PluginFactory) given -> plugin);
+        HttpSource source = source(options, log, new NetworkPolicy(List.of("*"), true));
+        DefaultWorkflowCompilerRegistry registry = Registries.withFormats(RecordingFormat.yaml());
+        Registries.source(registry, source);
         server.route("/boom", TestServer.status(500));
         server.route("/silent", exchange -> server.stall());
         server.route("/big", server.ok("application/yaml", "#".repeat(200)));
-        server.route("/missing-format", server.ok("application/json", Documents.JSON));
+        server.route("/bad-charset", server.ok("application/yaml; charset=klingon", Documents.YAML));
         server.route("/bad", server.ok("application/yaml", "workflows: [1, 2"));
 
-        String key = registry.resolve(server.url("/flow.yaml")).source();
-        assertThat(plugin.getCacheKey(key)).doesNotContain("tok-7f3a9c");
+        String location = registry.resolve(server.url("/flow.yaml")).source();
+        assertThat(source.fingerprint(location)).doesNotContain("tok-7f3a9c");
+        assertThat(source.read(location).toString()).doesNotContain("tok-7f3a9c");
         CompiledGraph graph = registry.compile(server.url("/flow.yaml"));
         assertThat(graph.getGraph().toMermaid() + graph.getGraph().toDot() + graph.getGraph().toJson()
                 + graph.getGraph().nodes() + graph.warnings() + graph).doesNotContain("tok-7f3a9c");
 
         List<Throwable> errors = new ArrayList<>();
-        for (String path : List.of("/boom", "/silent", "/big", "/missing-format", "/bad", "/nothing-here")) {
+        for (String path : List.of("/boom", "/silent", "/big", "/bad-charset", "/bad", "/nothing-here")) {
             errors.add(catchThrowable(() -> registry.compile(server.url(path))));
         }
         assertThat(errors).doesNotContainNull();
@@ -180,8 +182,9 @@ class SecurityTest {
             }
         }
         assertThat(log.messages).isNotEmpty().noneMatch(message -> message.contains("tok-7f3a9c"));
-        assertThat(plugin.toString()).contains("Authorization").doesNotContain("tok-7f3a9c");
-        assertThat(plugin.options().toString()).doesNotContain("tok-7f3a9c");
+        assertThat(source.toString()).contains("Authorization").doesNotContain("tok-7f3a9c");
+        assertThat(source.options().toString()).doesNotContain("tok-7f3a9c");
+        assertThat(registry.plugins().toString() + registry).doesNotContain("tok-7f3a9c");
         assertThat(server.requestsTo("/boom").get(0).header("Authorization")).isEqualTo(TOKEN);
     }
 
@@ -191,11 +194,11 @@ class SecurityTest {
             other.route("/flow.yaml", other.ok("application/yaml", Documents.YAML));
             server.route("/same", TestServer.redirect(302, "/flow.yaml"));
             server.route("/away", TestServer.redirect(302, other.url("/flow.yaml")));
-            HttpCompilerPlugin plugin = plugin(Map.of("allow_private_networks", true,
+            HttpSource source = source(Map.of("allow_private_networks", true,
                     "headers", Map.of("Authorization", TOKEN)));
 
-            plugin.compile(server.url("/same"));
-            plugin.compile(server.url("/away"));
+            source.read(server.url("/same"));
+            source.read(server.url("/away"));
 
             assertThat(server.requestsTo("/flow.yaml").get(0).header("Authorization")).isEqualTo(TOKEN);
             assertThat(server.requestsTo("/away").get(0).header("Authorization")).isEqualTo(TOKEN);

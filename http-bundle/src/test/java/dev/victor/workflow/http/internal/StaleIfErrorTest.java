@@ -1,7 +1,6 @@
 package dev.victor.workflow.http.internal;
 
 import dev.victor.workflow.api.CompiledGraph;
-import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
@@ -12,35 +11,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The registry's stale_if_error for URLs: the plugin reports a failing server as "unavailable". */
+/** The registry's stale_if_error for URLs: the source reports a failing server as "unavailable". */
 class StaleIfErrorTest {
 
     private TestServer server;
-    private RecordingPlugin yaml;
+    private RecordingFormat yaml;
+    private final List<HttpSource> sources = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         server = TestServer.http();
-        yaml = RecordingPlugin.yaml();
+        yaml = RecordingFormat.yaml();
         server.route("/flow.yaml", server.document("application/yaml", Documents.YAML, "\"v1\"", null));
     }
 
     @AfterEach
     void tearDown() {
+        sources.forEach(HttpSource::close);
         server.close();
     }
 
     private DefaultWorkflowCompilerRegistry registry(boolean staleIfError) {
-        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
-                .pluginSettings("http", PluginSettings.defaults().withStaleIfError(staleIfError))
-                .build();
-        registry.register("yaml", (PluginFactory) options -> yaml);
-        HttpCompilerPlugin.register(registry, Map.of("allow_private_networks", true, "read_timeout", 0.5));
+        DefaultWorkflowCompilerRegistry registry = Registries.withFormats(DefaultWorkflowCompilerRegistry.builder()
+                .pluginSettings("http", PluginSettings.defaults().withStaleIfError(staleIfError)), yaml);
+        sources.addAll(Registries.sources(registry, Map.of("allow_private_networks", true, "read_timeout", 0.5)));
         return registry;
     }
 
@@ -60,7 +61,7 @@ class StaleIfErrorTest {
         RunResult result = stale.invoke(Map.of());
         assertThat(result.isCompleted()).isTrue();
         assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).contains("HTTP 503"));
-        assertThat(yaml.compiled).hasSize(1);
+        assertThat(yaml.parsed).hasSize(1);
     }
 
     @Test

@@ -93,7 +93,7 @@ final class TestServer implements AutoCloseable {
         return scheme + "://" + authority() + path;
     }
 
-    /** {@code 127.0.0.1:port}: what the registry hands the plugin before the path. */
+    /** {@code 127.0.0.1:port}: what the registry hands the source before the path. */
     String authority() {
         InetSocketAddress address = server.getAddress();
         return address.getAddress().getHostAddress() + ":" + address.getPort();

@@ -4,9 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
-import dev.victor.workflow.api.WorkflowCompilerRegistry;
-import dev.victor.workflow.http.internal.HttpCompilerPlugin;
+import dev.victor.workflow.http.internal.HttpSource;
+import dev.victor.workflow.json.internal.JsonFormat;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.yaml.internal.YamlFormat;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plain-Java example of the README, as written there, against a server on loopback. Two
- * things differ and are marked: the URL, and the options that let the plugin reach 127.0.0.1.
+ * things differ and are marked: the URL, and the options that let the source reach 127.0.0.1.
  */
 class ReadmeExampleTest {
 
@@ -64,10 +65,10 @@ class ReadmeExampleTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/flows/review.yaml";  // differs
 
             // --- from the README ---
-            WorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
-                    .discover(Thread.currentThread().getContextClassLoader())   // the yaml and json plugins
-                    .build();
-            HttpCompilerPlugin.register(registry, Map.of(                      // http and https
+            DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.create();
+            registry.register(YamlFormat.NAME, new YamlFormat(), YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+            registry.register(JsonFormat.NAME, new JsonFormat(), JsonFormat.MEDIA_TYPES, JsonFormat.EXTENSIONS);
+            HttpSource.register(registry::register, Map.of(                   // http and https
                     "headers", Map.of("Authorization", "Bearer " + token),
                     "allowed_hosts", List.of("workflows.example.com", "*.flows.example.org",
                             "127.0.0.1"), "allow_private_networks", true));   // differs: loopback

@@ -5,6 +5,7 @@ import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.RegistrySettings;
 import dev.victor.workflow.source.WorkflowSource;
@@ -43,9 +44,11 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
                              @Reference(name = "whiteboard", target = "(" + dev.victor.workflow.registry.internal.whiteboard.NodeServicesWhiteboard.WHITEBOARD_PROPERTY + "=true)")
                              NodeServices whiteboard,
                              @Reference(name = "logger", service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
-                             Logger logger) {
+                             Logger logger,
+                             @Reference(name = "kernel") WorkflowKernel kernel) {
         this.logger = logger;
         this.registry = DefaultWorkflowCompilerRegistry.builder()
+                .kernel(kernel)
                 .settings(settings(config))
                 .nodeServices(whiteboard)
                 .logger(new OsgiSystemLogger(() -> this.logger,

@@ -9,7 +9,7 @@ import dev.victor.workflow.db.StoredWorkflow;
 import dev.victor.workflow.db.internal.CheckpointTable;
 import dev.victor.workflow.db.internal.Database;
 import dev.victor.workflow.db.internal.Databases;
-import dev.victor.workflow.db.internal.DbSource;
+import dev.victor.workflow.db.internal.DbLocation;
 import dev.victor.workflow.db.internal.SqlNames;
 import dev.victor.workflow.db.internal.WorkflowTable;
 
@@ -261,9 +261,9 @@ public final class DbCommands {
     }
 
     private Source row(String rest, String shown) throws Refused, SQLException {
-        DbSource source;
+        DbLocation source;
         try {
-            source = DbSource.parse(rest);
+            source = DbLocation.parse(rest);
         } catch (IllegalArgumentException e) {
             throw new Refused(USAGE, e.getMessage());
         }

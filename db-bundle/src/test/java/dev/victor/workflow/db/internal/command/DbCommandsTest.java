@@ -4,8 +4,10 @@ import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
 import dev.victor.workflow.db.DataSourceSettings;
+import dev.victor.workflow.db.Registries;
 import dev.victor.workflow.db.TestDatabases;
 import dev.victor.workflow.db.internal.Databases;
+import dev.victor.workflow.db.internal.DbSource;
 import dev.victor.workflow.db.internal.JdbcCheckpointStore;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +50,8 @@ class DbCommandsTest {
         settings = TestDatabases.h2Memory("default");
         databases = new Databases(s -> () -> DriverManager.getConnection(s.url(), s.user(), s.password()));
         databases.put(settings);
-        registry = DefaultWorkflowCompilerRegistry.builder().discover(getClass().getClassLoader()).build();
-        registry.register("db", options -> new dev.victor.workflow.db.internal.DbCompilerPlugin(databases, registry));
+        registry = Registries.userRegistry();
+        registry.register(new DbSource(databases), "db");
         commands = new DbCommands(databases, registry, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
     }
 

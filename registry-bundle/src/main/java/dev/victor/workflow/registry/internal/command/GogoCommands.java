@@ -60,6 +60,12 @@ public final class GogoCommands {
         return session.getConsole();
     }
 
+    private static final String BRANCH = "dry run: the branches conditions take, NODE=LABEL[,NODE=LABEL...]";
+
+    private static java.util.List<String> branches(String value) {
+        return ABSENT.equals(value) ? java.util.List.of() : java.util.List.of(value);
+    }
+
     private static String given(String value) {
         return ABSENT.equals(value) ? null : value;
     }
@@ -90,8 +96,9 @@ public final class GogoCommands {
                     @Descriptor("the workflow to run") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
                     @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
                     @Descriptor("use placeholders for handlers, tools and agents that are not installed") @Parameter(names = "--dry-run", presentValue = "true", absentValue = "false") boolean dryRun,
+                    @Descriptor(BRANCH) @Parameter(names = "--branch", absentValue = ABSENT) String branch,
                     @Descriptor("workflow URI") String uri) {
-        check("run", commands.run(uri, null, given(workflow), json, dryRun, out(session)));
+        check("run", commands.run(uri, null, given(workflow), json, dryRun, branches(branch), out(session)));
     }
 
     @Descriptor("runs a workflow from an initial state, printing its events as they happen and then the result")
@@ -99,9 +106,10 @@ public final class GogoCommands {
                     @Descriptor("the workflow to run") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
                     @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
                     @Descriptor("use placeholders for handlers, tools and agents that are not installed") @Parameter(names = "--dry-run", presentValue = "true", absentValue = "false") boolean dryRun,
+                    @Descriptor(BRANCH) @Parameter(names = "--branch", absentValue = ABSENT) String branch,
                     @Descriptor("workflow URI") String uri,
                     @Descriptor("initial state as a JSON object") String stateJson) {
-        check("run", commands.run(uri, stateJson, given(workflow), json, dryRun, out(session)));
+        check("run", commands.run(uri, stateJson, given(workflow), json, dryRun, branches(branch), out(session)));
     }
 
     @Descriptor("resumes an interrupted run with the human's response")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,10 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a JSON argument into maps, lists, strings, numbers, booleans and null (jackson-core streaming). */
+/**
+ * Reads a JSON argument into maps, lists, strings, numbers, booleans and null (jackson-core
+ * streaming). Strict: a repeated member name, or a number too large for a float
+ * ({@code 1e999999}), is an error rather than a value silently lost.
+ */
 final class JsonValues {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
 
@@ -38,6 +44,10 @@ final class JsonValues {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new IllegalArgumentException("not valid JSON: " + message, e);
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
     }
 
     private static Object read(JsonParser parser, JsonToken token) throws IOException {
@@ -64,7 +74,13 @@ final class JsonValues {
                 return parser.getNumberValue();
             }
             case VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
+                double value = parser.getDoubleValue();
+                if (Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("the number " + abbreviated(parser.getText()) + " at line "
+                            + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr()
+                            + " is too large for a float (at most about 1.8e308)");
+                }
+                return value;
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;

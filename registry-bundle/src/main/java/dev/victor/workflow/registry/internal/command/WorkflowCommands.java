@@ -1,5 +1,6 @@
 package dev.victor.workflow.registry.internal.command;
 
+import dev.victor.workflow.engine.DryRunServices;
 import dev.victor.workflow.engine.InMemoryCheckpointStore;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
@@ -55,7 +56,10 @@ public final class WorkflowCommands {
                 }
             });
 
-    private record RunOrigin(String uri, String workflow, boolean dryRun) {
+    /** How a dry run's checkpoints name their workflow: this prefix, then its URI. */
+    static final String DRY_RUN_ORIGIN = "dry-run:";
+
+    private record RunOrigin(String uri, String workflow, boolean dryRun, Map<String, String> branches) {
     }
 
     public WorkflowCommands(DefaultWorkflowCompilerRegistry registry) {
@@ -219,9 +223,23 @@ public final class WorkflowCommands {
      * is a JSON object (or {@code null}). With {@code dryRun}, every handler, tool, node type or
      * agent runtime that is not installed is replaced by a placeholder, and each is reported.
      * JSON: {@code {"status", "threadId", "state", "error", "iterations", "history", "interrupt",
-     * "warnings"}} plus {@code "placeholders"} for a dry run.
+     * "warnings"}} plus {@code "placeholders"} and {@code "choices"} (the branches taken without
+     * routing on a value) for a dry run. {@code branches} ({@code NODE=LABEL} each) steer the
+     * conditions of a dry run.
      */
     public int run(String uri, String stateJson, String workflow, boolean json, boolean dryRun, PrintStream out) {
+        return run(uri, stateJson, workflow, json, dryRun, List.of(), out);
+    }
+
+    public int run(String uri, String stateJson, String workflow, boolean json, boolean dryRun,
+                   List<String> branchArguments, PrintStream out) {
+        Map<String, String> branches;
+        try {
+            branches = branches(branchArguments, dryRun);
+        } catch (IllegalArgumentException e) {
+            out.println("error: " + e.getMessage());
+            return USAGE;
+        }
         Map<String, Object> state;
         try {
             state = state(stateJson);
@@ -236,24 +254,56 @@ public final class WorkflowCommands {
             printFailure(e, out);
             return FAILED;
         }
-        DryRunNodeServices dry = dryRun ? new DryRunNodeServices(installed()) : null;
-        RunConfig config = config(dry);
+        List<String> notConditions = branches.keySet().stream().filter(node -> graph.getGraph().nodes().stream()
+                .noneMatch(view -> view.id().equals(node) && view.type().equals("condition"))).sorted().toList();
+        if (!notConditions.isEmpty()) {
+            out.println("error: --branch names no condition node of " + graph.name() + ": "
+                    + String.join(", ", notConditions) + " (its conditions: " + String.join(", ", graph.getGraph().nodes()
+                    .stream().filter(view -> view.type().equals("condition")).map(view -> view.id()).toList()) + ")");
+            return USAGE;
+        }
+        DryRunServices dry = dryRun ? new DryRunServices(installed()) : null;
+        RunConfig config = config(dry, branches);
+        if (dryRun) {
+            config = config.origin(DRY_RUN_ORIGIN + uri);
+        }
         RunResult result = stream(graph.stream(state, config), out);
         if (result != null && result.threadId() != null) {
-            threads.put(result.threadId(), new RunOrigin(uri, workflow, dryRun));
+            threads.put(result.threadId(), new RunOrigin(uri, workflow, dryRun, branches));
         }
         return finish(result, dry, json, out);
     }
 
+    /** {@code NODE=LABEL} arguments (each may hold several, separated by commas) as a map. */
+    private static Map<String, String> branches(List<String> arguments, boolean dryRun) {
+        Map<String, String> branches = new LinkedHashMap<>();
+        for (String argument : arguments == null ? List.<String>of() : arguments) {
+            for (String pair : argument.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0 || eq == pair.length() - 1) {
+                    throw new IllegalArgumentException("--branch takes NODE=LABEL, such as --branch check=true (got '"
+                            + pair + "')");
+                }
+                branches.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        if (!branches.isEmpty() && !dryRun) {
+            throw new IllegalArgumentException("--branch steers a dry run only: add --dry-run");
+        }
+        return branches;
+    }
+
     /**
      * Resumes an interrupted run with the human's response (JSON, or plain text taken as a
-     * string). The run must have been started by {@code run} here, or {@code uri} must name its
+     * string; text that begins like JSON must be JSON). A response the node refuses leaves the
+     * thread waiting. The run must have been started by {@code run} here, or {@code uri} must name its
      * workflow.
      */
     public int resume(String threadId, String responseJson, String uri, String workflow, boolean json, PrintStream out) {
         RunOrigin origin = threads.get(threadId);
         if (uri != null) {
-            origin = new RunOrigin(uri, workflow, origin != null && origin.dryRun());
+            origin = new RunOrigin(uri, workflow, origin != null && origin.dryRun(),
+                    origin != null ? origin.branches() : Map.of());
         }
         if (origin == null) {
             origin = storedOrigin(threadId);
@@ -265,9 +315,10 @@ public final class WorkflowCommands {
         }
         Object response;
         try {
-            response = responseJson == null ? null : JsonValues.parse(responseJson);
+            response = response(responseJson);
         } catch (IllegalArgumentException e) {
-            response = responseJson;
+            out.println("error: the response " + e.getMessage() + "; the thread still waits for an answer");
+            return USAGE;
         }
         CompiledGraph graph;
         try {
@@ -276,10 +327,10 @@ public final class WorkflowCommands {
             printFailure(e, out);
             return FAILED;
         }
-        DryRunNodeServices dry = origin.dryRun() ? new DryRunNodeServices(installed()) : null;
+        DryRunServices dry = origin.dryRun() ? new DryRunServices(installed()) : null;
         RunResult result;
         try {
-            result = graph.resume(threadId, response, config(dry).threadId(threadId));
+            result = graph.resume(threadId, response, config(dry, origin.branches()).threadId(threadId));
         } catch (WorkflowException e) {
             printFailure(e, out);
             return FAILED;
@@ -288,12 +339,37 @@ public final class WorkflowCommands {
         return finish(result, dry, json, out);
     }
 
-    /** The origin a checkpoint in the store remembers (a run started by another process). */
+    /**
+     * The response as JSON; other plain text (such as {@code ok}) as a string. Text that begins like
+     * JSON ({@code { [ "}) must be valid JSON: a typo never becomes an answer.
+     */
+    private static Object response(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JsonValues.parse(text);
+        } catch (IllegalArgumentException e) {
+            String start = text.strip();
+            if (start.startsWith("{") || start.startsWith("[") || start.startsWith("\"")) {
+                throw e;
+            }
+            return text;
+        }
+    }
+
+    /**
+     * The origin a checkpoint in the store remembers (a run started by another process); a dry
+     * run's origin is its URI after {@link #DRY_RUN_ORIGIN}, and it resumes as a dry run.
+     */
     private RunOrigin storedOrigin(String threadId) {
         CheckpointStore store = installed().checkpointStore().orElse(ownStore);
         return store.load(threadId)
                 .filter(checkpoint -> checkpoint.origin() != null)
-                .map(checkpoint -> new RunOrigin(checkpoint.origin(), checkpoint.workflow(), false))
+                .map(checkpoint -> checkpoint.origin().startsWith(DRY_RUN_ORIGIN)
+                        ? new RunOrigin(checkpoint.origin().substring(DRY_RUN_ORIGIN.length()), checkpoint.workflow(),
+                                true, Map.of())
+                        : new RunOrigin(checkpoint.origin(), checkpoint.workflow(), false, Map.of()))
                 .orElse(null);
     }
 
@@ -302,8 +378,8 @@ public final class WorkflowCommands {
         return services != null ? services : NodeServices.none();
     }
 
-    private RunConfig config(DryRunNodeServices dry) {
-        RunConfig config = RunConfig.defaults();
+    private RunConfig config(DryRunServices dry, Map<String, String> branches) {
+        RunConfig config = RunConfig.defaults().branches(branches);
         if (dry != null) {
             config = config.services(dry);
         }
@@ -365,7 +441,7 @@ public final class WorkflowCommands {
         }
     }
 
-    private static int finish(RunResult result, DryRunNodeServices dry, boolean json, PrintStream out) {
+    private static int finish(RunResult result, DryRunServices dry, boolean json, PrintStream out) {
         if (result == null) {
             out.println("error: the run ended without a result");
             return FAILED;
@@ -389,7 +465,7 @@ public final class WorkflowCommands {
         return result.status() == RunStatus.COMPLETED || result.status() == RunStatus.INTERRUPTED ? OK : FAILED;
     }
 
-    static Map<String, Object> resultDocument(RunResult result, DryRunNodeServices dry) {
+    static Map<String, Object> resultDocument(RunResult result, DryRunServices dry) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", result.status().name());
         doc.put("threadId", result.threadId());
@@ -420,6 +496,7 @@ public final class WorkflowCommands {
         doc.put("warnings", result.warnings());
         if (dry != null) {
             doc.put("placeholders", dry.placeholders());
+            doc.put("choices", result.warnings().stream().filter(warning -> warning.startsWith("dry run: ")).toList());
         }
         return doc;
     }

@@ -7,6 +7,7 @@ import dev.victor.workflow.spi.ConditionFunction;
 import dev.victor.workflow.spi.NodeExecutor;
 import dev.victor.workflow.spi.NodeServices;
 import dev.victor.workflow.spi.Tool;
+import dev.victor.workflow.spi.ExpressionFunction;
 import dev.victor.workflow.spi.TransformFunction;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -111,6 +112,23 @@ public final class NodeServicesWhiteboard implements NodeServices {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeFunction", updated = "updatedFunction")
+    void addFunction(ExpressionFunction function, Map<String, Object> properties) {
+        if (!services.addFunction(function, properties)) {
+            ignored("ExpressionFunction", function, properties, WhiteboardNodeServices.NAME);
+        }
+    }
+
+    void updatedFunction(ExpressionFunction function, Map<String, Object> properties) {
+        services.removeFunction(properties);
+        addFunction(function, properties);
+    }
+
+    void removeFunction(ExpressionFunction function, Map<String, Object> properties) {
+        services.removeFunction(properties);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeNodeExecutor", updated = "updatedNodeExecutor")
     void addNodeExecutor(NodeExecutor executor, Map<String, Object> properties) {
         if (!services.addNodeExecutor(executor, properties)) {
@@ -180,6 +198,11 @@ public final class NodeServicesWhiteboard implements NodeServices {
     @Override
     public java.util.Optional<TransformFunction> transform(String name) {
         return services.transform(name);
+    }
+
+    @Override
+    public java.util.Optional<ExpressionFunction> function(String name) {
+        return services.function(name);
     }
 
     @Override

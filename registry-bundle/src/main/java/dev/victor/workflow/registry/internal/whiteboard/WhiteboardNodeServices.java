@@ -7,6 +7,7 @@ import dev.victor.workflow.spi.ConditionFunction;
 import dev.victor.workflow.spi.NodeExecutor;
 import dev.victor.workflow.spi.NodeServices;
 import dev.victor.workflow.spi.Tool;
+import dev.victor.workflow.spi.ExpressionFunction;
 import dev.victor.workflow.spi.TransformFunction;
 
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class WhiteboardNodeServices implements NodeServices {
     private final RankedServices<Tool> tools = new RankedServices<>();
     private final RankedServices<ConditionFunction> conditions = new RankedServices<>();
     private final RankedServices<TransformFunction> transforms = new RankedServices<>();
+    private final RankedServices<ExpressionFunction> functions = new RankedServices<>();
     private final RankedServices<NodeExecutor> executors = new RankedServices<>();
     private final RankedServices<AgentRuntime> agents = new RankedServices<>();
     private final RankedServices<CheckpointStore> stores = new RankedServices<>();
@@ -88,6 +90,14 @@ public final class WhiteboardNodeServices implements NodeServices {
         transforms.remove(id(properties));
     }
 
+    public boolean addFunction(ExpressionFunction function, Map<String, ?> properties) {
+        return add(functions, function, properties, NAME);
+    }
+
+    public void removeFunction(Map<String, ?> properties) {
+        functions.remove(id(properties));
+    }
+
     public boolean addNodeExecutor(NodeExecutor executor, Map<String, ?> properties) {
         return add(executors, executor, properties, TYPE);
     }
@@ -136,6 +146,11 @@ public final class WhiteboardNodeServices implements NodeServices {
     @Override
     public Optional<TransformFunction> transform(String name) {
         return transforms.get(name);
+    }
+
+    @Override
+    public Optional<ExpressionFunction> function(String name) {
+        return functions.get(name);
     }
 
     @Override

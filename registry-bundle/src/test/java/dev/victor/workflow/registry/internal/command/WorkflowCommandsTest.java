@@ -122,11 +122,52 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void branchArgumentsAreCheckedBeforeTheRun() {
+        assertThat(commands.run("tiny://w: a", null, null, false, false, List.of("a=x"), out)).isEqualTo(2);
+        assertThat(output()).contains("--branch steers a dry run only: add --dry-run");
+        assertThat(commands.run("tiny://w: a", null, null, false, true, List.of("a"), out)).isEqualTo(2);
+        assertThat(output()).contains("--branch takes NODE=LABEL");
+        assertThat(commands.run("tiny://w: a -> b", null, null, false, true, List.of("a=x,ghost=y"), out)).isEqualTo(2);
+        assertThat(output()).contains("--branch names no condition node of w: a, ghost");
+    }
+
+    @Test
+    void aDryRunReportsItsChoicesInJson() {
+        assertThat(commands.run("tiny://w: a -> ghost", null, null, true, true, List.of(), out)).isZero();
+        assertThat(lastJson().get("choices")).isEqualTo(List.of());
+    }
+
+    @Test
     void badStateIsAUsageError() {
         assertThat(commands.run("tiny://w: a", "{oops", null, false, false, out)).isEqualTo(2);
         assertThat(output()).contains("error: the state not valid JSON");
         assertThat(commands.run("tiny://w: a", "[1]", null, false, false, out)).isEqualTo(2);
         assertThat(output()).contains("must be a JSON object");
+    }
+
+    @Test
+    void aResponseThatBeginsLikeJsonMustBeJson() {
+        for (String typo : List.of("{bad json", "[true", "\"yes", " {\"approved\": tru}", "{} {}")) {
+            bytes.reset();
+            assertThat(commands.resume("t-1", typo, "tiny://w: a", null, true, out)).as(typo).isEqualTo(2);
+            assertThat(output()).contains("error: the response").contains("still waits");
+        }
+        bytes.reset();
+        assertThat(commands.resume("t-1", "ok", "tiny://w: a", null, true, out)).isEqualTo(1);
+        assertThat(output()).contains("No interrupted run t-1").doesNotContain("the response");
+    }
+
+    @Test
+    void aStateWithARepeatedKeyOrAnInfiniteNumberIsRefused() {
+        for (String state : List.of("{\"a\": 1, \"a\": 2}", "{\"a\": {\"b\": 1, \"b\": 1}}", "{\"a\": 1e999999}",
+                "{\"a\": [-1e400]}", "{\"a\": 1.5e309}")) {
+            bytes.reset();
+            assertThat(commands.run("tiny://w: a", state, null, false, false, out)).as(state).isEqualTo(2);
+            assertThat(output()).as(state).containsAnyOf("Duplicate field 'a'", "Duplicate field 'b'",
+                    "too large for a float");
+        }
+        bytes.reset();
+        assertThat(commands.run("tiny://w: a", "{\"a\": 1e308, \"b\": 1e-999999}", null, true, false, out)).isZero();
     }
 
     @Test

@@ -47,6 +47,15 @@ class WhiteboardNodeServicesTest {
     }
 
     @Test
+    void expressionFunctionsByName() {
+        assertThat(services.function("elapsed_time")).isEmpty();
+        assertThat(services.addFunction((args, keywords) -> 42L, props("name", "elapsed_time", 6, 0))).isTrue();
+        assertThat(services.function("elapsed_time")).isPresent();
+        services.removeFunction(props("name", "elapsed_time", 6, 0));
+        assertThat(services.function("elapsed_time")).isEmpty();
+    }
+
+    @Test
     void everyKind() {
         services.addCondition(state -> true, props("name", "ok", 1, 0));
         services.addTransform(state -> Map.of(), props("name", "tidy", 2, 0));
