@@ -38,16 +38,32 @@ public final class MongoDatasource implements AutoCloseable {
     private static final Bson NEWEST_FIRST = Sorts.descending("version");
 
     private final MongoSettings settings;
-    private final MongoClient client;
-    private final MongoCollection<Document> workflows;
     private final MongoFailures failures;
+    private MongoClient client;
+    private MongoCollection<Document> collection;
+    private boolean closed;
     private volatile boolean indexed;
 
+    /**
+     * A datasource whose client (its connection string parsed by the driver, its connections, its
+     * monitor threads, the driver's logging) comes with the first request: a runtime that never
+     * reads it does not pay for it, and the driver's logging starts once the framework is up.
+     */
     public MongoDatasource(MongoSettings settings) {
         this.settings = settings;
         this.failures = new MongoFailures(settings);
-        this.client = MongoClients.create(clientSettings(settings));
-        this.workflows = client.getDatabase(settings.database()).getCollection(settings.collection());
+    }
+
+    /** @throws WorkflowException when the connection string or the password cannot make a client */
+    private synchronized MongoCollection<Document> workflows() {
+        if (closed) {
+            throw new WorkflowException("MongoDB datasource '" + settings.name() + "' has been closed");
+        }
+        if (collection == null) {
+            client = MongoClients.create(clientSettings(settings));
+            collection = client.getDatabase(settings.database()).getCollection(settings.collection());
+        }
+        return collection;
     }
 
     private static MongoClientSettings clientSettings(MongoSettings settings) {
@@ -93,7 +109,7 @@ public final class MongoDatasource implements AutoCloseable {
     /** The newest document of a name, definition included. */
     public Optional<StoredWorkflow> read(String name, String source) {
         try {
-            Document found = workflows.find(eq("name", name)).sort(NEWEST_FIRST).limit(1).first();
+            Document found = workflows().find(eq("name", name)).sort(NEWEST_FIRST).limit(1).first();
             return Optional.ofNullable(found).map(document -> stored(document, true, source));
         } catch (MongoException e) {
             throw failures.of("read workflow '" + name + "'", source, e);
@@ -103,7 +119,7 @@ public final class MongoDatasource implements AutoCloseable {
     /** The newest document's fingerprint, reading only its {@code _id} and {@code version}. */
     public Optional<String> fingerprint(String name, String source) {
         try {
-            Document found = workflows.find(eq("name", name)).sort(NEWEST_FIRST).limit(1)
+            Document found = workflows().find(eq("name", name)).sort(NEWEST_FIRST).limit(1)
                     .projection(Projections.include("version")).first();
             return Optional.ofNullable(found).map(document -> "version:" + version(document, name, source)
                     + ";id:" + document.get("_id"));
@@ -116,7 +132,7 @@ public final class MongoDatasource implements AutoCloseable {
     public List<StoredWorkflow> list() {
         try {
             List<StoredWorkflow> all = new ArrayList<>();
-            for (Document document : workflows.find().projection(Projections.include("name", "version", "format",
+            for (Document document : workflows().find().projection(Projections.include("name", "version", "format",
                     "updated")).sort(Sorts.ascending("name"))) {
                 all.add(stored(document, false, "mongodb://" + settings.name()));
             }
@@ -137,7 +153,7 @@ public final class MongoDatasource implements AutoCloseable {
         String source = "mongodb://" + settings.name() + "/" + name;
         try {
             ensureIndex();
-            Document after = workflows.findOneAndUpdate(eq("name", name),
+            Document after = workflows().findOneAndUpdate(eq("name", name),
                     Updates.combine(Updates.inc("version", 1L), Updates.set("format", format),
                             Updates.set("definition", definition), Updates.set("updated", Date.from(now))),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
@@ -149,7 +165,7 @@ public final class MongoDatasource implements AutoCloseable {
 
     private void ensureIndex() {
         if (!indexed) {
-            workflows.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true).name("workflow_name"));
+            workflows().createIndex(Indexes.ascending("name"), new IndexOptions().unique(true).name("workflow_name"));
             indexed = true;
         }
     }
@@ -181,7 +197,10 @@ public final class MongoDatasource implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+        }
     }
 }

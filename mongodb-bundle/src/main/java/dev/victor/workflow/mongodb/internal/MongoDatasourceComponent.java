@@ -8,10 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * One per datasource factory configuration: checks it, opens its client and adds it to the
- * source. It publishes no service (the configuration holds a connection string). A configuration
- * that is not valid (a collection name that is not allowed, a malformed connection string, a name
- * already taken) fails here, with the reason in the log and no password in it.
+ * One per datasource factory configuration: checks it and adds the datasource to the source (its
+ * client comes with its first request). It publishes no service (the configuration holds a
+ * connection string). A configuration that is not valid (a collection or database name that is not
+ * allowed, a connection string that is not mongodb://, a name already taken) fails here, with the
+ * reason in the log and no password in it; one the driver cannot parse fails its first request,
+ * with the same care.
  */
 @Component(configurationPid = MongoDatasourceConfig.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})

@@ -71,7 +71,7 @@ class MongoSettingsTest {
     void aPasswordNeedsAUserInTheConnectionString() {
         MongoSettings settings = MongoSettings.of("default", "mongodb://db.example", "victor", "workflows")
                 .withPassword("configured-pw");
-        assertThatThrownBy(() -> new MongoDatasource(settings)).isInstanceOf(WorkflowException.class)
+        assertThatThrownBy(() -> new MongoDatasource(settings).list()).isInstanceOf(WorkflowException.class)
                 .hasMessageContaining("'.password' is set but the connection string names no user")
                 .hasMessageNotContaining("configured-pw");
     }
@@ -80,7 +80,7 @@ class MongoSettingsTest {
     void aMalformedConnectionStringIsRefusedWithoutItsPassword() {
         MongoSettings settings = MongoSettings.of("default", "mongodb://victor:hidden-pw@host:notaport/", "victor",
                 "workflows");
-        assertThatThrownBy(() -> new MongoDatasource(settings)).isInstanceOf(WorkflowException.class)
+        assertThatThrownBy(() -> new MongoDatasource(settings).list()).isInstanceOf(WorkflowException.class)
                 .hasMessageContaining("'connection' is not a valid connection string")
                 .hasMessageNotContaining("hidden-pw");
     }
