@@ -169,7 +169,7 @@ class FailClosedRunTest {
         assertThat(piled.status()).isEqualTo(RunStatus.FAILED);
         assertThat(piled.error().nodeId()).isEqualTo("c");
         assertThat(piled.error().message()).contains("transform node 'c'", "MAX_STATE_CELLS", "'c'");
-        assertThat(piled.history()).containsExactly("a", "b", "c");
+        assertThat(piled.nodeHistory()).containsExactly("a", "b", "c");
 
         // a loop that grows one key: its cells are counted once per key, not once per write
         RunResult loop = compile(map("max_iterations", 40), NodeServices.none(),

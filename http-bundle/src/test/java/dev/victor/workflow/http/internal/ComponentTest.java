@@ -131,7 +131,7 @@ class ComponentTest {
     @Test
     void unknownKeysAreWarnedAboutNamingTheFileAndTheKnownKeys() {
         RecordingLogger log = new RecordingLogger();
-        PluginComponents.options(defaults(), Map.of("allowed.host", "*.example.com", "max.redirect", "1",
+        SourceComponents.options(defaults(), Map.of("allowed.host", "*.example.com", "max.redirect", "1",
                 "felix.fileinstall.filename", "file:/v/etc/dev.victor.workflow.http.cfg", "scheme", "http",
                 "plugin.name", "http", "component.id", 4L, "cache.size", "3"), log);
         assertThat(log.messages).containsExactly("WARNING The configuration /v/etc/dev.victor.workflow.http.cfg has"
@@ -139,7 +139,7 @@ class ComponentTest {
                 + " allowed.hosts, cache.size, connect.timeout, headers, max.body.bytes, max.redirects, plugin.name,"
                 + " read.timeout, revalidate.after, scheme, stale_if_error");
         RecordingLogger quiet = new RecordingLogger();
-        PluginComponents.options(defaults(), Map.of("allowed.hosts", "a", ".headers", "X: y", "stale_if_error", true),
+        SourceComponents.options(defaults(), Map.of("allowed.hosts", "a", ".headers", "X: y", "stale_if_error", true),
                 quiet);
         assertThat(quiet.messages).isEmpty();
     }
