@@ -163,13 +163,16 @@ class FailClosedRunTest {
     @Test
     void aStateThatWouldHoldTooMuchFailsTheWritingNodeNamingTheLimit() {
         // each step stays within what one evaluation may allocate; together they would not
+        // (9,000,000 characters each: under MAX_BUILT_SIZE, the most one value may be)
         RunResult piled = compile(map("max_retries", 2), NodeServices.none(),
-                transform("a", "a = 'x' * 20000000"), transform("b", "b = 'y' * 20000000"),
-                transform("c", "c = 'z' * 20000000")).invoke(Map.of());
+                transform("a", "a = 'x' * 9000000"), transform("b", "b = 'x' * 9000000"),
+                transform("c", "c = 'x' * 9000000"), transform("d", "d = 'x' * 9000000"),
+                transform("e", "e = 'x' * 9000000"), transform("f", "f = 'x' * 9000000")).invoke(Map.of());
         assertThat(piled.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(piled.error().nodeId()).isEqualTo("c");
-        assertThat(piled.error().message()).contains("transform node 'c'", "MAX_STATE_CELLS", "'c'");
-        assertThat(piled.nodeHistory()).containsExactly("a", "b", "c");
+        assertThat(piled.error().nodeId()).as("%s", piled.error()).isEqualTo("f");
+        assertThat(piled.error().message()).contains("transform node 'f'", "MAX_STATE_CELLS", "'f'");
+        assertThat(piled.nodeHistory()).as("the refused write leaves the state as it was").containsExactly("a", "b", "c", "d", "e");
+        assertThat(piled.state()).containsKeys("a", "b", "c", "d", "e").doesNotContainKey("f");
 
         // a loop that grows one key: its cells are counted once per key, not once per write
         RunResult loop = compile(map("max_iterations", 40), NodeServices.none(),

@@ -24,7 +24,7 @@ final class SourceComponents {
                 new NetworkPolicy(options.allowedHosts(), options.allowPrivateNetworks()), System::nanoTime);
     }
 
-    /** The OSGi names of the keys of {@link HttpPluginConfig}, and the component's own properties. */
+    /** The OSGi names of the keys of {@link HttpSourceConfig}, and the component's own properties. */
     static final Set<String> KEYS = Set.of("connect.timeout", "read.timeout", "max.body.bytes", "max.redirects",
             ".headers", PUBLIC_HEADERS_KEY, "allowed.hosts", "allow.private.networks", "cache.size",
             "revalidate.after", "stale_if_error", "scheme", "plugin.name");
