@@ -175,7 +175,7 @@ class FailClosedRunTest {
         assertThat(piled.state()).containsKeys("a", "b", "c", "d", "e").doesNotContainKey("f");
 
         // a loop that grows one key: its cells are counted once per key, not once per write
-        RunResult loop = compile(map("max_iterations", 40), NodeServices.none(),
+        RunResult loop = compile(map("max_iterations", 100), NodeServices.none(),
                 map("id", "grow", "type", "transform", "transform",
                         "n = ctx.get('n', 0) + 1\nrows = ctx.get('rows', []) + [['cell'] * 100000]"),
                 map("id", "again", "type", "condition", "condition", "n < 30",
