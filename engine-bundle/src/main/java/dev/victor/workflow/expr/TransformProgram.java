@@ -93,8 +93,11 @@ public final class TransformProgram {
         } catch (StackOverflowError e) {
             throw new ExpressionEvaluationException("RecursionError: a value nests too deeply (or contains itself)");
         }
-        assigned.replaceAll((k, v) -> Values.normalize(v));
-        return assigned;
+        try {
+            return Values.stateValues(assigned);
+        } catch (PyException e) {
+            throw e.toPublic();
+        }
     }
 
     /** The top-level state keys the program assigns, in the order they first appear. */

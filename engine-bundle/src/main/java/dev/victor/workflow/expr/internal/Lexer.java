@@ -18,16 +18,20 @@ import java.util.Set;
  */
 final class Lexer {
     static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "for",
-            "True", "False", "None", "true", "false", "null");
+            "True", "False", "None", "true", "false", "null", "lambda", "import", "from", "def", "return",
+            "while", "as", "try", "except", "finally", "raise", "assert", "del", "pass", "break", "continue",
+            "elif");
+    /** Keywords that start a statement (in a transform program). */
+    static final Set<String> STATEMENTS = Set.of("import", "from", "def", "return", "while", "try", "except",
+            "finally", "raise", "assert", "del", "pass", "break", "continue", "elif", "if", "for");
     /** Python keywords that this language does not have. */
-    static final Set<String> UNSUPPORTED = Set.of("lambda", "import", "from", "def", "class", "return",
-            "yield", "while", "with", "as", "try", "except", "finally", "raise", "assert", "del", "global",
-            "nonlocal", "pass", "break", "continue", "elif", "async", "await");
-    private static final String[] OPERATORS = {"**=", "//=", "**", "//", "==", "!=", "<=", ">=", "+=", "-=",
+    static final Set<String> UNSUPPORTED = Set.of("class", "yield", "with", "global", "nonlocal", "async",
+            "await");
+    private static final String[] OPERATORS = {"<<=", ">>=", "**=", "//=", "**", "//", "==", "!=", "<=", ">=",
+        "<<", ">>", "&=", "|=", "^=", "+=", "-=",
         "*=", "/=", "%=", "+", "-", "*", "/", "%", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".",
-        ";"};
-    private static final String[] REFUSED = {">>=", "<<=", ":=", "->", "<<", ">>", "&=", "|=", "^=", "@=", "&",
-        "|", "^", "~", "@"};
+        ";", "&", "|", "^"};
+    private static final String[] REFUSED = {":=", "->", "@=", "~", "@"};
 
     /** The tokens, and for each opening bracket the index of its closing one (-1) and whether it holds a for. */
     record Tokens(List<Token> list, int[] close, boolean[] holdsFor) {
@@ -371,10 +375,11 @@ final class Lexer {
         if (prefix.contains("b")) {
             throw error("bytes literals are not supported", startLine, startCol);
         }
-        if (prefix.contains("f")) {
-            throw error("f-strings are not supported", startLine, startCol);
-        }
         boolean raw = prefix.contains("r");
+        if (prefix.contains("f")) {
+            fString(raw, startLine, startCol);
+            return;
+        }
         int n = src.length();
         int start = pos - prefix.length();
         char q = src.charAt(pos);
@@ -407,6 +412,143 @@ final class Lexer {
             pos++;
         }
         add(Token.Kind.STRING, src.substring(start, pos), b.toString(), startLine, startCol);
+    }
+
+    /**
+     * An f-string: its literal parts as FTEXT tokens, each replacement field's expression as the
+     * tokens of that expression, ended by a FIELD_END whose value is the conversion and the spec.
+     */
+    private void fString(boolean raw, int startLine, int startCol) {
+        int n = src.length();
+        char q = src.charAt(pos);
+        boolean triple = pos + 2 < n && src.charAt(pos + 1) == q && src.charAt(pos + 2) == q;
+        pos += triple ? 3 : 1;
+        String closing = triple ? String.valueOf(q).repeat(3) : String.valueOf(q);
+        add(Token.Kind.FSTART, "f" + closing, null, startLine, startCol);
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            if (pos >= n) {
+                throw error(triple ? "unterminated triple-quoted f-string" : "unterminated f-string", startLine, startCol);
+            }
+            char c = src.charAt(pos);
+            if (c == q && (!triple || src.startsWith(closing, pos))) {
+                pos += triple ? 3 : 1;
+                break;
+            }
+            if (c == '{' && pos + 1 < n && src.charAt(pos + 1) == '{' || c == '}' && pos + 1 < n
+                    && src.charAt(pos + 1) == '}') {
+                text.append(c);
+                pos += 2;
+            } else if (c == '}') {
+                throw error("f-string: single '}' is not allowed", line, col());
+            } else if (c == '{') {
+                if (text.length() > 0) {
+                    add(Token.Kind.FTEXT, "", text.toString(), line, col());
+                    text.setLength(0);
+                }
+                field(q, triple);
+            } else if (c == '\\') {
+                escape(text, raw);
+            } else if (c == '\n' || c == '\r') {
+                if (!triple) {
+                    throw error("unterminated f-string", startLine, startCol);
+                }
+                text.append('\n');
+                consumeNewline();
+            } else {
+                text.append(c);
+                pos++;
+            }
+        }
+        if (text.length() > 0) {
+            add(Token.Kind.FTEXT, "", text.toString(), line, col());
+        }
+        add(Token.Kind.FEND, closing, null, line, col());
+    }
+
+    /** One replacement field {@code {expression!conversion:spec}}, at the '{'. */
+    private void field(char quote, boolean triple) {
+        int fieldLine = line;
+        int fieldCol = col();
+        int start = ++pos;
+        int depth = 0;
+        int end = -1;
+        int bang = -1;
+        int colon = -1;
+        int n = src.length();
+        while (pos < n) {
+            char c = src.charAt(pos);
+            if (c == quote && (!triple || src.startsWith(String.valueOf(quote).repeat(3), pos)) || c == '\\'
+                    || (c == '\n' || c == '\r') && !triple) {
+                break;
+            }
+            if (c == '\'' || c == '"') {
+                int close = src.indexOf(c, pos + 1);
+                if (close < 0) {
+                    break;
+                }
+                pos = close + 1;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && c == '}') {
+                end = pos;
+                break;
+            } else if (depth == 0 && c == '!' && (pos + 1 >= n || src.charAt(pos + 1) != '=') && bang < 0
+                    && colon < 0) {
+                bang = pos;
+            } else if (depth == 0 && c == ':' && colon < 0) {
+                colon = pos;
+                int close = src.indexOf('}', pos);
+                if (close < 0) {
+                    break;
+                }
+                String spec = src.substring(pos + 1, close);
+                if (spec.indexOf('{') >= 0) {
+                    throw error("f-string: nested replacement fields in a format spec are not supported", line, col());
+                }
+                end = close;
+                break;
+            } else if (c == '\n' || c == '\r') {
+                newline();
+            }
+            pos++;
+        }
+        if (end < 0) {
+            throw error("f-string: expecting '}'", fieldLine, fieldCol);
+        }
+        int exprEnd = bang >= 0 ? bang : colon >= 0 ? colon : end;
+        String expression = src.substring(start, exprEnd);
+        if (expression.strip().isEmpty()) {
+            throw error("f-string: empty expression not allowed", fieldLine, fieldCol);
+        }
+        if (expression.stripTrailing().endsWith("=") && !expression.stripTrailing().endsWith("==")
+                && !expression.stripTrailing().endsWith("!=") && !expression.stripTrailing().endsWith("<=")
+                && !expression.stripTrailing().endsWith(">=")) {
+            throw error("f-string: '=' (self-documenting expressions) is not supported", fieldLine, fieldCol);
+        }
+        String conversion = "";
+        if (bang >= 0) {
+            conversion = src.substring(bang + 1, colon >= 0 ? colon : end).strip();
+            if (!conversion.equals("r") && !conversion.equals("s") && !conversion.equals("a")) {
+                throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", fieldLine, fieldCol);
+            }
+        }
+        String spec = colon >= 0 ? src.substring(colon + 1, end) : "";
+        Lexer inner = new Lexer("(" + expression + ")", false);
+        inner.line = fieldLine;
+        inner.lineStart = -fieldCol;
+        inner.run();
+        for (Token t : inner.out) {
+            if (t.kind() != Token.Kind.EOF) {
+                add(t.kind(), t.text(), t.value(), t.line(), t.col());
+            }
+        }
+        pos = end + 1;
+        add(Token.Kind.FIELD_END, "}", new String[] {conversion, spec}, line, col());
     }
 
     private void escape(StringBuilder b, boolean raw) {

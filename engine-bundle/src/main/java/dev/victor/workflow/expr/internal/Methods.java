@@ -25,6 +25,10 @@ final class Methods {
         if (recv instanceof List<?> list) {
             return onList(c, m, list, args);
         }
+        Object other = OtherMethods.call(c, m, recv, args);
+        if (other != OtherMethods.NONE) {
+            return other;
+        }
         throw noSuch(recv, m);
     }
 

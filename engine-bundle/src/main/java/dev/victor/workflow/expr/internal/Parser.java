@@ -35,11 +35,28 @@ public final class Parser {
     private final int[] close;
     private final boolean[] holdsFor;
     private final boolean program;
-    private final Deque<Map<String, Integer>> scopes = new ArrayDeque<>();
+    private final Deque<Scope> scopes = new ArrayDeque<>();
     private int pos;
     private int depth;
-    private int slots;
+    /** The next free slot of the frame being parsed (slot 0 holds the enclosing frame). */
+    private int slots = 1;
+    /** How many function bodies ({@code def}, {@code lambda}) enclose the current position. */
+    private int level;
     private final Set<String> externals = new TreeSet<>();
+    /** Names the program binds to its own functions ({@code def}, or assigned a lambda), found before parsing. */
+    private final Set<String> programFunctions = new java.util.HashSet<>();
+    /** Module aliases ({@code import math as m}) and imported functions ({@code from math import comb}). */
+    private final Map<String, String> modules = new HashMap<>();
+    private final Map<String, Modules.Function> importedFunctions = new HashMap<>();
+    private final Map<String, Object> constants = new HashMap<>();
+
+    /** Local names of one block (a loop, a comprehension, a function body) and the function level it belongs to. */
+    private record Scope(Map<String, Integer> names, int level) {
+    }
+
+    /** What a function body saves of the enclosing frame while it is parsed. */
+    record FrameState(int slots, int level) {
+    }
 
     Parser(Lexer.Tokens t, boolean program) {
         this.tokens = t.list();
@@ -98,6 +115,10 @@ public final class Parser {
         }
         if (t.kind() == Token.Kind.KEYWORD && Lexer.UNSUPPORTED.contains(t.text())) {
             return error(t, "'" + t.text() + "' is not supported");
+        }
+        if (t.kind() == Token.Kind.KEYWORD && Lexer.STATEMENTS.contains(t.text())) {
+            return error(t, program ? "'" + t.text() + "' must start a statement"
+                    : "'" + t.text() + "' is a statement: a condition is one expression");
         }
         if (t.kind() == Token.Kind.EOF && !program) {
             return error(t, "unexpected end of expression");
@@ -158,7 +179,167 @@ public final class Parser {
     }
 
     void pushScope(Map<String, Integer> scope) {
-        scopes.push(scope);
+        scopes.push(new Scope(scope, level));
+    }
+
+    /** Starts the frame of a function body: its locals get slots from 1. */
+    FrameState beginFunction() {
+        FrameState saved = new FrameState(slots, level);
+        slots = 1;
+        level++;
+        return saved;
+    }
+
+    /** Ends a function body: the frame size it needs, and the enclosing frame back. */
+    int endFunction(FrameState saved) {
+        int size = slots;
+        slots = saved.slots();
+        level = saved.level();
+        return size;
+    }
+
+    boolean inFunction() {
+        return level > 0;
+    }
+
+    /** The slot of a name local to the running function, or null. */
+    Integer functionLocal(String name) {
+        for (Scope s : scopes) {
+            if (s.level() != level) {
+                return null;
+            }
+            Integer slot = s.names().get(name);
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    void addProgramFunctions(Set<String> names) {
+        programFunctions.addAll(names);
+    }
+
+    void importModule(String alias, String module) {
+        modules.put(alias, module);
+        importedFunctions.remove(alias);
+    }
+
+    void importFunction(String alias, Modules.Function function) {
+        importedFunctions.put(alias, function);
+        modules.remove(alias);
+        constants.remove(alias);
+    }
+
+    void importConstant(String alias, Object value) {
+        constants.put(alias, value);
+        modules.remove(alias);
+        importedFunctions.remove(alias);
+    }
+
+    /** The tokens from the current one on. */
+    List<Token> tokensFrom() {
+        return tokens.subList(pos, tokens.size());
+    }
+
+    /** A name, or names joined by dots ({@code os.path}), as one token. */
+    Token dottedName() {
+        Token first = next();
+        if (first.kind() != Token.Kind.NAME) {
+            throw error(first, "expected a module name");
+        }
+        StringBuilder b = new StringBuilder(first.text());
+        while (atOp(".")) {
+            next();
+            Token n = next();
+            if (n.kind() != Token.Kind.NAME) {
+                throw error(n, "expected a name after '.'");
+            }
+            b.append('.').append(n.text());
+        }
+        return new Token(Token.Kind.NAME, b.toString(), b.toString(), first.line(), first.col());
+    }
+
+    /** The parameters of a def (after its '(') or a lambda (up to ':'), with their default values. */
+    record FunctionHeader(List<String> names, List<Node> defaults) {
+    }
+
+    FunctionHeader parameters(Token open, String closer) {
+        List<String> names = new ArrayList<>();
+        List<Node> defaults = new ArrayList<>();
+        while (!atOp(closer)) {
+            Token n = next();
+            if (n.isOp("*") || n.isOp("**")) {
+                throw error(n, "'" + n.text() + "' parameters are not supported");
+            }
+            if (n.kind() != Token.Kind.NAME) {
+                throw error(n, "expected a parameter name");
+            }
+            checkName(n);
+            if (names.contains(n.text())) {
+                throw error(n, "duplicate argument '" + n.text() + "' in function definition");
+            }
+            names.add(n.text());
+            if (atOp("=")) {
+                next();
+                defaults.add(test());
+            } else if (!defaults.isEmpty()) {
+                throw error(n, "parameter without a default follows parameter with a default");
+            }
+            if (!atOp(",")) {
+                break;
+            }
+            next();
+        }
+        if (closer.equals(")")) {
+            expectClose(open);
+        } else if (!atOp(closer)) {
+            throw unexpected(peek());
+        }
+        return new FunctionHeader(names, defaults);
+    }
+
+    /** Slots for a function's parameters, then for the other names its body binds. */
+    Map<String, Integer> parameterScope(FunctionHeader header, Set<String> locals) {
+        Map<String, Integer> scope = new HashMap<>();
+        for (String n : header.names()) {
+            scope.put(n, newSlot());
+        }
+        for (String n : locals) {
+            scope.computeIfAbsent(n, k -> newSlot());
+        }
+        return scope;
+    }
+
+    int[] slotsOf(FunctionHeader header, Map<String, Integer> scope) {
+        int[] out = new int[header.names().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scope.get(header.names().get(i));
+        }
+        return out;
+    }
+
+    /** The condition of an if or while. */
+    Node namedTest() {
+        return test();
+    }
+
+    /** Loop variables of a for inside a function: names, dotted paths, or several separated by commas. */
+    Node targetList() {
+        Node first = arith();
+        if (!atOp(",")) {
+            return first;
+        }
+        List<Node> items = new ArrayList<>();
+        items.add(first);
+        while (atOp(",")) {
+            next();
+            if (atKeyword("in")) {
+                break;
+            }
+            items.add(arith());
+        }
+        return new Literals.TupleLit(items.toArray(new Node[0]));
     }
 
     void popScope() {
@@ -166,8 +347,8 @@ public final class Parser {
     }
 
     boolean isLocal(String name) {
-        for (Map<String, Integer> s : scopes) {
-            if (s.containsKey(name)) {
+        for (Scope s : scopes) {
+            if (s.names().containsKey(name)) {
                 return true;
             }
         }
@@ -183,10 +364,10 @@ public final class Parser {
     private Node resolve(Token t) {
         String name = t.text();
         checkName(t);
-        for (Map<String, Integer> s : scopes) {
-            Integer slot = s.get(name);
+        for (Scope s : scopes) {
+            Integer slot = s.names().get(name);
             if (slot != null) {
-                return new Leaves.Local(name, slot);
+                return new Leaves.Local(name, slot, level - s.level());
             }
         }
         return name.equals("ctx") ? new Leaves.Whole() : new Leaves.Global(name);
@@ -221,7 +402,7 @@ public final class Parser {
     Node test() {
         Token start = peek();
         if (start.isKeyword("lambda")) {
-            throw error(start, "'lambda' is not supported");
+            return lambda();
         }
         Node value = orTest();
         if (!atKeyword("if")) {
@@ -237,6 +418,24 @@ public final class Parser {
         Node otherwise = test();
         leave(1);
         return new Operators.IfElse(condition, value, otherwise);
+    }
+
+    private Node lambda() {
+        Token lambdaTok = next();
+        enter(lambdaTok);
+        FunctionHeader header = parameters(lambdaTok, ":");
+        next();
+        FrameState saved = beginFunction();
+        Map<String, Integer> scope = parameterScope(header, Set.of());
+        pushScope(scope);
+        Node body = test();
+        popScope();
+        int size = endFunction(saved);
+        leave(1);
+        PyFunction.Code code = new PyFunction.Code("<lambda>", header.names().toArray(new String[0]),
+                slotsOf(header, scope), header.defaults().toArray(new Node[0]),
+                new Statement[] {new Statement.Return(body, lambdaTok.line(), lambdaTok.col())}, size);
+        return new Accessors.Lambda(code);
     }
 
     Node orTest() {
@@ -312,7 +511,7 @@ public final class Parser {
     }
 
     private Node comparison() {
-        Node first = arith();
+        Node first = bitOr();
         CmpOp op = comparisonOperator();
         if (op == null) {
             return first;
@@ -322,7 +521,7 @@ public final class Parser {
         operands.add(first);
         while (op != null) {
             ops.add(op);
-            operands.add(arith());
+            operands.add(bitOr());
             op = comparisonOperator();
         }
         if (ops.size() == 1) {
@@ -331,7 +530,39 @@ public final class Parser {
         return new Operators.CompareChain(operands.toArray(new Node[0]), ops.toArray(new CmpOp[0]));
     }
 
-    private Node arith() {
+    /** {@code |}, then {@code ^}, {@code &} and the shifts, each binding tighter (Python's order). */
+    private Node bitOr() {
+        return binaryLevel(0);
+    }
+
+    private static final String[][] BIT_LEVELS = {{"|"}, {"^"}, {"&"}, {"<<", ">>"}};
+
+    private Node binaryLevel(int index) {
+        if (index == BIT_LEVELS.length) {
+            return arith();
+        }
+        Node left = binaryLevel(index + 1);
+        int levels = 0;
+        while (true) {
+            Token op = peek();
+            boolean match = false;
+            for (String symbol : BIT_LEVELS[index]) {
+                match |= op.isOp(symbol);
+            }
+            if (!match) {
+                break;
+            }
+            next();
+            enter(op);
+            levels++;
+            Node right = binaryLevel(index + 1);
+            left = new Operators.Binary(BinOp.of(op.text()), left, right, op.line(), op.col());
+        }
+        leave(levels);
+        return left;
+    }
+
+    Node arith() {
         Node left = term();
         int levels = 0;
         while (atOp("+") || atOp("-")) {
@@ -401,7 +632,9 @@ public final class Parser {
                 levels++;
                 node = subscript(node);
             } else if (t.isOp("(")) {
-                throw error(t, "only the allowed functions and methods can be called");
+                Args args = arguments(next(), true);
+                node = new Accessors.CallValue(node, args.positional.toArray(new Node[0]),
+                        args.names.toArray(new String[0]), args.values.toArray(new Node[0]), t.line(), t.col());
             } else {
                 break;
             }
@@ -468,6 +701,14 @@ public final class Parser {
         switch (t.kind()) {
             case NAME:
                 next();
+                if (!isLocal(t.text())) {
+                    if (modules.containsKey(t.text())) {
+                        return moduleMember(t, modules.get(t.text()));
+                    }
+                    if (constants.containsKey(t.text())) {
+                        return new Leaves.Const(constants.get(t.text()));
+                    }
+                }
                 if (atOp("(")) {
                     return call(t);
                 }
@@ -476,14 +717,9 @@ public final class Parser {
             case FLOAT:
                 next();
                 return new Leaves.Const(t.value());
-            case STRING: {
-                next();
-                StringBuilder b = new StringBuilder((String) t.value());
-                while (peek().kind() == Token.Kind.STRING) {
-                    b.append((String) next().value());
-                }
-                return new Leaves.Const(b.toString());
-            }
+            case STRING:
+            case FSTART:
+                return strings();
             case KEYWORD:
                 switch (t.text()) {
                     case "True":
@@ -517,7 +753,120 @@ public final class Parser {
         }
     }
 
+    /** {@code module.name...}: a submodule, a constant or a call of the module's function, checked now. */
+    private Node moduleMember(Token at, String module) {
+        if (!atOp(".")) {
+            throw error(at, "module '" + module + "' is not a value: use its functions and constants ("
+                    + String.join(", ", Modules.names(module)) + ")");
+        }
+        next();
+        Token name = next();
+        Object member = Modules.member(module, name.text());
+        if (member == null) {
+            throw error(name, "module '" + module + "' has no '" + name.text() + "' here (it has: "
+                    + String.join(", ", Modules.names(module)) + ")");
+        }
+        if (member instanceof Modules.Submodule sub) {
+            return moduleMember(name, sub.name());
+        }
+        if (member instanceof Modules.Function f) {
+            if (!atOp("(")) {
+                throw error(name, "'" + module + "." + name.text() + "' can only be called");
+            }
+            return moduleCall(f, name);
+        }
+        return new Leaves.Const(member);
+    }
+
+    private Node moduleCall(Modules.Function f, Token name) {
+        Args args = arguments(next(), true);
+        String problem = f.checkCall(args.positional.size(), args.names);
+        if (problem != null) {
+            throw error(name, problem);
+        }
+        Node[] positional = args.positional.toArray(new Node[0]);
+        Modules.checkConstantArguments(f, positional, this, name);
+        return new Modules.Call(f, positional, args.names.toArray(new String[0]),
+                args.values.toArray(new Node[0]), name.line(), name.col());
+    }
+
+    /** Adjacent string literals and f-strings, joined. */
+    private Node strings() {
+        Token first = peek();
+        List<Node> parts = new ArrayList<>();
+        List<Boolean> fields = new ArrayList<>();
+        List<Character> conversions = new ArrayList<>();
+        List<String> specs = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        boolean formatted = false;
+        while (peek().kind() == Token.Kind.STRING || peek().kind() == Token.Kind.FSTART) {
+            Token t = next();
+            if (t.kind() == Token.Kind.STRING) {
+                text.append((String) t.value());
+                continue;
+            }
+            formatted = true;
+            while (peek().kind() != Token.Kind.FEND) {
+                if (peek().kind() == Token.Kind.FTEXT) {
+                    text.append((String) next().value());
+                    continue;
+                }
+                if (text.length() > 0) {
+                    parts.add(new Leaves.Const(text.toString()));
+                    fields.add(false);
+                    conversions.add(' ');
+                    specs.add(null);
+                    text.setLength(0);
+                }
+                Node value = test();
+                Token end = next();
+                if (end.kind() != Token.Kind.FIELD_END) {
+                    throw unexpected(end);
+                }
+                String[] cs = (String[]) end.value();
+                parts.add(value);
+                fields.add(true);
+                conversions.add(cs[0].isEmpty() ? ' ' : cs[0].charAt(0));
+                specs.add(cs[1]);
+            }
+            next();
+        }
+        if (!formatted) {
+            return new Leaves.Const(text.toString());
+        }
+        if (text.length() > 0) {
+            parts.add(new Leaves.Const(text.toString()));
+            fields.add(false);
+            conversions.add(' ');
+            specs.add(null);
+        }
+        boolean[] f = new boolean[fields.size()];
+        char[] cv = new char[fields.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = fields.get(i);
+            cv[i] = conversions.get(i);
+        }
+        return new FString(parts.toArray(new Node[0]), f, cv, specs.toArray(new String[0]), first.line(), first.col());
+    }
+
     private Node call(Token name) {
+        if (isLocal(name.text()) || programFunctions.contains(name.text())) {
+            Node callee = resolve(name);
+            Args args = arguments(next(), true);
+            return new Accessors.CallValue(callee, args.positional.toArray(new Node[0]),
+                    args.names.toArray(new String[0]), args.values.toArray(new Node[0]), name.line(), name.col());
+        }
+        if (importedFunctions.containsKey(name.text())) {
+            return moduleCall(importedFunctions.get(name.text()), name);
+        }
+        if (Compound.Errors.NAMES.contains(name.text())) {
+            Args args = arguments(next(), true);
+            if (args.positional.size() > 1 || !args.names.isEmpty()) {
+                throw error(name, name.text() + "() takes at most one argument here: the message");
+            }
+            return new Accessors.NewError(name.text(), args.positional.isEmpty() ? null : args.positional.get(0),
+                    name.line(), name.col());
+        }
         Builtin f = Builtin.byName(name.text());
         if (f == null) {
             if (name.text().startsWith("__")) {
@@ -536,6 +885,12 @@ public final class Parser {
         String problem = f.checkCall(args.positional.size(), args.names);
         if (problem != null) {
             throw error(name, problem);
+        }
+        if (f == Builtin.LOCALS && inFunction()) {
+            return functionLocals();
+        }
+        if (f == Builtin.ISINSTANCE) {
+            args.positional.set(1, PyType.argument(args.positional.get(1), this, name));
         }
         return new Accessors.Call(f, args.positional.toArray(new Node[0]), args.names.toArray(new String[0]),
                 args.values.toArray(new Node[0]), name.line(), name.col());
@@ -664,7 +1019,9 @@ public final class Parser {
                 keys.add(test());
                 if (!atOp(":")) {
                     if (keys.size() == 1 && (atOp(",") || atOp("}"))) {
-                        throw error(open, "set literals are not supported");
+                        Node set = setDisplay(open, keys.get(0));
+                        leave(1);
+                        return set;
                     }
                     throw unexpected(peek());
                 }
@@ -680,6 +1037,43 @@ public final class Parser {
         expectClose(open);
         leave(1);
         return result;
+    }
+
+    /** The rest of a set display {@code {first, ...}}, its closing brace included. */
+    private Node setDisplay(Token open, Node first) {
+        List<Node> items = new ArrayList<>();
+        items.add(first);
+        while (atOp(",")) {
+            next();
+            if (atOp("}")) {
+                break;
+            }
+            items.add(test());
+        }
+        expectClose(open);
+        return new Literals.SetLit(items.toArray(new Node[0]));
+    }
+
+    /** {@code locals()} inside a function: the names of its frame. */
+    private Node functionLocals() {
+        List<String> names = new ArrayList<>();
+        List<Integer> slotList = new ArrayList<>();
+        for (Scope s : scopes) {
+            if (s.level() != level) {
+                break;
+            }
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(s.names()).entrySet()) {
+                if (!names.contains(e.getKey())) {
+                    names.add(e.getKey());
+                    slotList.add(e.getValue());
+                }
+            }
+        }
+        int[] slotArray = new int[slotList.size()];
+        for (int i = 0; i < slotArray.length; i++) {
+            slotArray[i] = slotList.get(i);
+        }
+        return new Literals.LocalsLit(names.toArray(new String[0]), slotArray);
     }
 
     /**
@@ -702,12 +1096,15 @@ public final class Parser {
         pushScope(all);
         Node element = test();
         Node value = null;
+        boolean set = false;
         if (dict) {
-            if (!atOp(":")) {
-                throw error(open, "set comprehensions are not supported");
+            if (atOp(":")) {
+                next();
+                value = test();
+            } else {
+                dict = false;
+                set = true;
             }
-            next();
-            value = test();
         }
         popScope();
         if (!atKeyword("for")) {
@@ -743,7 +1140,7 @@ public final class Parser {
         if (atKeyword("for")) {
             throw error(peek(), "unexpected 'for'");
         }
-        return new Comprehension(dict, element, value, clauses.toArray(new Comprehension.Clause[0]));
+        return new Comprehension(dict, set, element, value, clauses.toArray(new Comprehension.Clause[0]));
     }
 
     /** The loop variables of each 'for' directly inside the bracket at openIndex. */

@@ -70,6 +70,24 @@ public final class Values {
         if (o instanceof PyTuple) {
             return "tuple";
         }
+        if (o instanceof PySet) {
+            return "set";
+        }
+        if (o instanceof PyFunction) {
+            return "function";
+        }
+        if (o instanceof PyError e) {
+            return e.kind();
+        }
+        if (o instanceof PyDateTime) {
+            return "datetime.datetime";
+        }
+        if (o instanceof PyMatch) {
+            return "re.Match";
+        }
+        if (o instanceof PyType) {
+            return "type";
+        }
         if (o instanceof List<?>) {
             return "list";
         }
@@ -80,6 +98,30 @@ public final class Values {
             return "collection";
         }
         return "object";
+    }
+
+    /**
+     * What a transform writes to the state: its top-level names with their values normalised; the
+     * program's own functions are left out, a set becomes a list (in the order its items were
+     * added); an error, a datetime, a match or a type is refused naming the key.
+     */
+    public static Map<String, Object> stateValues(Map<String, Object> assigned) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : assigned.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof PyFunction) {
+                continue;
+            }
+            if (v instanceof PySet set) {
+                v = new PyList(null, set);
+            }
+            if (v instanceof PyError || v instanceof PyDateTime || v instanceof PyMatch || v instanceof PyType) {
+                throw PyException.type("'" + e.getKey() + "' holds a " + typeName(v) + ", which is not a state value"
+                        + (v instanceof PyDateTime ? " (write .isoformat())" : v instanceof PyError ? " (write str(e))" : ""));
+            }
+            out.put(e.getKey(), normalize(v));
+        }
+        return out;
     }
 
     /**
