@@ -205,6 +205,9 @@ final class RegexModule {
 
     private static Object sub(Ctx c, Pattern p, Matcher m, String s, Object repl, Object countV) {
         long count = Num.asLong(countV);
+        if (!(repl instanceof PyFunction)) {
+            check(text(repl, "repl"), groupNames(p));
+        }
         StringBuilder out = new StringBuilder();
         int last = 0;
         long done = 0;
@@ -263,6 +266,40 @@ final class RegexModule {
                         }
                         out.append('\\').append(n);
                 }
+            }
+        }
+    }
+
+    /** Checks a replacement template before any match, as Python does: group references and escapes. */
+    private static void check(String template, List<String> names) {
+        for (int i = 0; i < template.length() - 1; i++) {
+            if (template.charAt(i) != '\\') {
+                continue;
+            }
+            char n = template.charAt(++i);
+            int g = -1;
+            if (Character.isDigit(n)) {
+                g = n - '0';
+                if (i + 1 < template.length() && Character.isDigit(template.charAt(i + 1))) {
+                    g = g * 10 + template.charAt(++i) - '0';
+                }
+            } else if (n == 'g' && i + 1 < template.length() && template.charAt(i + 1) == '<') {
+                int end = template.indexOf('>', i);
+                if (end < 0) {
+                    throw PyException.of("re.error", "missing >, unterminated name");
+                }
+                String ref = template.substring(i + 2, end);
+                if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
+                    g = Integer.parseInt(ref);
+                } else if (!names.contains(ref)) {
+                    throw PyException.of("IndexError", "unknown group name '" + ref + "'");
+                }
+                i = end;
+            } else if (Character.isLetter(n) && "ntr".indexOf(n) < 0) {
+                throw PyException.of("re.error", "bad escape \\" + n);
+            }
+            if (g >= names.size()) {
+                throw PyException.of("re.error", "invalid group reference " + g);
             }
         }
     }

@@ -59,10 +59,11 @@ final class Statistics {
     }
 
     static Object call(Ctx c, String name, Object[] a) {
-        List<Object> data = Modules.numbers(c, a[0], name);
+        List<Object> data = name.startsWith("median") || name.equals("mode")
+                ? new java.util.ArrayList<>(Iter.items(c, a[0])) : Modules.numbers(c, a[0], name);
         boolean floats = false;
         for (Object o : data) {
-            floats |= !Num.isIntegral(o);
+            floats |= !Num.isIntegral(o) && !(o instanceof Boolean);
         }
         switch (name) {
             case "mean":
