@@ -98,38 +98,49 @@ def canonical(v):
     return "<" + type(v).__name__ + ">"
 
 
-def assigned_names(tree):
-    """The top-level names a program assigns (its state outputs), as the language collects them."""
-    names = []
+def record_assignments(tree):
+    """Adds, after each top-level assignment (in blocks too, not in functions), a note of the
+    names it assigned, so that the program's outputs are the names it really assigned."""
 
-    def target(t):
+    def names(t, out):
         if isinstance(t, ast.Name):
-            if t.id not in names:
-                names.append(t.id)
+            out.append(t.id)
         elif isinstance(t, (ast.Tuple, ast.List)):
             for e in t.elts:
-                target(e)
+                names(e, out)
         elif isinstance(t, ast.Attribute):
-            target(t.value)
+            names(t.value, out)
+        return out
+
+    def note(method, found):
+        return ast.parse("__assigned__.%s(%r)" % (method, found)).body[0]
 
     def block(stmts):
+        out = []
         for s in stmts:
+            out.append(s)
             if isinstance(s, ast.Assign):
+                found = []
                 for t in s.targets:
-                    target(t)
+                    names(t, found)
+                out.append(note("update", found))
             elif isinstance(s, ast.AugAssign):
-                target(s.target)
+                out.append(note("update", names(s.target, [])))
+            elif isinstance(s, ast.Delete):
+                found = [t.id for t in s.targets if isinstance(t, ast.Name)]
+                out.append(note("difference_update", found))
             elif isinstance(s, (ast.If, ast.While, ast.For)):
-                block(s.body)
-                block(s.orelse)
+                s.body = block(s.body)
+                s.orelse = block(s.orelse)
             elif isinstance(s, ast.Try):
-                block(s.body)
+                s.body = block(s.body)
                 for h in s.handlers:
-                    block(h.body)
-                block(s.orelse)
-                block(s.finalbody)
-    block(tree.body)
-    return names
+                    h.body = block(h.body)
+                s.orelse = block(s.orelse)
+                s.finalbody = block(s.finalbody)
+        return out
+    tree.body = block(tree.body)
+    return ast.fix_missing_locations(tree)
 
 
 def evaluate(case):
@@ -142,12 +153,12 @@ def evaluate(case):
         if case["kind"] == "expr":
             value = eval(compile(text.replace("\n", " ") if "\n" in text else text, "<expr>", "eval"), scope)
             return "ok " + canonical(value)
-        tree = ast.parse(text)
+        tree = record_assignments(ast.parse(text))
+        scope["__assigned__"] = set()
         exec(compile(tree, "<transform>", "exec"), scope)
         out = {}
-        for name in sorted(assigned_names(tree)):
-            if name in scope and not callable(scope[name]) and not type(scope[name]).__name__ == "module" \
-                    and not (name in state and scope[name] is state[name]):
+        for name in sorted(scope["__assigned__"]):
+            if name in scope and not callable(scope[name]) and not type(scope[name]).__name__ == "module":
                 out[name] = scope[name]
         return "ok " + canonical(out)
     except SyntaxError as e:
