@@ -149,18 +149,38 @@ final class LocalNames {
         return j;
     }
 
-    /** The names a program binds to functions: {@code def name} and {@code name = lambda}, anywhere. */
+    /**
+     * The names a program binds anywhere ({@code def name}, assignment targets): a call of such a
+     * name calls its value, not a function service.
+     */
     static Set<String> functions(List<Token> tokens) {
         Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i + 2 < tokens.size(); i++) {
+        boolean statementStart = true;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
+            Token.Kind k = t.kind();
+            if (k == Token.Kind.NEWLINE || k == Token.Kind.INDENT || k == Token.Kind.DEDENT) {
+                statementStart = true;
+                continue;
+            }
             if (t.isKeyword("def") && tokens.get(i + 1).kind() == Token.Kind.NAME) {
                 out.add(tokens.get(i + 1).text());
-            } else if (t.kind() == Token.Kind.NAME && tokens.get(i + 1).isOp("=")
-                    && tokens.get(i + 2).isKeyword("lambda")) {
-                out.add(t.text());
+            } else if (statementStart && (k == Token.Kind.NAME || t.isOp("(") || t.isOp("["))) {
+                assigned(tokens, i, out);
             }
+            statementStart = t.isOp(":") && tokens.get(i + 1).kind() != Token.Kind.NEWLINE && isHeader(tokens, i);
         }
         return out;
+    }
+
+    /** Whether the ':' at i ends the header of a block statement (its line starts with if, for, ...). */
+    private static boolean isHeader(List<Token> tokens, int i) {
+        int j = i;
+        while (j > 0 && tokens.get(j - 1).kind() != Token.Kind.NEWLINE && tokens.get(j - 1).kind() != Token.Kind.INDENT
+                && tokens.get(j - 1).kind() != Token.Kind.DEDENT) {
+            j--;
+        }
+        Token first = tokens.get(j);
+        return first.kind() == Token.Kind.KEYWORD && COMPOUND.contains(first.text());
     }
 }
