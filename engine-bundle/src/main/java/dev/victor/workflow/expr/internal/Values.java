@@ -102,22 +102,22 @@ public final class Values {
 
     /**
      * What a transform writes to the state: its top-level names with their values normalised; the
-     * program's own functions are left out, a set becomes a list (in the order its items were
-     * added); an error, a datetime, a match or a type is refused naming the key.
+     * program's helpers (functions, regular expression matches, caught errors) are left out, a set
+     * becomes a list (in the order its items were added); a datetime is refused naming the key.
      */
     public static Map<String, Object> stateValues(Map<String, Object> assigned) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Object> e : assigned.entrySet()) {
             Object v = e.getValue();
-            if (v instanceof PyFunction) {
+            if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
                 continue;
             }
             if (v instanceof PySet set) {
                 v = new PyList(null, set);
             }
-            if (v instanceof PyError || v instanceof PyDateTime || v instanceof PyMatch || v instanceof PyType) {
-                throw PyException.type("'" + e.getKey() + "' holds a " + typeName(v) + ", which is not a state value"
-                        + (v instanceof PyDateTime ? " (write .isoformat())" : v instanceof PyError ? " (write str(e))" : ""));
+            if (v instanceof PyDateTime) {
+                throw PyException.type("'" + e.getKey() + "' holds a datetime.datetime, which is not a state value"
+                        + " (write .isoformat())");
             }
             out.put(e.getKey(), normalize(v));
         }
