@@ -107,6 +107,27 @@ class FailClosedRunTest {
     }
 
     @Test
+    void theRunsTimeoutReachesInsideAWhileLoop() {
+        for (String busy : List.of("while True:\n    x = sorted(l)",
+                "def spin(n):\n    while n >= 0:\n        n = len(sorted(l))\n    return n\nx = spin(1)")) {
+            RunResult result = compile(map("timeout", 0.01), NodeServices.none(), transform("busy", busy))
+                    .invoke(Map.of("l", shuffled()));
+
+            assertThat(result.status()).as(busy).isEqualTo(RunStatus.TIMED_OUT);
+            assertThat(result.error().message()).as(busy).contains("timed out after");
+        }
+    }
+
+    @Test
+    void anEndlessWhileLoopFailsTheNodeNamingTheStepLimit() {
+        RunResult result = compile(map(), NodeServices.none(), transform("spin", "i = 0\nwhile True:\n    i += 1"))
+                .invoke(Map.of());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.error().message()).contains("spin", "ExpressionLimits.MAX_STEPS");
+    }
+
+    @Test
     void theDefaultNodeTimeoutStopsTransformsAndConditions() {
         String busy = "for i in range(300):\n    x = sorted(l)";
         RunResult transform = compile(map("default_node_timeout", 0.001), NodeServices.none(), transform("busy", busy))
