@@ -146,6 +146,15 @@ class Gen:
                          "json.loads(%s)" % repr(self.pick('{"a": [1, 2.5, null, true]}', '[1, 2]', '{"x": {"y": "z"}}', '{bad}', '"s"')),
                          "merge(%s, %s)" % (self.dict_(depth - 1), self.dict_(depth - 1)))
 
+    def mixed(self, depth):
+        """Operands of any type with any operator: mostly errors, whose kinds are compared."""
+        a, b = self.any_(depth - 1), self.any_(depth - 1)
+        op = self.pick("+", "-", "*", "/", "//", "%", "**", "&", "|", "in", "not in", "==", "!=", "and", "or")
+        return self.pick("(%s %s %s)" % (a, op, b), "len(%s)" % a, "int(%s)" % a, "float(%s)" % a, "str(%s)" % a,
+                         "sorted(%s)" % a, "sum(%s)" % a, "list(%s)" % a, "%s[%s]" % (a, self.int_(0)),
+                         "bool(%s)" % a, "abs(%s)" % a, "f'{%s:>4}'" % a, "min(%s)" % a, "set(%s)" % a,
+                         "round(%s)" % a, "isinstance(%s, int)" % a, "tuple(%s)" % a, "any(%s)" % a)
+
     def key(self):
         return self.pick("'a'", "'b'", "'z'", "'k'")
 
@@ -208,7 +217,7 @@ def cases(rng, count):
             text = program(g, depth)
             kind = "program"
         else:
-            text = g.any_(depth)
+            text = g.mixed(depth) if i % 10 == 1 else g.any_(depth)
             kind = "expr"
             if any(m + "." in text for m in ("math", "json", "re", "statistics")):
                 text = "import math\nimport json\nimport re\nimport statistics\nresult = " + text
