@@ -148,7 +148,7 @@ class Gen:
 
     def mixed(self, depth):
         """Operands of any type with any operator: mostly errors, whose kinds are compared."""
-        a, b = self.any_(depth - 1), self.any_(depth - 1)
+        a, b = self.unordered_free(depth - 1), self.unordered_free(depth - 1)
         op = self.pick("+", "-", "*", "/", "//", "%", "**", "&", "|", "in", "not in", "==", "!=", "and", "or")
         return self.pick("(%s %s %s)" % (a, op, b), "len(%s)" % a, "int(%s)" % a, "float(%s)" % a, "str(%s)" % a,
                          "sorted(%s)" % a, "sum(%s)" % a, "list(%s)" % a, "%s[%s]" % (a, self.int_(0)),
@@ -157,6 +157,10 @@ class Gen:
 
     def key(self):
         return self.pick("'a'", "'b'", "'z'", "'k'")
+
+    def unordered_free(self, depth):
+        """Any value but a set: a set's order is insertion order here and arbitrary in CPython."""
+        return self.r.choice([self.int_, self.float_, self.str_, self.bool_, self.ints, self.dict_])(depth)
 
     def any_(self, depth):
         return self.r.choice([self.int_, self.float_, self.str_, self.bool_, self.ints, self.set_, self.dict_])(depth)

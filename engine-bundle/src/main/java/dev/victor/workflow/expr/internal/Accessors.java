@@ -61,6 +61,7 @@ public final class Accessors {
 
     static Object item(Ctx c, Object o, Object k) {
         if (o instanceof Map<?, ?> m) {
+            PySet.key(k);
             Object v = Maps.lookup(c, m, k);
             return v == Maps.MISSING ? null : v;
         }
@@ -129,6 +130,11 @@ public final class Accessors {
         @Override
         public Object eval(Ctx c) {
             Object r = receiver.eval(c);
+            try {
+                Methods.check(r, method);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
             Object[] a = evalAll(c, args);
             try {
                 c.step();

@@ -39,6 +39,7 @@ public record Comprehension(boolean dict, boolean set, Node element, Node value,
                 list.add(element.eval(c));
             } else {
                 Object k = element.eval(c);
+                PySet.key(k);
                 Keys.chargeHash(c, k);
                 map.put(k, value.eval(c));
             }

@@ -66,6 +66,7 @@ public final class Literals {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (int i = 0; i < keys.length; i++) {
                 Object key = keys[i].eval(c);
+                PySet.key(key);
                 Keys.chargeHash(c, key);
                 out.put(key, values[i].eval(c));
             }

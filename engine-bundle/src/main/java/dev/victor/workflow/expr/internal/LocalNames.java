@@ -97,7 +97,9 @@ final class LocalNames {
             if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
                 brackets++;
             } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
-                brackets--;
+                if (--brackets < 0) {
+                    return;
+                }
             } else if (brackets == 0 && t.kind() == Token.Kind.OP && (t.text().equals("=")
                     || t.text().length() >= 2 && t.text().endsWith("=") && !t.text().equals("==")
                     && !t.text().equals("!=") && !t.text().equals("<=") && !t.text().equals(">="))) {
@@ -156,19 +158,27 @@ final class LocalNames {
     static Set<String> functions(List<Token> tokens) {
         Set<String> out = new LinkedHashSet<>();
         boolean statementStart = true;
+        int brackets = 0;
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
             Token.Kind k = t.kind();
             if (k == Token.Kind.NEWLINE || k == Token.Kind.INDENT || k == Token.Kind.DEDENT) {
                 statementStart = true;
+                brackets = 0;
                 continue;
+            }
+            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
+                brackets++;
+            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
+                brackets--;
             }
             if (t.isKeyword("def") && tokens.get(i + 1).kind() == Token.Kind.NAME) {
                 out.add(tokens.get(i + 1).text());
             } else if (statementStart && (k == Token.Kind.NAME || t.isOp("(") || t.isOp("["))) {
                 assigned(tokens, i, out);
             }
-            statementStart = t.isOp(":") && tokens.get(i + 1).kind() != Token.Kind.NEWLINE && isHeader(tokens, i);
+            statementStart = brackets == 0 && t.isOp(":") && tokens.get(i + 1).kind() != Token.Kind.NEWLINE
+                    && isHeader(tokens, i);
         }
         return out;
     }
