@@ -119,6 +119,19 @@ class FailClosedRunTest {
     }
 
     @Test
+    void recursionUpToTheCallLimitRunsOnTheEnginesThreadsAndDeeperFailsNamingIt() {
+        String program = "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nd = depth(n)";
+        RunResult deep = compile(map(), NodeServices.none(), transform("deep", program))
+                .invoke(Map.of("n", dev.victor.workflow.expr.ExpressionLimits.MAX_CALL_DEPTH - 1));
+        assertThat(deep.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(deep.state()).containsEntry("d", (long) dev.victor.workflow.expr.ExpressionLimits.MAX_CALL_DEPTH - 1);
+
+        RunResult tooDeep = compile(map(), NodeServices.none(), transform("deep", program)).invoke(Map.of("n", 5000));
+        assertThat(tooDeep.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(tooDeep.error().message()).contains("deep", "ExpressionLimits.MAX_CALL_DEPTH");
+    }
+
+    @Test
     void anEndlessWhileLoopFailsTheNodeNamingTheStepLimit() {
         RunResult result = compile(map(), NodeServices.none(), transform("spin", "i = 0\nwhile True:\n    i += 1"))
                 .invoke(Map.of());
