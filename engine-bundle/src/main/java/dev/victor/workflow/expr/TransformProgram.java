@@ -90,7 +90,8 @@ public final class TransformProgram {
         } catch (PyException e) {
             throw e.toPublic();
         } catch (StackOverflowError e) {
-            throw new ExpressionEvaluationException("RecursionError: the evaluation nests too deeply (a value that contains itself, or deep recursion)");
+            throw new ExpressionEvaluationException(
+                    "RecursionError: the evaluation nests too deeply (a value that contains itself, or deep recursion)");
         }
         try {
             return Values.stateValues(assigned);

@@ -37,17 +37,17 @@ final class Lexer {
     record Tokens(List<Token> list, int[] close, boolean[] holdsFor) {
     }
 
-    private final String src;
+    final String src;
     private final boolean program;
-    private final List<Token> out = new ArrayList<>();
+    final List<Token> out = new ArrayList<>();
     private final Deque<Integer> open = new ArrayDeque<>();
     private int[] close = new int[16];
     private boolean[] holdsFor = new boolean[16];
-    private int pos;
-    private int line = 1;
-    private int lineStart;
+    int pos;
+    int line = 1;
+    int lineStart;
 
-    private Lexer(String src, boolean program) {
+    Lexer(String src, boolean program) {
         this.src = src;
         this.program = program;
     }
@@ -63,15 +63,15 @@ final class Lexer {
         return new Tokens(List.copyOf(l.out), Arrays.copyOf(l.close, n), Arrays.copyOf(l.holdsFor, n));
     }
 
-    private ExpressionSyntaxException error(String msg, int atLine, int atCol) {
+    ExpressionSyntaxException error(String msg, int atLine, int atCol) {
         return new ExpressionSyntaxException(msg, atLine, atCol);
     }
 
-    private int col() {
+    int col() {
         return pos - lineStart + 1;
     }
 
-    private void add(Token.Kind kind, String text, Object value, int l, int c) {
+    void add(Token.Kind kind, String text, Object value, int l, int c) {
         int index = out.size();
         if (index >= close.length) {
             close = Arrays.copyOf(close, index * 2);
@@ -90,12 +90,12 @@ final class Lexer {
         }
     }
 
-    private void newline() {
+    void newline() {
         line++;
         lineStart = pos;
     }
 
-    private void run() {
+    void run() {
         Deque<Integer> indents = new ArrayDeque<>();
         indents.push(0);
         boolean atLineStart = program;
@@ -187,7 +187,7 @@ final class Lexer {
         add(Token.Kind.EOF, "", null, line, col());
     }
 
-    private void consumeNewline() {
+    void consumeNewline() {
         if (src.charAt(pos) == '\r' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
             pos++;
         }
@@ -377,7 +377,7 @@ final class Lexer {
         }
         boolean raw = prefix.contains("r");
         if (prefix.contains("f")) {
-            fString(raw, startLine, startCol);
+            new FStrings(this).read(raw, startLine, startCol);
             return;
         }
         int n = src.length();
@@ -414,144 +414,7 @@ final class Lexer {
         add(Token.Kind.STRING, src.substring(start, pos), b.toString(), startLine, startCol);
     }
 
-    /**
-     * An f-string: its literal parts as FTEXT tokens, each replacement field's expression as the
-     * tokens of that expression, ended by a FIELD_END whose value is the conversion and the spec.
-     */
-    private void fString(boolean raw, int startLine, int startCol) {
-        int n = src.length();
-        char q = src.charAt(pos);
-        boolean triple = pos + 2 < n && src.charAt(pos + 1) == q && src.charAt(pos + 2) == q;
-        pos += triple ? 3 : 1;
-        String closing = triple ? String.valueOf(q).repeat(3) : String.valueOf(q);
-        add(Token.Kind.FSTART, "f" + closing, null, startLine, startCol);
-        StringBuilder text = new StringBuilder();
-        while (true) {
-            if (pos >= n) {
-                throw error(triple ? "unterminated triple-quoted f-string" : "unterminated f-string", startLine, startCol);
-            }
-            char c = src.charAt(pos);
-            if (c == q && (!triple || src.startsWith(closing, pos))) {
-                pos += triple ? 3 : 1;
-                break;
-            }
-            if (c == '{' && pos + 1 < n && src.charAt(pos + 1) == '{' || c == '}' && pos + 1 < n
-                    && src.charAt(pos + 1) == '}') {
-                text.append(c);
-                pos += 2;
-            } else if (c == '}') {
-                throw error("f-string: single '}' is not allowed", line, col());
-            } else if (c == '{') {
-                if (text.length() > 0) {
-                    add(Token.Kind.FTEXT, "", text.toString(), line, col());
-                    text.setLength(0);
-                }
-                field(q, triple);
-            } else if (c == '\\') {
-                escape(text, raw);
-            } else if (c == '\n' || c == '\r') {
-                if (!triple) {
-                    throw error("unterminated f-string", startLine, startCol);
-                }
-                text.append('\n');
-                consumeNewline();
-            } else {
-                text.append(c);
-                pos++;
-            }
-        }
-        if (text.length() > 0) {
-            add(Token.Kind.FTEXT, "", text.toString(), line, col());
-        }
-        add(Token.Kind.FEND, closing, null, line, col());
-    }
-
-    /** One replacement field {@code {expression!conversion:spec}}, at the '{'. */
-    private void field(char quote, boolean triple) {
-        int fieldLine = line;
-        int fieldCol = col();
-        int start = ++pos;
-        int depth = 0;
-        int end = -1;
-        int bang = -1;
-        int colon = -1;
-        int n = src.length();
-        while (pos < n) {
-            char c = src.charAt(pos);
-            if (c == quote && (!triple || src.startsWith(String.valueOf(quote).repeat(3), pos)) || c == '\\'
-                    || (c == '\n' || c == '\r') && !triple) {
-                break;
-            }
-            if (c == '\'' || c == '"') {
-                int close = src.indexOf(c, pos + 1);
-                if (close < 0) {
-                    break;
-                }
-                pos = close + 1;
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && c == '}') {
-                end = pos;
-                break;
-            } else if (depth == 0 && c == '!' && (pos + 1 >= n || src.charAt(pos + 1) != '=') && bang < 0
-                    && colon < 0) {
-                bang = pos;
-            } else if (depth == 0 && c == ':' && colon < 0) {
-                colon = pos;
-                int close = src.indexOf('}', pos);
-                if (close < 0) {
-                    break;
-                }
-                String spec = src.substring(pos + 1, close);
-                if (spec.indexOf('{') >= 0) {
-                    throw error("f-string: nested replacement fields in a format spec are not supported", line, col());
-                }
-                end = close;
-                break;
-            } else if (c == '\n' || c == '\r') {
-                newline();
-            }
-            pos++;
-        }
-        if (end < 0) {
-            throw error("f-string: expecting '}'", fieldLine, fieldCol);
-        }
-        int exprEnd = bang >= 0 ? bang : colon >= 0 ? colon : end;
-        String expression = src.substring(start, exprEnd);
-        if (expression.strip().isEmpty()) {
-            throw error("f-string: empty expression not allowed", fieldLine, fieldCol);
-        }
-        if (expression.stripTrailing().endsWith("=") && !expression.stripTrailing().endsWith("==")
-                && !expression.stripTrailing().endsWith("!=") && !expression.stripTrailing().endsWith("<=")
-                && !expression.stripTrailing().endsWith(">=")) {
-            throw error("f-string: '=' (self-documenting expressions) is not supported", fieldLine, fieldCol);
-        }
-        String conversion = "";
-        if (bang >= 0) {
-            conversion = src.substring(bang + 1, colon >= 0 ? colon : end).strip();
-            if (!conversion.equals("r") && !conversion.equals("s") && !conversion.equals("a")) {
-                throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", fieldLine, fieldCol);
-            }
-        }
-        String spec = colon >= 0 ? src.substring(colon + 1, end) : "";
-        Lexer inner = new Lexer("(" + expression + ")", false);
-        inner.line = fieldLine;
-        inner.lineStart = -fieldCol;
-        inner.run();
-        for (Token t : inner.out) {
-            if (t.kind() != Token.Kind.EOF) {
-                add(t.kind(), t.text(), t.value(), t.line(), t.col());
-            }
-        }
-        pos = end + 1;
-        add(Token.Kind.FIELD_END, "}", new String[] {conversion, spec}, line, col());
-    }
-
-    private void escape(StringBuilder b, boolean raw) {
+    void escape(StringBuilder b, boolean raw) {
         int n = src.length();
         int escLine = line;
         int escCol = col();

@@ -267,7 +267,7 @@ public final class ProgramParser {
         Statement.Target target;
         boolean scoped = !p.inFunction();
         if (scoped) {
-            Parser.Targets tg = p.targets(null);
+            Displays.Targets tg = p.displays.targets(null);
             Map<String, Integer> scope = new HashMap<>();
             Statement.Target[] items = new Statement.Target[tg.names().size()];
             for (int i = 0; i < items.length; i++) {
@@ -284,7 +284,7 @@ public final class ProgramParser {
             return new Statement.ForLoop(target, iterable, body, forTok.line(), forTok.col());
         }
         Token start = p.peek();
-        Node names = p.targetList();
+        Node names = targetList();
         target = target(names, start);
         expectIn();
         Node iterable = p.testList();
@@ -312,7 +312,7 @@ public final class ProgramParser {
 
     private Statement whileLoop() {
         Token w = p.next();
-        Node condition = p.namedTest();
+        Node condition = namedTest();
         Statement[] body = loopBody(w);
         return new Compound.While(condition, body, w.line(), w.col());
     }
@@ -321,14 +321,14 @@ public final class ProgramParser {
         Token ifTok = p.next();
         List<Node> conditions = new ArrayList<>();
         List<Statement[]> blocks = new ArrayList<>();
-        conditions.add(p.namedTest());
+        conditions.add(namedTest());
         blocks.add(suite(ifTok));
         Statement[] orelse = new Statement[0];
         while (true) {
             Token t = p.peek();
             if (t.isKeyword("elif")) {
                 p.next();
-                conditions.add(p.namedTest());
+                conditions.add(namedTest());
                 blocks.add(suite(t));
             } else if (t.isKeyword("else")) {
                 p.next();
@@ -350,10 +350,10 @@ public final class ProgramParser {
         }
         p.checkName(name);
         Statement.Target target = bindingTarget(name);
-        Parser.FunctionHeader header = p.parameters(p.expectOp("(", "expected '(' after the function's name"), ")");
+        Calls.FunctionHeader header = p.calls.parameters(p.expectOp("(", "expected '(' after the function's name"), ")");
         Set<String> locals = LocalNames.ofBody(p.tokensFrom(), 1);
         Parser.FrameState saved = p.beginFunction();
-        Map<String, Integer> scope = p.parameterScope(header, locals);
+        Map<String, Integer> scope = p.calls.parameterScope(header, locals);
         int savedLoops = loops;
         loops = 0;
         p.pushScope(scope);
@@ -362,7 +362,7 @@ public final class ProgramParser {
         loops = savedLoops;
         int size = p.endFunction(saved);
         PyFunction.Code code = new PyFunction.Code(name.text(), header.names().toArray(new String[0]),
-                p.slotsOf(header, scope), header.defaults().toArray(new Node[0]), body, size);
+                p.calls.slotsOf(header, scope), header.defaults().toArray(new Node[0]), body, size);
         return new Compound.Def(target, code, defTok.line(), defTok.col());
     }
 
@@ -493,7 +493,7 @@ public final class ProgramParser {
                 if (p.atOp(",")) {
                     p.next();
                 }
-                Token m = p.dottedName();
+                Token m = dottedName();
                 String alias = m.text().contains(".") ? null : m.text();
                 if (p.atKeyword("as")) {
                     p.next();
@@ -502,14 +502,14 @@ public final class ProgramParser {
                 Modules.checkModule(m.text(), m, p);
                 if (alias == null) {
                     alias = m.text().substring(0, m.text().indexOf('.'));
-                    p.importModule(alias, alias);
+                    p.calls.importModule(alias, alias);
                 } else {
-                    p.importModule(alias, m.text());
+                    p.calls.importModule(alias, m.text());
                 }
             } while (p.atOp(","));
             return;
         }
-        Token m = p.dottedName();
+        Token m = dottedName();
         Modules.checkModule(m.text(), m, p);
         if (!p.atKeyword("import")) {
             throw p.error(p.peek(), "expected 'import'");
@@ -538,15 +538,56 @@ public final class ProgramParser {
                         + String.join(", ", Modules.names(m.text())) + ")");
             }
             if (member instanceof Modules.Submodule sub) {
-                p.importModule(alias, sub.name());
+                p.calls.importModule(alias, sub.name());
             } else if (member instanceof Modules.Function f) {
-                p.importFunction(alias, f);
+                p.calls.importFunction(alias, f);
             } else {
-                p.importConstant(alias, member);
+                p.calls.importConstant(alias, member);
             }
         } while (p.atOp(","));
         if (paren) {
             p.expectOp(")", "expected ')'");
         }
+    }
+
+    /** A name, or names joined by dots ({@code os.path}), as one token. */
+    private Token dottedName() {
+        Token first = p.next();
+        if (first.kind() != Token.Kind.NAME) {
+            throw p.error(first, "expected a module name");
+        }
+        StringBuilder b = new StringBuilder(first.text());
+        while (p.atOp(".")) {
+            p.next();
+            Token n = p.next();
+            if (n.kind() != Token.Kind.NAME) {
+                throw p.error(n, "expected a name after '.'");
+            }
+            b.append('.').append(n.text());
+        }
+        return new Token(Token.Kind.NAME, b.toString(), b.toString(), first.line(), first.col());
+    }
+
+    /** The condition of an if or while. */
+    private Node namedTest() {
+        return p.test();
+    }
+
+    /** Loop variables of a for inside a function: names, dotted paths, or several separated by commas. */
+    private Node targetList() {
+        Node first = p.arith();
+        if (!p.atOp(",")) {
+            return first;
+        }
+        List<Node> items = new ArrayList<>();
+        items.add(first);
+        while (p.atOp(",")) {
+            p.next();
+            if (p.atKeyword("in")) {
+                break;
+            }
+            items.add(p.arith());
+        }
+        return new Literals.TupleLit(items.toArray(new Node[0]));
     }
 }
