@@ -64,7 +64,9 @@
  *   <li><b>Functions no built-in defines</b> are parsed as calls of a function service
  *       ({@link dev.victor.workflow.expr.Expression#functions()} lists them); evaluation asks the
  *       {@link dev.victor.workflow.expr.ExpressionEnvironment} for them and fails with a NameError
- *       naming the function when there is none. A missing name reads as None.</li>
+ *       naming the function when there is none; a name the program itself binds ({@code def},
+ *       an assignment) is called as its value. A missing name reads as None (so does a function's
+ *       local that has no value yet).</li>
  *   <li><b>Refused at parse time, with a message:</b> unknown methods, built-ins that would break
  *       the sandbox ({@code eval exec open getattr type ...}), names and
  *       attributes starting with {@code __}, statements in a condition, modules outside the
