@@ -160,6 +160,18 @@ class ModulesAndValuesTest {
     }
 
     @Test
+    void aDryRunPlaceholderPassesThroughTheNewConstructs() {
+        Placeholder tool = Placeholder.of("tool 'fetch'");
+        Map<String, Object> out = run("import math\nimport json\na, b = result\nroot = math.sqrt(result)\n"
+                + "text = json.dumps(result)\nline = f'{result:.2f} {a}'\nkind = isinstance(result, dict)", "result", tool);
+        assertThat(out.get("a")).isInstanceOf(Placeholder.class);
+        assertThat(out.get("root")).isSameAs(tool);
+        assertThat(out.get("text")).isSameAs(tool);
+        assertThat((String) out.get("line")).contains("dry run");
+        assertThat(out).containsEntry("kind", true);
+    }
+
+    @Test
     void fStrings() {
         assertThat(Eval.eval("f'{pi:.2f}|{n:>6}|{n:<6}|{n:^6}|{big:,}|{share:.1%}|{b:#x}|{neg:05d}|{s!r}|{f:e}|{tiny:g}|{c:*^5}'",
                 "pi", 3.14159, "n", 42, "big", 1234567, "share", 0.256, "b", 255, "neg", -7, "s", "ab",

@@ -16,7 +16,7 @@ final class Format {
     }
 
     static String format(Ctx c, Object v, String spec) {
-        if (spec.isEmpty()) {
+        if (spec.isEmpty() || v instanceof dev.victor.workflow.expr.Placeholder) {
             return Repr.str(c, v);
         }
         Spec s = parse(spec);

@@ -149,6 +149,11 @@ final class Modules {
             for (int i = 0; i < kv.length; i++) {
                 kv[i] = keywordValues[i].eval(c);
             }
+            for (Object arg : a) {
+                if (arg instanceof dev.victor.workflow.expr.Placeholder p) {
+                    return p;
+                }
+            }
             try {
                 c.step();
                 return call(c, function, a, keywordNames, kv);

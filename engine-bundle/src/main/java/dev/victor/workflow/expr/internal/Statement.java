@@ -35,6 +35,12 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
             c.locals[l.slot()] = l.path().length == 0 ? value : with(c, l.path(), c.locals[l.slot()], 0, value);
         } else {
             Target[] items = ((Unpack) target).items();
+            if (value instanceof dev.victor.workflow.expr.Placeholder p) {
+                for (int i = 0; i < items.length; i++) {
+                    store(c, items[i], p.part((long) i));
+                }
+                return;
+            }
             if (!(value instanceof List<?> || value instanceof String || value instanceof Map<?, ?>
                     || value instanceof java.util.Collection<?>)) {
                 throw PyException.type("cannot unpack non-iterable " + Values.typeName(value) + " object");
