@@ -18,7 +18,8 @@ public final class ExpressionLimits {
 
     /**
      * Nesting depth of the parse: brackets, unary operators, operands of binary operators,
-     * conditional expressions, comprehensions and {@code for} blocks each add a level.
+     * conditional expressions, comprehensions and blocks each add a level. Also the deepest
+     * value {@code json.loads} reads and {@code json.dumps} writes.
      */
     public static final int MAX_NESTING_DEPTH = 100;
 

@@ -80,6 +80,8 @@ class ModulesAndValuesTest {
                 .hasMessageContaining("TypeError: Object of type set is not JSON serializable");
         assertThat(run("import json\ntry:\n    x = json.loads('[1,')\nexcept ValueError:\n    x = 'bad'"))
                 .containsEntry("x", "bad");
+        assertThatThrownBy(() -> run("import json\nx = json.loads(t)", "t", "[".repeat(500) + "]".repeat(500)))
+                .hasMessageContaining("ExpressionLimits.MAX_NESTING_DEPTH");
     }
 
     @Test
@@ -184,5 +186,6 @@ class ModulesAndValuesTest {
         assertThatThrownBy(() -> Eval.eval("f'{x:d}'", "x", "s"))
                 .hasMessageContaining("ValueError: Unknown format code 'd' for object of type 'str'");
         assertThatThrownBy(() -> Eval.eval("f'{x:.2f}'")).hasMessageContaining("unsupported format string passed to NoneType");
+        assertThatThrownBy(() -> Eval.eval("f'{x:>99999999999}'", "x", 1)).hasMessageContaining("ExpressionLimits.MAX_BUILT_SIZE");
     }
 }

@@ -7,6 +7,9 @@ import java.math.RoundingMode;
 
 /** Python's format mini-language ({@code format(value, spec)}), as f-strings use it. */
 final class Format {
+    /** A width or precision this large is refused (counting stops here). */
+    private static final int TOO_BIG = dev.victor.workflow.expr.ExpressionLimits.MAX_BUILT_SIZE;
+
     private Format() {
     }
 
@@ -20,6 +23,8 @@ final class Format {
             return Repr.str(c, v);
         }
         Spec s = parse(spec);
+        c.charge(((long) s.width() + Math.max(s.precision(), 0)) >> 5);
+        c.allocate((long) s.width() + Math.max(s.precision(), 0));
         String body;
         if (v instanceof String str) {
             if (s.type() != 0 && s.type() != 's') {
@@ -88,7 +93,7 @@ final class Format {
         }
         int width = 0;
         while (i < n && Character.isDigit(spec.charAt(i))) {
-            width = Math.min(width * 10 + spec.charAt(i++) - '0', 100_000);
+            width = Math.min(width * 10 + spec.charAt(i++) - '0', TOO_BIG);
         }
         char grouping = 0;
         if (i < n && (spec.charAt(i) == ',' || spec.charAt(i) == '_')) {
@@ -100,7 +105,7 @@ final class Format {
             int start = i;
             precision = 0;
             while (i < n && Character.isDigit(spec.charAt(i))) {
-                precision = Math.min(precision * 10 + spec.charAt(i++) - '0', 10_000);
+                precision = Math.min(precision * 10 + spec.charAt(i++) - '0', TOO_BIG);
             }
             if (i == start) {
                 throw PyException.value("Format specifier missing precision");
@@ -115,6 +120,11 @@ final class Format {
         }
         if (i < n) {
             throw PyException.value("Invalid format specifier '" + spec + "'");
+        }
+        if (width >= TOO_BIG || precision >= TOO_BIG) {
+            throw PyException.limit("format spec '" + spec + "' would build more than "
+                    + dev.victor.workflow.expr.ExpressionLimits.MAX_BUILT_SIZE
+                    + " characters (ExpressionLimits.MAX_BUILT_SIZE)");
         }
         return new Spec(fill, align, sign, alternate, width, grouping, precision, type);
     }

@@ -1,5 +1,6 @@
 package dev.victor.workflow.expr.internal;
 
+import dev.victor.workflow.expr.ExpressionLimits;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +35,9 @@ final class JsonModule {
             String keySep) {
         void write(Object v, int level) {
             c.step();
-            if (level > 200) {
-                throw PyException.of("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
+            if (level > ExpressionLimits.MAX_NESTING_DEPTH) {
+                throw PyException.limit("json.dumps of a value nested deeper than " + ExpressionLimits.MAX_NESTING_DEPTH
+                        + " levels (ExpressionLimits.MAX_NESTING_DEPTH)");
             }
             if (v == null) {
                 out.append("null");
@@ -211,8 +213,9 @@ final class JsonModule {
 
         Object value(int depth) {
             c.step();
-            if (depth > 200) {
-                throw PyException.of("RecursionError", "maximum recursion depth exceeded while decoding a JSON document");
+            if (depth > ExpressionLimits.MAX_NESTING_DEPTH) {
+                throw PyException.limit("json.loads of a document nested deeper than " + ExpressionLimits.MAX_NESTING_DEPTH
+                        + " levels (ExpressionLimits.MAX_NESTING_DEPTH)");
             }
             if (pos >= s.length()) {
                 throw error("Expecting value");

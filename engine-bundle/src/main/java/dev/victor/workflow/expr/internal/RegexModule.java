@@ -141,6 +141,7 @@ final class RegexModule {
         String pattern = text(a[0], "pattern");
         int flagIndex = name.equals("sub") ? 4 : name.equals("split") ? 3 : 2;
         Object flagsV = a.length > flagIndex ? a[flagIndex] : Modules.keyword(kn, kv, "flags", 0L);
+        c.chargeScan(pattern.length());
         Pattern p = compile(pattern, Num.asLong(flagsV));
         String s = text(name.equals("sub") ? a[2] : a[1], "string");
         c.chargeScan(s.length());
