@@ -30,6 +30,7 @@ public final class Runner {
     private static final TransformProgram READ = TransformProgram.parse(
             "import json\ncase = json.loads(line)");
 
+    @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

@@ -16,7 +16,8 @@ import subprocess
 import sys
 import warnings
 
-import gen
+sys.dont_write_bytecode = True  # no __pycache__ beside the tool
+import gen  # noqa: E402
 
 SEED = int(os.environ.get("SEED", "12"))
 COUNT = int(os.environ.get("COUNT", "3000"))
