@@ -152,8 +152,9 @@ final class LocalNames {
     }
 
     /**
-     * The names a program binds anywhere ({@code def name}, assignment targets): a call of such a
-     * name calls its value, not a function service.
+     * The names a program binds at its top level ({@code def name}, assignment targets, in blocks
+     * too but not in function bodies): a call of such a name calls its value, not a function
+     * service.
      */
     static Set<String> functions(List<Token> tokens) {
         Set<String> out = new LinkedHashSet<>();
@@ -174,6 +175,10 @@ final class LocalNames {
             }
             if (t.isKeyword("def") && tokens.get(i + 1).kind() == Token.Kind.NAME) {
                 out.add(tokens.get(i + 1).text());
+                i = skipDef(tokens, i);
+                statementStart = true;
+                brackets = 0;
+                continue;
             } else if (statementStart && (k == Token.Kind.NAME || t.isOp("(") || t.isOp("["))) {
                 assigned(tokens, i, out);
             }
