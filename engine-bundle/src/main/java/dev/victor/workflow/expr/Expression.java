@@ -86,7 +86,8 @@ public final class Expression {
         } catch (PyException e) {
             throw e.toPublic();
         } catch (StackOverflowError e) {
-            throw new ExpressionEvaluationException("RecursionError: a value nests too deeply (or contains itself)");
+            throw new ExpressionEvaluationException(
+                    "RecursionError: the evaluation nests too deeply (a value that contains itself, or deep recursion)");
         }
     }
 

@@ -7,7 +7,8 @@ package dev.victor.workflow.expr;
  * <ul>
  *   <li>parse time: {@link #MAX_TEXT_LENGTH}, {@link #MAX_NESTING_DEPTH};</li>
  *   <li>evaluation: {@link #MAX_STEPS}, {@link #MAX_BUILT_SIZE}, {@link #MAX_ALLOCATED},
- *       {@link #MAX_POWER_EXPONENT}, {@link #MAX_INTEGER_BITS}; and an {@link EvaluationGuard}
+ *       {@link #MAX_POWER_EXPONENT}, {@link #MAX_INTEGER_BITS}, {@link #MAX_CALL_DEPTH},
+ *       {@link #MAX_REGEX_STEPS}; and an {@link EvaluationGuard}
  *       asked every {@link #GUARD_INTERVAL} steps.</li>
  * </ul>
  */
@@ -17,7 +18,8 @@ public final class ExpressionLimits {
 
     /**
      * Nesting depth of the parse: brackets, unary operators, operands of binary operators,
-     * conditional expressions, comprehensions and {@code for} blocks each add a level.
+     * conditional expressions, comprehensions and blocks each add a level. Also the deepest
+     * value {@code json.loads} reads and {@code json.dumps} writes.
      */
     public static final int MAX_NESTING_DEPTH = 100;
 
@@ -46,6 +48,19 @@ public final class ExpressionLimits {
      * cancellation reach inside an evaluation this often).
      */
     public static final int GUARD_INTERVAL = 1_024;
+
+    /**
+     * Calls of a transform's own functions ({@code def}, {@code lambda}) running inside one
+     * another: deeper recursion fails naming this limit.
+     */
+    public static final int MAX_CALL_DEPTH = 200;
+
+    /**
+     * Steps a regular expression of the {@code re} module may take, counted as characters its
+     * matcher reads (one evaluation step per 32): bounds backtracking; the steps count toward
+     * {@link #MAX_STEPS} too.
+     */
+    public static final long MAX_REGEX_STEPS = 10_000_000L;
 
     /** Largest absolute exponent of {@code int ** int}. */
     public static final int MAX_POWER_EXPONENT = 10_000;

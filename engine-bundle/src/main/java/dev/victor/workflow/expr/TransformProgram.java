@@ -11,17 +11,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A parsed transform: statements that compute new values for state keys (see FORMAT.md,
- * "Expressions"). One statement per line: {@code target = expr} or {@code target += expr}
- * (also {@code -= *= /= //= %= **=}), where the target is a name or a dotted path
- * ({@code a.b = 1} writes key a as a copy of its map with b set); a method call such as
- * {@code items.append(x)}; and {@code for name in expr:} (or {@code for a, b in expr:}) with an
- * indented block. Blank lines and {@code #} comments are allowed, and an expression may span
- * lines inside brackets.
+ * A parsed transform: Python statements that compute new values for state keys (see FORMAT.md,
+ * "Expressions", and the package documentation): assignments (a name, a dotted path
+ * {@code a.b = 1} that writes key a as a copy of its map, or several names unpacked), augmented
+ * assignments, calls, {@code if}/{@code elif}/{@code else}, {@code for}, {@code while},
+ * {@code def}, {@code try}, {@code raise}, {@code del} and {@code import} of the allowed modules.
  *
- * <p>Names assigned by earlier statements are seen by later ones (then the state); loop and
- * comprehension variables are local. {@code append}/{@code extend} change only lists that the
- * program built itself. Immutable and thread-safe.
+ * <p>Names assigned at the top are the program's outputs and are seen by later statements (then
+ * the state); loop and comprehension variables are local, and so are the names a function
+ * assigns. {@code append}/{@code extend} change only lists that the program built itself.
+ * Immutable and thread-safe.
  */
 public final class TransformProgram {
     private final String text;
@@ -91,10 +90,14 @@ public final class TransformProgram {
         } catch (PyException e) {
             throw e.toPublic();
         } catch (StackOverflowError e) {
-            throw new ExpressionEvaluationException("RecursionError: a value nests too deeply (or contains itself)");
+            throw new ExpressionEvaluationException(
+                    "RecursionError: the evaluation nests too deeply (a value that contains itself, or deep recursion)");
         }
-        assigned.replaceAll((k, v) -> Values.normalize(v));
-        return assigned;
+        try {
+            return Values.stateValues(assigned);
+        } catch (PyException e) {
+            throw e.toPublic();
+        }
     }
 
     /** The top-level state keys the program assigns, in the order they first appear. */

@@ -1,6 +1,7 @@
 /**
  * The expression language of conditions and transforms: a small, safe subset of Python
- * expressions, parsed once and evaluated against a state.
+ * (expressions for conditions, statements for transforms), parsed once and evaluated against a
+ * state.
  *
  * <p>The exported surface: {@link dev.victor.workflow.expr.Expression} (a condition, or any
  * expression), {@link dev.victor.workflow.expr.TransformProgram} (statements that assign state
@@ -26,11 +27,13 @@
  *       lists (no lazy views). Values taken from the state are returned as they are, inside
  *       collections; only top-level results are normalised (Long, Double).</li>
  *   <li><b>Methods.</b> Only {@code get keys values items} (maps), {@code lower upper strip split
- *       startswith endswith replace join} (strings), {@code count index} (strings and lists) and
+ *       startswith endswith replace join} (strings), {@code count index} (strings and lists),
  *       {@code append extend} (lists the program built itself; a list from the state is never
- *       changed: assign a new list). A method name outside this list is a syntax error; a
- *       method on the wrong kind of value is an evaluation error naming it. Methods take no
- *       keyword arguments.</li>
+ *       changed: assign a new list), {@code add discard remove union intersection difference
+ *       issubset issuperset} (sets), {@code isoformat timestamp} (datetimes) and {@code group
+ *       groups start end span} (regular expression matches). A method name outside this list is
+ *       a syntax error; a method on the wrong kind of value is an evaluation error naming it.
+ *       Methods take no keyword arguments.</li>
  *   <li><b>Extensions real workflows use.</b> {@code merge(a, b, ...)}: None skipped; maps merge
  *       deeply (nested maps merge, nested lists concatenate, otherwise the later value wins);
  *       lists concatenate; no argument (or only None) gives an empty map.
@@ -41,27 +44,39 @@
  *       True are one value). Also {@code list dict range enumerate zip}, and
  *       {@code current_timestamp()}, an ISO-8601 UTC timestamp with microseconds
  *       ({@code 2025-01-31T12:00:00.000000Z}).</li>
- *   <li><b>Transforms.</b> {@code target op= value} is {@code target = target op value} (it
- *       never changes a list in place); {@code -= *= /= //= %= **=} work like {@code +=}. A dotted
- *       target writes its top-level key as a copy of the map (a missing or None level becomes a
- *       new map). {@code ctx} is the state with the program's own assignments over it. Loop
- *       and comprehension variables are local and cannot be assigned. No {@code if}/{@code while}
- *       statements, subscript targets or several targets; {@code ;} is refused.</li>
+ *   <li><b>Transforms.</b> Python's statements: assignments (names, dotted paths that write a
+ *       copy of the map, unpacking), {@code op=} (never in place), {@code if/elif/else},
+ *       {@code for} and {@code while} with {@code break/continue/pass}, {@code def/return/lambda}
+ *       (locals as in Python, closures, recursion bounded by
+ *       {@link dev.victor.workflow.expr.ExpressionLimits#MAX_CALL_DEPTH}),
+ *       {@code try/except/else/finally/raise/assert} over the language's errors (Python's names
+ *       and hierarchy; a broken limit is never caught), {@code del}, {@code import} of
+ *       {@code math statistics json re datetime time} (resolved at parse time: another module or
+ *       member is a syntax error naming the allowed ones). {@code ctx}, {@code globals()} and
+ *       {@code locals()} at the top are the state with the program's own assignments over it;
+ *       {@code locals()} in a function is its names that have a value. Top-level loop and
+ *       comprehension variables are local and cannot be assigned. The program's functions,
+ *       matches and caught errors never reach the state; a set reaches it as a list; a datetime is
+ *       refused. No subscript targets, chained assignment, {@code global}/{@code nonlocal},
+ *       {@code class}, {@code with}, {@code yield}; {@code ;} is refused.</li>
  *   <li><b>A condition may span lines</b> (line breaks are spaces in an expression), and an
  *       empty text is a syntax error, for expressions and programs alike.</li>
  *   <li><b>Functions no built-in defines</b> are parsed as calls of a function service
  *       ({@link dev.victor.workflow.expr.Expression#functions()} lists them); evaluation asks the
  *       {@link dev.victor.workflow.expr.ExpressionEnvironment} for them and fails with a NameError
- *       naming the function when there is none. A missing name reads as None.</li>
+ *       naming the function when there is none; a name the program itself binds ({@code def},
+ *       an assignment) is called as its value. A missing name reads as None (so does a function's
+ *       local that has no value yet).</li>
  *   <li><b>Refused at parse time, with a message:</b> unknown methods, built-ins that would break
  *       the sandbox ({@code eval exec open getattr type ...}), names and
- *       attributes starting with {@code __}, {@code lambda}, {@code import} and the other
- *       statements, {@code :=}, f-strings, bytes, sets, bitwise operators, argument unpacking,
- *       complex numbers. A Java object in the state is opaque: none of its members is ever read.</li>
+ *       attributes starting with {@code __}, statements in a condition, modules outside the
+ *       allow-list, {@code :=}, bytes, {@code ~}, {@code @}, argument unpacking, complex numbers,
+ *       f-string {@code =} and nested format fields. A Java object in the state is opaque: none of
+ *       its members is ever read.</li>
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.expr;
 
 import org.osgi.annotation.bundle.Export;

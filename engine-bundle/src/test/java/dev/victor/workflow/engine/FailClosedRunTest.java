@@ -107,6 +107,40 @@ class FailClosedRunTest {
     }
 
     @Test
+    void theRunsTimeoutReachesInsideAWhileLoop() {
+        for (String busy : List.of("while True:\n    x = sorted(l)",
+                "def spin(n):\n    while n >= 0:\n        n = len(sorted(l))\n    return n\nx = spin(1)")) {
+            RunResult result = compile(map("timeout", 0.01), NodeServices.none(), transform("busy", busy))
+                    .invoke(Map.of("l", shuffled()));
+
+            assertThat(result.status()).as(busy).isEqualTo(RunStatus.TIMED_OUT);
+            assertThat(result.error().message()).as(busy).contains("timed out after");
+        }
+    }
+
+    @Test
+    void recursionUpToTheCallLimitRunsOnTheEnginesThreadsAndDeeperFailsNamingIt() {
+        String program = "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nd = depth(n)";
+        RunResult deep = compile(map(), NodeServices.none(), transform("deep", program))
+                .invoke(Map.of("n", dev.victor.workflow.expr.ExpressionLimits.MAX_CALL_DEPTH - 1));
+        assertThat(deep.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(deep.state()).containsEntry("d", (long) dev.victor.workflow.expr.ExpressionLimits.MAX_CALL_DEPTH - 1);
+
+        RunResult tooDeep = compile(map(), NodeServices.none(), transform("deep", program)).invoke(Map.of("n", 5000));
+        assertThat(tooDeep.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(tooDeep.error().message()).contains("deep", "ExpressionLimits.MAX_CALL_DEPTH");
+    }
+
+    @Test
+    void anEndlessWhileLoopFailsTheNodeNamingTheStepLimit() {
+        RunResult result = compile(map(), NodeServices.none(), transform("spin", "i = 0\nwhile True:\n    i += 1"))
+                .invoke(Map.of());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.error().message()).contains("spin", "ExpressionLimits.MAX_STEPS");
+    }
+
+    @Test
     void theDefaultNodeTimeoutStopsTransformsAndConditions() {
         String busy = "for i in range(300):\n    x = sorted(l)";
         RunResult transform = compile(map("default_node_timeout", 0.001), NodeServices.none(), transform("busy", busy))

@@ -217,8 +217,8 @@ class FunctionsAndMethodsTest {
                 .isInstanceOf(ExpressionSyntaxException.class).hasMessageContaining("len() takes exactly one argument (0 given)");
         assertThatThrownBy(() -> Expression.parse("len(a, b)")).hasMessageContaining("(2 given)");
         assertThatThrownBy(() -> Expression.parse("len(x, key=1)")).hasMessageContaining("len() takes no keyword arguments");
-        assertThatThrownBy(() -> Expression.parse("sorted(xs, key=f)"))
-                .hasMessageContaining("sorted() got an unexpected keyword argument 'key'");
+        assertThatThrownBy(() -> Expression.parse("sorted(xs, cmp=f)"))
+                .hasMessageContaining("sorted() got an unexpected keyword argument 'cmp'");
         assertThatThrownBy(() -> Expression.parse("current_timestamp(1)")).hasMessageContaining("takes no arguments");
         assertThatThrownBy(() -> Expression.parse("d.get()")).hasMessageContaining("get() takes from 1 to 2 arguments (0 given)");
         assertThatThrownBy(() -> Expression.parse("d.get('a', default=1)")).hasMessageContaining("no keyword arguments");
@@ -284,25 +284,22 @@ class FunctionsAndMethodsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"import os", "lambda: 1", "lambda x: x", "(x := 1)", "x if y", "yield x", "del x",
-        "f'{x}'", "b'x'", "x & 1", "x | 1", "~x", "x << 1", "x @ y", "{1, 2}", "{x for x in y}", "*x",
-        "x = 1", "a; b", "`x`", "$x", "1j", "0777"})
+    @ValueSource(strings = {"import os", "(x := 1)", "x if y", "yield x", "del x", "b'x'", "~x", "x @ y", "*x",
+        "x = 1", "a; b", "`x`", "$x", "1j", "0777", "f'{x'", "f'{}'", "f'{x=}'", "f'{x:{y}}'", "f'}'",
+        "if x: y", "while x: y", "return x", "def f(): 1"})
     void otherPythonIsRefused(String text) {
         assertThatThrownBy(() -> Expression.parse(text)).isInstanceOf(ExpressionSyntaxException.class);
     }
 
     @Test
     void refusalsSayWhy() {
-        assertThatThrownBy(() -> Expression.parse("import os")).hasMessageContaining("'import' is not supported");
-        assertThatThrownBy(() -> Expression.parse("lambda x: x")).hasMessageContaining("'lambda' is not supported");
+        assertThatThrownBy(() -> Expression.parse("import os"))
+                .hasMessageContaining("'import' is a statement: a condition is one expression");
         assertThatThrownBy(() -> Expression.parse("(y := 1)")).hasMessageContaining("assignment expressions (':=') are not supported");
         assertThatThrownBy(() -> Expression.parse("x = 1")).hasMessageContaining("unexpected '=' (use '==' to compare)");
-        assertThatThrownBy(() -> Expression.parse("f'{x}'")).hasMessageContaining("f-strings are not supported");
-        assertThatThrownBy(() -> Expression.parse("{1, 2}")).hasMessageContaining("set literals are not supported");
-        assertThatThrownBy(() -> Expression.parse("x & 1")).hasMessageContaining("operator '&' is not supported");
-        assertThatThrownBy(() -> Expression.parse("(lambda: 1)()")).hasMessageContaining("'lambda' is not supported");
-        assertThatThrownBy(() -> Expression.parse("xs[0](1)"))
-                .hasMessageContaining("only the allowed functions and methods can be called");
+        assertThatThrownBy(() -> Expression.parse("f'{x=}'")).hasMessageContaining("'=' (self-documenting expressions)");
+        assertThatThrownBy(() -> Expression.parse("x ~ 1")).hasMessageContaining("operator '~' is not supported");
+        assertThatThrownBy(() -> Expression.parse("f'{x:{w}}'")).hasMessageContaining("nested replacement fields");
         assertThatThrownBy(() -> Expression.parse("0777"))
                 .hasMessageContaining("leading zeros in decimal integer literals are not permitted");
     }

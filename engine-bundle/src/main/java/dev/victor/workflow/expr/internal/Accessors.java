@@ -30,6 +30,16 @@ public final class Accessors {
             if (o == null) {
                 return null;
             }
+            try {
+                if (o instanceof PyDateTime d) {
+                    return d.field(name);
+                }
+                if (o instanceof PyError e && name.equals("args")) {
+                    return e.message().isEmpty() ? PyTuple.EMPTY : PyTuple.wrap(new Object[] {e.message()});
+                }
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
             throw PyException.attribute("'" + Values.typeName(o) + "' object has no attribute '" + name + "'")
                     .at(line, col);
         }
@@ -51,6 +61,7 @@ public final class Accessors {
 
     static Object item(Ctx c, Object o, Object k) {
         if (o instanceof Map<?, ?> m) {
+            PySet.key(k);
             Object v = Maps.lookup(c, m, k);
             return v == Maps.MISSING ? null : v;
         }
@@ -119,6 +130,11 @@ public final class Accessors {
         @Override
         public Object eval(Ctx c) {
             Object r = receiver.eval(c);
+            try {
+                Methods.check(r, method);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
             Object[] a = evalAll(c, args);
             try {
                 c.step();
@@ -158,6 +174,54 @@ public final class Accessors {
                     throw new PyException("RuntimeError: function '" + name + "' failed: " + e);
                 }
                 return c.read(result);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    /** {@code lambda params: expression}: a new function over the running frame. */
+    public record Lambda(PyFunction.Code code) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object[] defaults = evalAll(c, code.defaultNodes());
+            c.allocate(1);
+            return new PyFunction(code, defaults, c.locals);
+        }
+    }
+
+    /** A call of a value: the program's own function (by name, from a variable, or any expression). */
+    public record CallValue(Node callee, Node[] args, String[] keywordNames, Node[] keywordValues, int line, int col)
+            implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object f = callee.eval(c);
+            Object[] a = evalAll(c, args);
+            Object[] kv = evalAll(c, keywordValues);
+            try {
+                c.step();
+                return callValue(c, f, a, keywordNames, kv);
+            } catch (PyException e) {
+                throw e.at(line, col);
+            }
+        }
+    }
+
+    /** Calls a function value (the program's own); anything else is not callable. */
+    static Object callValue(Ctx c, Object f, Object[] args, String[] keywordNames, Object[] keywordValues) {
+        if (f instanceof PyFunction fn) {
+            return fn.call(c, args, keywordNames, keywordValues);
+        }
+        throw PyException.type("'" + Values.typeName(f) + "' object is not callable");
+    }
+
+    /** {@code ValueError("message")}: an error value, for {@code raise}. */
+    public record NewError(String kind, Node message, int line, int col) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            try {
+                c.step();
+                return new PyError(kind, message == null ? "" : Repr.str(c, message.eval(c)));
             } catch (PyException e) {
                 throw e.at(line, col);
             }

@@ -48,7 +48,16 @@ public final class Arith {
     }
 
     private static Object compute(Ctx c, BinOp op, Object a, Object b) {
+        if (Bitwise.isSetOperation(op, a, b)) {
+            return Bitwise.sets(c, op, (PySet) a, (PySet) b);
+        }
         switch (op) {
+            case OR:
+            case AND:
+            case XOR:
+            case LSHIFT:
+            case RSHIFT:
+                return Bitwise.integers(op, a, b, unsupported(op, a, b));
             case ADD:
                 return add(c, a, b);
             case SUB:

@@ -1,8 +1,9 @@
 package dev.victor.workflow.expr.internal;
 
-/** The arithmetic operators. */
+/** The arithmetic, bitwise and set operators. */
 public enum BinOp {
-    ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**");
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"),
+    OR("|"), AND("&"), XOR("^"), LSHIFT("<<"), RSHIFT(">>");
 
     final String symbol;
 

@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public enum Builtin {
     LEN("len", 1, 1),
-    MIN("min", 1, Builtin.MANY, "default"),
-    MAX("max", 1, Builtin.MANY, "default"),
+    MIN("min", 1, Builtin.MANY, "default", "key"),
+    MAX("max", 1, Builtin.MANY, "default", "key"),
     SUM("sum", 1, 2, "start"),
     ABS("abs", 1, 1),
     ROUND("round", 1, 2, "ndigits"),
@@ -20,7 +20,7 @@ public enum Builtin {
     INT("int", 0, 1),
     FLOAT("float", 0, 1),
     BOOL("bool", 0, 1),
-    SORTED("sorted", 1, 1, "reverse"),
+    SORTED("sorted", 1, 1, "reverse", "key"),
     ANY("any", 1, 1),
     ALL("all", 1, 1),
     CURRENT_TIMESTAMP("current_timestamp", 0, 0),
@@ -32,7 +32,12 @@ public enum Builtin {
     DICT("dict", 0, 1, Builtin.ANY_KEYWORD),
     RANGE("range", 1, 3),
     ENUMERATE("enumerate", 1, 2, "start"),
-    ZIP("zip", 0, Builtin.MANY);
+    ZIP("zip", 0, Builtin.MANY),
+    ISINSTANCE("isinstance", 2, 2),
+    SET("set", 0, 1),
+    TUPLE("tuple", 0, 1),
+    LOCALS("locals", 0, 0),
+    GLOBALS("globals", 0, 0);
 
     static final int MANY = Integer.MAX_VALUE;
     static final String ANY_KEYWORD = "*";

@@ -22,9 +22,11 @@ final class Builtins {
             case LEN:
                 return len(c, args[0]);
             case MIN:
-                return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), -1);
+                return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), -1,
+                        kw(kwNames, kwValues, "key", null));
             case MAX:
-                return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), 1);
+                return extreme(c, f, args, kw(kwNames, kwValues, "default", Maps.MISSING), 1,
+                        kw(kwNames, kwValues, "key", null));
             case SUM:
                 return sum(c, args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "start", 0L));
             case ABS:
@@ -44,7 +46,8 @@ final class Builtins {
             case BOOL:
                 return args.length != 0 && Values.truthy(args[0]);
             case SORTED:
-                return sorted(c, args[0], Values.truthy(kw(kwNames, kwValues, "reverse", false)));
+                return sorted(c, args[0], Values.truthy(kw(kwNames, kwValues, "reverse", false)),
+                        kw(kwNames, kwValues, "key", null));
             case ANY:
             case ALL:
                 return anyAll(c, args[0], f == Builtin.ALL);
@@ -75,6 +78,29 @@ final class Builtins {
                 return CollectionFunctions.enumerate(c, args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "start", 0L));
             case ZIP:
                 return CollectionFunctions.zip(c, args);
+            case ISINSTANCE:
+                return PyType.isInstance(args[0], args[1]);
+            case SET: {
+                if (args.length == 0) {
+                    return new PySet();
+                }
+                List<?> items = Iter.items(c, args[0]);
+                c.charge(items.size());
+                c.allocate(items.size());
+                return PySet.of(c, items);
+            }
+            case TUPLE: {
+                if (args.length == 0) {
+                    return PyTuple.EMPTY;
+                }
+                List<?> items = Iter.items(c, args[0]);
+                c.charge(items.size());
+                c.allocate(items.size());
+                return PyTuple.copyOf(items);
+            }
+            case LOCALS:
+            case GLOBALS:
+                return c.whole();
             default:
                 throw new IllegalStateException(f.name());
         }
@@ -103,7 +129,7 @@ final class Builtins {
         throw PyException.type("object of type '" + Values.typeName(o) + "' has no len()");
     }
 
-    private static Object extreme(Ctx c, Builtin f, Object[] args, Object dflt, int sign) {
+    private static Object extreme(Ctx c, Builtin f, Object[] args, Object dflt, int sign, Object key) {
         List<?> items;
         if (args.length == 1) {
             items = Iter.items(c, args[0]);
@@ -121,15 +147,27 @@ final class Builtins {
             }
             throw PyException.value(f.pyName + "() arg is an empty sequence");
         }
-        Object best = items.get(0);
+        List<?> keys = keys(c, items, key);
+        int best = 0;
         String op = sign < 0 ? "<" : ">";
         for (int i = 1; i < items.size(); i++) {
-            Object x = items.get(i);
-            if (Compare.strict(c, x, best, op) * sign > 0) {
-                best = x;
+            if (Compare.strict(c, keys.get(i), keys.get(best), op) * sign > 0) {
+                best = i;
             }
         }
-        return best;
+        return items.get(best);
+    }
+
+    /** The items themselves, or key(item) for each when a key function is given. */
+    private static List<?> keys(Ctx c, List<?> items, Object key) {
+        if (key == null) {
+            return items;
+        }
+        List<Object> out = new java.util.ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(Accessors.callValue(c, key, new Object[] {item}, new String[0], new Object[0]));
+        }
+        return out;
     }
 
     private static Object sum(Ctx c, Object iterable, Object start) {
@@ -163,18 +201,26 @@ final class Builtins {
         throw PyException.type("bad operand type for abs(): '" + Values.typeName(o) + "'");
     }
 
-    private static Object sorted(Ctx c, Object iterable, boolean reverse) {
+    private static Object sorted(Ctx c, Object iterable, boolean reverse, Object key) {
         List<?> items = Iter.items(c, iterable);
         c.charge(items.size());
-        PyList out = new PyList(c.owner(), items);
+        List<?> keys = keys(c, items, key);
+        List<Integer> order = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            order.add(i);
+        }
         try {
             if (reverse) {
-                out.sort((x, y) -> Compare.strict(c, y, x, "<"));
+                order.sort((x, y) -> Compare.strict(c, keys.get(y), keys.get(x), "<"));
             } else {
-                out.sort((x, y) -> Compare.strict(c, x, y, "<"));
+                order.sort((x, y) -> Compare.strict(c, keys.get(x), keys.get(y), "<"));
             }
         } catch (IllegalArgumentException e) {
             throw PyException.value("sorted() cannot order these values consistently (NaN?)");
+        }
+        PyList out = new PyList(c.owner(), items.size());
+        for (int i : order) {
+            out.add(items.get(i));
         }
         return out;
     }

@@ -69,6 +69,10 @@ public enum CmpOp {
         if (container instanceof Map<?, ?> m) {
             return Maps.containsKey(c, m, item) ? 1 : 0;
         }
+        if (container instanceof PySet set) {
+            Keys.chargeHash(c, item);
+            return set.has(item) ? 1 : 0;
+        }
         if (container instanceof Collection<?> col) {
             c.charge(col.size());
             for (Object o : col) {

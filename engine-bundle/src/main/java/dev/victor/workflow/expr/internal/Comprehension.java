@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A list comprehension, a generator expression (evaluated to a list) or a dict comprehension.
+ * A list comprehension, a generator expression (evaluated to a list), a set or a dict comprehension.
  * Its loop variables live in local slots and are not seen outside it.
  */
-public record Comprehension(boolean dict, Node element, Node value, Clause[] clauses) implements Node {
+public record Comprehension(boolean dict, boolean set, Node element, Node value, Clause[] clauses) implements Node {
 
     /** A {@code for targets in iterable} or an {@code if condition} clause. */
     public sealed interface Clause permits For, If {
@@ -28,7 +28,7 @@ public record Comprehension(boolean dict, Node element, Node value, Clause[] cla
         }
         PyList out = c.newList();
         run(c, 0, out, null);
-        return out;
+        return set ? PySet.of(c, out) : out;
     }
 
     private void run(Ctx c, int index, PyList list, Map<Object, Object> map) {
@@ -39,6 +39,7 @@ public record Comprehension(boolean dict, Node element, Node value, Clause[] cla
                 list.add(element.eval(c));
             } else {
                 Object k = element.eval(c);
+                PySet.key(k);
                 Keys.chargeHash(c, k);
                 map.put(k, value.eval(c));
             }

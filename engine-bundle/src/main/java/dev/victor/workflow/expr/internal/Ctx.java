@@ -20,7 +20,13 @@ public final class Ctx {
     final Map<String, ?> state;
     /** The program's assignments in first-assignment order; null when evaluating an expression. */
     final LinkedHashMap<String, Object> assigned;
-    final Object[] locals;
+    /**
+     * The frame of the running function (the program's own frame outside any): local slots, with
+     * slot 0 holding the frame of the function it was defined in.
+     */
+    Object[] locals;
+    /** Calls of the program's own functions now running (bounded by MAX_CALL_DEPTH). */
+    private int callDepth;
     private final EvaluationGuard guard;
     final ExpressionEnvironment env;
     private long steps;
@@ -39,7 +45,7 @@ public final class Ctx {
         this.env = env == null ? ExpressionEnvironment.NONE : env;
         this.state = state;
         this.assigned = assigned;
-        this.locals = slots == 0 ? NO_LOCALS : new Object[slots];
+        this.locals = slots <= 1 ? NO_LOCALS : new Object[slots];
         this.guard = guard == null ? EvaluationGuard.NONE : guard;
     }
 
@@ -84,9 +90,70 @@ public final class Ctx {
         return snapshot;
     }
 
+    /** The errors being handled by {@code except} blocks, innermost first (for a bare {@code raise}). */
+    private java.util.ArrayDeque<PyException> handling;
+
+    void handling(PyException e) {
+        if (handling == null) {
+            handling = new java.util.ArrayDeque<>();
+        }
+        handling.push(e);
+    }
+
+    void handled() {
+        handling.pop();
+    }
+
+    /** The error the innermost running {@code except} block handles, or null. */
+    PyException current() {
+        return handling == null ? null : handling.peek();
+    }
+
+    /**
+     * Forgets a name the program assigned ({@code del}); false when the program holds no such
+     * name or the state holds it (a transform never removes a state key).
+     */
+    boolean unassign(String name) {
+        if (assigned == null || state.containsKey(name) || !assigned.containsKey(name)) {
+            return false;
+        }
+        assigned.remove(name);
+        snapshot = null;
+        return true;
+    }
+
+    /** Forgets a program name (the name an except clause bound, as Python does after the clause). */
+    void forget(String name) {
+        if (assigned != null && assigned.remove(name) != null) {
+            snapshot = null;
+        }
+    }
+
     void assign(String name, Object value) {
         assigned.put(name, value);
         snapshot = null;
+    }
+
+    /** The frame depth levels out from the running one (0: the running frame). */
+    Object[] frame(int depth) {
+        Object[] f = locals;
+        for (int i = 0; i < depth; i++) {
+            f = (Object[]) f[0];
+        }
+        return f;
+    }
+
+    /** Enters a call of the program's own function: fails past MAX_CALL_DEPTH. */
+    void enterCall() {
+        if (++callDepth > ExpressionLimits.MAX_CALL_DEPTH) {
+            callDepth--;
+            throw PyException.limit("RecursionError: more than " + ExpressionLimits.MAX_CALL_DEPTH
+                    + " nested calls of the program's own functions (ExpressionLimits.MAX_CALL_DEPTH)");
+        }
+    }
+
+    void leaveCall() {
+        callDepth--;
     }
 
     /** Counts one step. */

@@ -34,6 +34,12 @@ public final class Equality {
         if (an || bn) {
             return an && bn && Compare.numbers(a, b) == 0;
         }
+        if (a instanceof PySet || b instanceof PySet) {
+            if (c != null && a instanceof PySet s) {
+                c.charge(s.size());
+            }
+            return a.equals(b);
+        }
         if (a instanceof List<?> la) {
             if (!(b instanceof List<?> lb) || (a instanceof PyTuple) != (b instanceof PyTuple)) {
                 return false;

@@ -25,11 +25,14 @@ public final class Leaves {
         }
     }
 
-    /** A loop or comprehension variable, in its slot. */
-    public record Local(String name, int slot) implements Node {
+    /**
+     * A local variable (loop, comprehension, function parameter or assignment inside a function),
+     * in its slot of the frame depth levels out (0: the running function's).
+     */
+    public record Local(String name, int slot, int depth) implements Node {
         @Override
         public Object eval(Ctx c) {
-            return c.locals[slot];
+            return depth == 0 ? c.locals[slot] : c.frame(depth)[slot];
         }
     }
 

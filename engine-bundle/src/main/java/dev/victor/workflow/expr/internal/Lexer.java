@@ -18,32 +18,36 @@ import java.util.Set;
  */
 final class Lexer {
     static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "for",
-            "True", "False", "None", "true", "false", "null");
+            "True", "False", "None", "true", "false", "null", "lambda", "import", "from", "def", "return",
+            "while", "as", "try", "except", "finally", "raise", "assert", "del", "pass", "break", "continue",
+            "elif");
+    /** Keywords that start a statement (in a transform program). */
+    static final Set<String> STATEMENTS = Set.of("import", "from", "def", "return", "while", "try", "except",
+            "finally", "raise", "assert", "del", "pass", "break", "continue", "elif", "if", "for");
     /** Python keywords that this language does not have. */
-    static final Set<String> UNSUPPORTED = Set.of("lambda", "import", "from", "def", "class", "return",
-            "yield", "while", "with", "as", "try", "except", "finally", "raise", "assert", "del", "global",
-            "nonlocal", "pass", "break", "continue", "elif", "async", "await");
-    private static final String[] OPERATORS = {"**=", "//=", "**", "//", "==", "!=", "<=", ">=", "+=", "-=",
+    static final Set<String> UNSUPPORTED = Set.of("class", "yield", "with", "global", "nonlocal", "async",
+            "await");
+    private static final String[] OPERATORS = {"<<=", ">>=", "**=", "//=", "**", "//", "==", "!=", "<=", ">=",
+        "<<", ">>", "&=", "|=", "^=", "+=", "-=",
         "*=", "/=", "%=", "+", "-", "*", "/", "%", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".",
-        ";"};
-    private static final String[] REFUSED = {">>=", "<<=", ":=", "->", "<<", ">>", "&=", "|=", "^=", "@=", "&",
-        "|", "^", "~", "@"};
+        ";", "&", "|", "^"};
+    private static final String[] REFUSED = {":=", "->", "@=", "~", "@"};
 
     /** The tokens, and for each opening bracket the index of its closing one (-1) and whether it holds a for. */
     record Tokens(List<Token> list, int[] close, boolean[] holdsFor) {
     }
 
-    private final String src;
+    final String src;
     private final boolean program;
-    private final List<Token> out = new ArrayList<>();
+    final List<Token> out = new ArrayList<>();
     private final Deque<Integer> open = new ArrayDeque<>();
     private int[] close = new int[16];
     private boolean[] holdsFor = new boolean[16];
-    private int pos;
-    private int line = 1;
-    private int lineStart;
+    int pos;
+    int line = 1;
+    int lineStart;
 
-    private Lexer(String src, boolean program) {
+    Lexer(String src, boolean program) {
         this.src = src;
         this.program = program;
     }
@@ -59,15 +63,15 @@ final class Lexer {
         return new Tokens(List.copyOf(l.out), Arrays.copyOf(l.close, n), Arrays.copyOf(l.holdsFor, n));
     }
 
-    private ExpressionSyntaxException error(String msg, int atLine, int atCol) {
+    ExpressionSyntaxException error(String msg, int atLine, int atCol) {
         return new ExpressionSyntaxException(msg, atLine, atCol);
     }
 
-    private int col() {
+    int col() {
         return pos - lineStart + 1;
     }
 
-    private void add(Token.Kind kind, String text, Object value, int l, int c) {
+    void add(Token.Kind kind, String text, Object value, int l, int c) {
         int index = out.size();
         if (index >= close.length) {
             close = Arrays.copyOf(close, index * 2);
@@ -86,12 +90,12 @@ final class Lexer {
         }
     }
 
-    private void newline() {
+    void newline() {
         line++;
         lineStart = pos;
     }
 
-    private void run() {
+    void run() {
         Deque<Integer> indents = new ArrayDeque<>();
         indents.push(0);
         boolean atLineStart = program;
@@ -183,7 +187,7 @@ final class Lexer {
         add(Token.Kind.EOF, "", null, line, col());
     }
 
-    private void consumeNewline() {
+    void consumeNewline() {
         if (src.charAt(pos) == '\r' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
             pos++;
         }
@@ -371,10 +375,11 @@ final class Lexer {
         if (prefix.contains("b")) {
             throw error("bytes literals are not supported", startLine, startCol);
         }
-        if (prefix.contains("f")) {
-            throw error("f-strings are not supported", startLine, startCol);
-        }
         boolean raw = prefix.contains("r");
+        if (prefix.contains("f")) {
+            new FStrings(this).read(raw, startLine, startCol);
+            return;
+        }
         int n = src.length();
         int start = pos - prefix.length();
         char q = src.charAt(pos);
@@ -409,7 +414,7 @@ final class Lexer {
         add(Token.Kind.STRING, src.substring(start, pos), b.toString(), startLine, startCol);
     }
 
-    private void escape(StringBuilder b, boolean raw) {
+    void escape(StringBuilder b, boolean raw) {
         int n = src.length();
         int escLine = line;
         int escCol = col();

@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * The methods an expression may call: {@code get keys values items} on maps,
  * {@code lower upper strip split startswith endswith replace join} on strings,
- * {@code append extend} on the program's own lists, {@code count index} on strings and lists.
+ * {@code append extend} on the program's own lists, {@code count index} on strings and lists;
+ * {@code add discard remove union intersection difference issubset issuperset} on sets,
+ * {@code isoformat timestamp} on datetimes, {@code group groups start end span} on regular
+ * expression matches.
  */
 public enum Method {
     GET("get", 1, 2),
@@ -24,7 +27,22 @@ public enum Method {
     APPEND("append", 1, 1),
     EXTEND("extend", 1, 1),
     COUNT("count", 1, 1),
-    INDEX("index", 1, 1);
+    INDEX("index", 1, 1),
+    ADD("add", 1, 1),
+    DISCARD("discard", 1, 1),
+    REMOVE("remove", 1, 1),
+    UNION("union", 0, Integer.MAX_VALUE),
+    INTERSECTION("intersection", 0, Integer.MAX_VALUE),
+    DIFFERENCE("difference", 0, Integer.MAX_VALUE),
+    ISSUBSET("issubset", 1, 1),
+    ISSUPERSET("issuperset", 1, 1),
+    ISOFORMAT("isoformat", 0, 1),
+    TIMESTAMP("timestamp", 0, 0),
+    GROUP("group", 0, 1),
+    GROUPS("groups", 0, 0),
+    START("start", 0, 0),
+    END("end", 0, 0),
+    SPAN("span", 0, 0);
 
     private static final Map<String, Method> BY_NAME = new HashMap<>();
 

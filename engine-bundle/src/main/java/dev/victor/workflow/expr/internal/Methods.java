@@ -25,7 +25,38 @@ final class Methods {
         if (recv instanceof List<?> list) {
             return onList(c, m, list, args);
         }
+        Object other = OtherMethods.call(c, m, recv, args);
+        if (other != OtherMethods.NONE) {
+            return other;
+        }
         throw noSuch(recv, m);
+    }
+
+    private static final java.util.Set<Method> MAP = java.util.EnumSet.of(Method.GET, Method.KEYS, Method.VALUES,
+            Method.ITEMS);
+    private static final java.util.Set<Method> STRING = java.util.EnumSet.of(Method.LOWER, Method.UPPER, Method.STRIP,
+            Method.SPLIT, Method.STARTSWITH, Method.ENDSWITH, Method.REPLACE, Method.JOIN, Method.COUNT, Method.INDEX);
+    private static final java.util.Set<Method> LIST = java.util.EnumSet.of(Method.APPEND, Method.EXTEND, Method.COUNT,
+            Method.INDEX);
+    private static final java.util.Set<Method> TUPLE = java.util.EnumSet.of(Method.COUNT, Method.INDEX);
+    private static final java.util.Set<Method> SET = java.util.EnumSet.of(Method.ADD, Method.DISCARD, Method.REMOVE,
+            Method.UNION, Method.INTERSECTION, Method.DIFFERENCE, Method.ISSUBSET, Method.ISSUPERSET);
+    private static final java.util.Set<Method> DATETIME = java.util.EnumSet.of(Method.ISOFORMAT, Method.TIMESTAMP);
+    private static final java.util.Set<Method> MATCH = java.util.EnumSet.of(Method.GROUP, Method.GROUPS, Method.START,
+            Method.END, Method.SPAN);
+
+    /**
+     * Fails when the receiver has no such method, before the arguments are evaluated (Python
+     * looks the method up first).
+     */
+    static void check(Object recv, Method m) {
+        java.util.Set<Method> has = recv instanceof Placeholder ? java.util.EnumSet.allOf(Method.class)
+                : recv instanceof Map<?, ?> ? MAP : recv instanceof String ? STRING : recv instanceof PyTuple ? TUPLE
+                : recv instanceof List<?> ? LIST : recv instanceof PySet ? SET : recv instanceof PyDateTime ? DATETIME
+                : recv instanceof PyMatch ? MATCH : java.util.Set.of();
+        if (!has.contains(m)) {
+            throw noSuch(recv, m);
+        }
     }
 
     private static PyException noSuch(Object recv, Method m) {
@@ -35,6 +66,7 @@ final class Methods {
     private static Object onMap(Ctx c, Method m, Map<?, ?> map, Object[] args) {
         switch (m) {
             case GET: {
+                PySet.key(args[0]);
                 Object v = Maps.lookup(c, map, args[0]);
                 return v != Maps.MISSING ? v : args.length > 1 ? args[1] : null;
             }

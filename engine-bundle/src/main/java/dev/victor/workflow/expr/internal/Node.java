@@ -8,7 +8,8 @@ public sealed interface Node permits Leaves.Const, Leaves.Global, Leaves.Local, 
         Literals.ListLit, Literals.TupleLit, Literals.DictLit, Comprehension,
         Operators.Unary, Operators.Not, Operators.Binary, Operators.And, Operators.Or,
         Operators.Compare1, Operators.CompareChain, Operators.IfElse,
-        Accessors.Attribute, Accessors.Subscript, Accessors.Slice, Accessors.Call, Accessors.MethodCall, Accessors.ExternalCall {
+        Accessors.Attribute, Accessors.Subscript, Accessors.Slice, Accessors.Call, Accessors.MethodCall, Accessors.ExternalCall,
+        Accessors.Lambda, Accessors.CallValue, Accessors.NewError, Modules.Call, Literals.SetLit, Literals.LocalsLit, FString {
 
     Object eval(Ctx c);
 }

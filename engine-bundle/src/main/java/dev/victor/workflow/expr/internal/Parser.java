@@ -4,11 +4,8 @@ import dev.victor.workflow.expr.ExpressionLimits;
 import dev.victor.workflow.expr.ExpressionSyntaxException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,20 +23,27 @@ public final class Parser {
     public record Parsed(Node node, int slots, Set<String> externals) {
     }
 
-    /** Python built-ins that would break the sandbox: never callable, not even as a service. */
-    private static final Set<String> UNAVAILABLE = Set.of("eval", "exec", "compile", "open", "input", "print",
-            "getattr", "setattr", "delattr", "hasattr", "vars", "dir", "type", "object", "super", "id",
-            "breakpoint", "exit", "quit", "help", "memoryview", "classmethod", "staticmethod", "property");
-
     private final List<Token> tokens;
     private final int[] close;
     private final boolean[] holdsFor;
     private final boolean program;
-    private final Deque<Map<String, Integer>> scopes = new ArrayDeque<>();
+    private final Deque<Scope> scopes = new ArrayDeque<>();
     private int pos;
     private int depth;
-    private int slots;
-    private final Set<String> externals = new TreeSet<>();
+    /** The next free slot of the frame being parsed (slot 0 holds the enclosing frame). */
+    private int slots = 1;
+    /** How many function bodies ({@code def}, {@code lambda}) enclose the current position. */
+    private int level;
+    final Calls calls = new Calls(this);
+    final Displays displays = new Displays(this);
+
+    /** Local names of one block (a loop, a comprehension, a function body) and the function level it belongs to. */
+    private record Scope(Map<String, Integer> names, int level) {
+    }
+
+    /** What a function body saves of the enclosing frame while it is parsed. */
+    record FrameState(int slots, int level) {
+    }
 
     Parser(Lexer.Tokens t, boolean program) {
         this.tokens = t.list();
@@ -59,7 +63,7 @@ public final class Parser {
         if (t.kind() != Token.Kind.EOF) {
             throw p.unexpected(t);
         }
-        return new Parsed(n, p.slots, Collections.unmodifiableSet(p.externals));
+        return new Parsed(n, p.slots, p.calls.externals());
     }
 
     // ---- tokens ----
@@ -98,6 +102,10 @@ public final class Parser {
         }
         if (t.kind() == Token.Kind.KEYWORD && Lexer.UNSUPPORTED.contains(t.text())) {
             return error(t, "'" + t.text() + "' is not supported");
+        }
+        if (t.kind() == Token.Kind.KEYWORD && Lexer.STATEMENTS.contains(t.text())) {
+            return error(t, program ? "'" + t.text() + "' must start a statement"
+                    : "'" + t.text() + "' is a statement: a condition is one expression");
         }
         if (t.kind() == Token.Kind.EOF && !program) {
             return error(t, "unexpected end of expression");
@@ -150,7 +158,7 @@ public final class Parser {
 
     /** The names called that no built-in defines, sorted. */
     Set<String> externals() {
-        return Collections.unmodifiableSet(externals);
+        return calls.externals();
     }
 
     int slots() {
@@ -158,7 +166,71 @@ public final class Parser {
     }
 
     void pushScope(Map<String, Integer> scope) {
-        scopes.push(scope);
+        scopes.push(new Scope(scope, level));
+    }
+
+    /** Starts the frame of a function body: its locals get slots from 1. */
+    FrameState beginFunction() {
+        FrameState saved = new FrameState(slots, level);
+        slots = 1;
+        level++;
+        return saved;
+    }
+
+    /** Ends a function body: the frame size it needs, and the enclosing frame back. */
+    int endFunction(FrameState saved) {
+        int size = slots;
+        slots = saved.slots();
+        level = saved.level();
+        return size;
+    }
+
+    boolean inFunction() {
+        return level > 0;
+    }
+
+    /** The slot of a name local to the running function, or null. */
+    Integer functionLocal(String name) {
+        for (Scope s : scopes) {
+            if (s.level() != level) {
+                return null;
+            }
+            Integer slot = s.names().get(name);
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    void addProgramFunctions(Set<String> names) {
+        calls.addProgramFunctions(names);
+    }
+
+    /** The token at index, the number of tokens, the current index, bracket pairs: for Displays and Calls. */
+    Token token(int index) {
+        return tokens.get(index);
+    }
+
+    int tokenCount() {
+        return tokens.size();
+    }
+
+    int position() {
+        return pos;
+    }
+
+    boolean holdsFor(int openIndex) {
+        return holdsFor[openIndex];
+    }
+
+    int closeOf(int openIndex) {
+        return close[openIndex];
+    }
+
+    /** The tokens from the current one on. */
+    List<Token> tokensFrom() {
+        return tokens.subList(pos, tokens.size());
     }
 
     void popScope() {
@@ -166,8 +238,8 @@ public final class Parser {
     }
 
     boolean isLocal(String name) {
-        for (Map<String, Integer> s : scopes) {
-            if (s.containsKey(name)) {
+        for (Scope s : scopes) {
+            if (s.names().containsKey(name)) {
                 return true;
             }
         }
@@ -180,13 +252,13 @@ public final class Parser {
         }
     }
 
-    private Node resolve(Token t) {
+    Node resolve(Token t) {
         String name = t.text();
         checkName(t);
-        for (Map<String, Integer> s : scopes) {
-            Integer slot = s.get(name);
+        for (Scope s : scopes) {
+            Integer slot = s.names().get(name);
             if (slot != null) {
-                return new Leaves.Local(name, slot);
+                return new Leaves.Local(name, slot, level - s.level());
             }
         }
         return name.equals("ctx") ? new Leaves.Whole() : new Leaves.Global(name);
@@ -221,7 +293,7 @@ public final class Parser {
     Node test() {
         Token start = peek();
         if (start.isKeyword("lambda")) {
-            throw error(start, "'lambda' is not supported");
+            return calls.lambda();
         }
         Node value = orTest();
         if (!atKeyword("if")) {
@@ -312,7 +384,7 @@ public final class Parser {
     }
 
     private Node comparison() {
-        Node first = arith();
+        Node first = bitOr();
         CmpOp op = comparisonOperator();
         if (op == null) {
             return first;
@@ -322,7 +394,7 @@ public final class Parser {
         operands.add(first);
         while (op != null) {
             ops.add(op);
-            operands.add(arith());
+            operands.add(bitOr());
             op = comparisonOperator();
         }
         if (ops.size() == 1) {
@@ -331,7 +403,39 @@ public final class Parser {
         return new Operators.CompareChain(operands.toArray(new Node[0]), ops.toArray(new CmpOp[0]));
     }
 
-    private Node arith() {
+    /** {@code |}, then {@code ^}, {@code &} and the shifts, each binding tighter (Python's order). */
+    private Node bitOr() {
+        return binaryLevel(0);
+    }
+
+    private static final String[][] BIT_LEVELS = {{"|"}, {"^"}, {"&"}, {"<<", ">>"}};
+
+    private Node binaryLevel(int index) {
+        if (index == BIT_LEVELS.length) {
+            return arith();
+        }
+        Node left = binaryLevel(index + 1);
+        int levels = 0;
+        while (true) {
+            Token op = peek();
+            boolean match = false;
+            for (String symbol : BIT_LEVELS[index]) {
+                match |= op.isOp(symbol);
+            }
+            if (!match) {
+                break;
+            }
+            next();
+            enter(op);
+            levels++;
+            Node right = binaryLevel(index + 1);
+            left = new Operators.Binary(BinOp.of(op.text()), left, right, op.line(), op.col());
+        }
+        leave(levels);
+        return left;
+    }
+
+    Node arith() {
         Node left = term();
         int levels = 0;
         while (atOp("+") || atOp("-")) {
@@ -395,13 +499,15 @@ public final class Parser {
                 next();
                 enter(t);
                 levels++;
-                node = attribute(node);
+                node = calls.attribute(node);
             } else if (t.isOp("[")) {
                 enter(t);
                 levels++;
-                node = subscript(node);
+                node = displays.subscript(node);
             } else if (t.isOp("(")) {
-                throw error(t, "only the allowed functions and methods can be called");
+                Calls.Args args = calls.arguments(next(), true);
+                node = new Accessors.CallValue(node, args.positional.toArray(new Node[0]),
+                        args.names.toArray(new String[0]), args.values.toArray(new Node[0]), t.line(), t.col());
             } else {
                 break;
             }
@@ -410,80 +516,28 @@ public final class Parser {
         return node;
     }
 
-    private Node attribute(Node target) {
-        Token name = peek();
-        boolean word = name.kind() == Token.Kind.NAME || name.isKeyword("true") || name.isKeyword("false")
-                || name.isKeyword("null");
-        if (!word) {
-            throw error(name, "expected a name after '.'");
-        }
-        next();
-        if (name.text().startsWith("__")) {
-            throw error(name, "attribute '" + name.text() + "' is not allowed");
-        }
-        if (atOp("(")) {
-            Method m = Method.byName(name.text());
-            if (m == null) {
-                throw error(name, "unknown method '" + name.text() + "'");
-            }
-            Args args = arguments(next(), false);
-            String problem = m.checkCall(args.positional.size(), !args.names.isEmpty());
-            if (problem != null) {
-                throw error(name, problem);
-            }
-            return new Accessors.MethodCall(target, m, args.positional.toArray(new Node[0]), name.line(), name.col());
-        }
-        if (target instanceof Leaves.Whole) {
-            return new Leaves.Global(name.text());
-        }
-        return new Accessors.Attribute(target, name.text(), name.line(), name.col());
-    }
-
-    private Node subscript(Node target) {
-        Token open = next();
-        Node start = null;
-        if (!atOp(":")) {
-            start = test();
-            if (!atOp(":")) {
-                if (atOp(",")) {
-                    throw error(peek(), "tuple indices are not supported");
-                }
-                expectClose(open);
-                return new Accessors.Subscript(target, start, open.line(), open.col());
-            }
-        }
-        next();
-        Node stop = atOp(":") || atOp("]") ? null : test();
-        Node step = null;
-        if (atOp(":")) {
-            next();
-            step = atOp("]") ? null : test();
-        }
-        expectClose(open);
-        return new Accessors.Slice(target, start, stop, step, open.line(), open.col());
-    }
-
     private Node atom() {
         Token t = peek();
         switch (t.kind()) {
             case NAME:
                 next();
+                if (!isLocal(t.text())) {
+                    Node imported = calls.imported(t);
+                    if (imported != null) {
+                        return imported;
+                    }
+                }
                 if (atOp("(")) {
-                    return call(t);
+                    return calls.call(t);
                 }
                 return resolve(t);
             case INT:
             case FLOAT:
                 next();
                 return new Leaves.Const(t.value());
-            case STRING: {
-                next();
-                StringBuilder b = new StringBuilder((String) t.value());
-                while (peek().kind() == Token.Kind.STRING) {
-                    b.append((String) next().value());
-                }
-                return new Leaves.Const(b.toString());
-            }
+            case STRING:
+            case FSTART:
+                return displays.strings();
             case KEYWORD:
                 switch (t.text()) {
                     case "True":
@@ -504,11 +558,11 @@ public final class Parser {
             case OP:
                 switch (t.text()) {
                     case "(":
-                        return parenthesised();
+                        return displays.parenthesised();
                     case "[":
-                        return listDisplay();
+                        return displays.listDisplay();
                     case "{":
-                        return dictDisplay();
+                        return displays.dictDisplay();
                     default:
                         throw unexpected(t);
                 }
@@ -517,313 +571,25 @@ public final class Parser {
         }
     }
 
-    private Node call(Token name) {
-        Builtin f = Builtin.byName(name.text());
-        if (f == null) {
-            if (name.text().startsWith("__")) {
-                throw error(name, "name '" + name.text() + "' is not allowed (names starting with '__' are reserved)");
-            }
-            if (UNAVAILABLE.contains(name.text())) {
-                throw error(name, "'" + name.text() + "' is not available: the language evaluates no code,"
-                        + " does no I/O and reads no object's internals");
-            }
-            Args args = arguments(next(), true);
-            externals.add(name.text());
-            return new Accessors.ExternalCall(name.text(), args.positional.toArray(new Node[0]),
-                    args.names.toArray(new String[0]), args.values.toArray(new Node[0]), name.line(), name.col());
-        }
-        Args args = arguments(next(), true);
-        String problem = f.checkCall(args.positional.size(), args.names);
-        if (problem != null) {
-            throw error(name, problem);
-        }
-        return new Accessors.Call(f, args.positional.toArray(new Node[0]), args.names.toArray(new String[0]),
-                args.values.toArray(new Node[0]), name.line(), name.col());
-    }
-
-    /** Call arguments after the '(' at open: positional, then keyword; or one generator expression. */
-    private static final class Args {
-        final List<Node> positional = new ArrayList<>();
-        final List<String> names = new ArrayList<>();
-        final List<Node> values = new ArrayList<>();
-    }
-
-    private Args arguments(Token open, boolean function) {
-        enter(open);
-        Args args = new Args();
-        int openIndex = pos - 1;
-        if (holdsFor[openIndex] && !atOp(")")) {
-            args.positional.add(comprehension(open, openIndex, false));
-            if (atOp(",")) {
-                throw error(peek(), "a generator expression must be the only argument, or be in parentheses");
-            }
-            expectClose(open);
-            leave(1);
-            return args;
-        }
-        while (!atOp(")")) {
-            Token t = peek();
-            if (t.isOp("*") || t.isOp("**")) {
-                throw error(t, "argument unpacking ('" + t.text() + "') is not supported");
-            }
-            if (t.kind() == Token.Kind.NAME && peek(1).isOp("=")) {
-                if (!function) {
-                    throw error(t, "methods take no keyword arguments");
-                }
-                next();
-                next();
-                if (args.names.contains(t.text())) {
-                    throw error(t, "keyword argument repeated: '" + t.text() + "'");
-                }
-                args.names.add(t.text());
-                args.values.add(test());
-            } else {
-                if (!args.names.isEmpty()) {
-                    throw error(t, "positional argument follows keyword argument");
-                }
-                args.positional.add(test());
-            }
-            if (!atOp(",")) {
-                break;
-            }
-            next();
-        }
-        expectClose(open);
-        leave(1);
-        return args;
-    }
-
-    private Node parenthesised() {
-        Token open = next();
-        int openIndex = pos - 1;
-        enter(open);
-        Node result;
-        if (atOp(")")) {
-            result = new Leaves.Const(PyTuple.EMPTY);
-        } else if (holdsFor[openIndex]) {
-            result = comprehension(open, openIndex, false);
-        } else {
-            Node first = test();
-            if (atOp(",")) {
-                List<Node> items = new ArrayList<>();
-                items.add(first);
-                while (atOp(",")) {
-                    next();
-                    if (atOp(")")) {
-                        break;
-                    }
-                    items.add(test());
-                }
-                result = new Literals.TupleLit(items.toArray(new Node[0]));
-            } else {
-                result = first;
-            }
-        }
-        expectClose(open);
-        leave(1);
-        return result;
-    }
-
-    private Node listDisplay() {
-        Token open = next();
-        int openIndex = pos - 1;
-        enter(open);
-        Node result;
-        if (holdsFor[openIndex] && !atOp("]")) {
-            result = comprehension(open, openIndex, false);
-        } else {
-            List<Node> items = new ArrayList<>();
-            while (!atOp("]")) {
-                items.add(test());
-                if (!atOp(",")) {
-                    break;
-                }
-                next();
-            }
-            result = new Literals.ListLit(items.toArray(new Node[0]));
-        }
-        expectClose(open);
-        leave(1);
-        return result;
-    }
-
-    private Node dictDisplay() {
-        Token open = next();
-        int openIndex = pos - 1;
-        enter(open);
-        Node result;
-        if (holdsFor[openIndex] && !atOp("}")) {
-            result = comprehension(open, openIndex, true);
-        } else {
-            List<Node> keys = new ArrayList<>();
-            List<Node> values = new ArrayList<>();
-            while (!atOp("}")) {
-                if (atOp("**")) {
-                    throw error(peek(), "dict unpacking ('**') is not supported");
-                }
-                keys.add(test());
-                if (!atOp(":")) {
-                    if (keys.size() == 1 && (atOp(",") || atOp("}"))) {
-                        throw error(open, "set literals are not supported");
-                    }
-                    throw unexpected(peek());
-                }
-                next();
-                values.add(test());
-                if (!atOp(",")) {
-                    break;
-                }
-                next();
-            }
-            result = new Literals.DictLit(keys.toArray(new Node[0]), values.toArray(new Node[0]));
-        }
-        expectClose(open);
-        leave(1);
-        return result;
-    }
-
-    /**
-     * A comprehension inside the bracket at openIndex (the caller checks the closing bracket).
-     * Its loop variables are found first, by scanning the tokens, so that the element, which
-     * comes before them in the text, already sees them as locals.
-     */
-    private Node comprehension(Token open, int openIndex, boolean dict) {
-        List<List<String>> targets = scanTargets(openIndex);
-        List<Map<String, Integer>> clauseScopes = new ArrayList<>();
-        Map<String, Integer> all = new HashMap<>();
-        for (List<String> names : targets) {
-            Map<String, Integer> scope = new HashMap<>();
-            for (String n : names) {
-                scope.put(n, newSlot());
-            }
-            clauseScopes.add(scope);
-            all.putAll(scope);
-        }
-        pushScope(all);
-        Node element = test();
-        Node value = null;
-        if (dict) {
-            if (!atOp(":")) {
-                throw error(open, "set comprehensions are not supported");
-            }
-            next();
-            value = test();
-        }
-        popScope();
-        if (!atKeyword("for")) {
-            throw atOp(",") ? error(peek(), "a generator expression must be the only argument, or be in parentheses")
-                    : unexpected(peek());
-        }
-        List<Comprehension.Clause> clauses = new ArrayList<>();
-        int pushed = 0;
-        for (int i = 0; i < clauseScopes.size(); i++) {
-            Token forTok = peek();
-            if (!forTok.isKeyword("for")) {
-                throw unexpected(forTok);
-            }
-            next();
-            Map<String, Integer> scope = clauseScopes.get(i);
-            Targets tg = targets(scope);
-            if (!atKeyword("in")) {
-                throw error(peek(), "expected 'in' after the loop variables");
-            }
-            next();
-            Node iterable = orTest();
-            pushScope(scope);
-            pushed++;
-            clauses.add(new Comprehension.For(tg.slots, tg.unpack, iterable, forTok.line(), forTok.col()));
-            while (atKeyword("if")) {
-                next();
-                clauses.add(new Comprehension.If(orTest()));
-            }
-        }
-        for (int i = 0; i < pushed; i++) {
-            popScope();
-        }
-        if (atKeyword("for")) {
-            throw error(peek(), "unexpected 'for'");
-        }
-        return new Comprehension(dict, element, value, clauses.toArray(new Comprehension.Clause[0]));
-    }
-
-    /** The loop variables of each 'for' directly inside the bracket at openIndex. */
-    private List<List<String>> scanTargets(int openIndex) {
-        List<List<String>> out = new ArrayList<>();
-        int end = close[openIndex] < 0 ? tokens.size() - 1 : close[openIndex];
-        int i = openIndex + 1;
-        while (i < end) {
-            Token t = tokens.get(i);
-            if (t.kind() == Token.Kind.OP && (t.text().equals("(") || t.text().equals("[") || t.text().equals("{"))) {
-                i = close[i] < 0 ? end : close[i] + 1;
-                continue;
-            }
-            if (t.isKeyword("for")) {
-                List<String> names = new ArrayList<>();
-                i++;
-                while (i < end && !tokens.get(i).isKeyword("in")) {
-                    Token n = tokens.get(i);
-                    if (n.kind() == Token.Kind.NAME) {
-                        names.add(n.text());
-                    }
-                    i++;
-                }
-                out.add(names);
-                continue;
-            }
-            i++;
-        }
-        return out;
-    }
-
-    /** Loop variables: one name, or names separated by commas (optionally in parentheses). */
-    record Targets(int[] slots, boolean unpack, List<String> names) {
-    }
-
-    /**
-     * Reads the loop variables of a for. With preassigned, the slots come from it (a
-     * comprehension); otherwise new slots are taken.
-     */
-    Targets targets(Map<String, Integer> preassigned) {
-        boolean paren = atOp("(");
-        Token open = paren ? next() : null;
+    /** {@code locals()} inside a function: the names of its frame. */
+    Node functionLocals() {
         List<String> names = new ArrayList<>();
         List<Integer> slotList = new ArrayList<>();
-        boolean unpack = paren;
-        while (true) {
-            Token t = peek();
-            if (t.kind() != Token.Kind.NAME) {
-                throw error(t, "a loop variable must be a name (or names separated by commas)");
-            }
-            next();
-            checkName(t);
-            if (t.text().equals("ctx")) {
-                throw error(t, "'ctx' cannot be a loop variable");
-            }
-            if (names.contains(t.text())) {
-                throw error(t, "loop variable '" + t.text() + "' appears twice");
-            }
-            names.add(t.text());
-            Integer slot = preassigned != null ? preassigned.get(t.text()) : Integer.valueOf(newSlot());
-            if (slot == null) {
-                throw error(t, "a loop variable must be a name (or names separated by commas)");
-            }
-            slotList.add(slot);
-            if (!atOp(",")) {
+        for (Scope s : scopes) {
+            if (s.level() != level) {
                 break;
             }
-            next();
-            unpack = true;
-            if (atKeyword("in") || paren && atOp(")")) {
-                break;
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(s.names()).entrySet()) {
+                if (!names.contains(e.getKey())) {
+                    names.add(e.getKey());
+                    slotList.add(e.getValue());
+                }
             }
         }
-        if (paren) {
-            expectClose(open);
+        int[] slotArray = new int[slotList.size()];
+        for (int i = 0; i < slotArray.length; i++) {
+            slotArray[i] = slotList.get(i);
         }
-        int[] s = new int[slotList.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = slotList.get(i);
-        }
-        return new Targets(s, unpack, names);
+        return new Literals.LocalsLit(names.toArray(new String[0]), slotArray);
     }
 }

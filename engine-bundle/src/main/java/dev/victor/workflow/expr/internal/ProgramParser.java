@@ -10,26 +10,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a transform program: one statement per line ({@code target = expr},
- * {@code target op= expr}, a method call such as {@code items.append(x)}), and
- * {@code for names in expr:} with an indented block. Expressions are left to {@link Parser}.
+ * Parses a transform program: Python's statements of the language's subset (assignments, calls,
+ * {@code if}, {@code for}, {@code while}, {@code def}, {@code try}, {@code import}, ...), one per
+ * line or after the ':' of a block's header. Expressions are left to {@link Parser}.
  */
 public final class ProgramParser {
     /** A parsed program: its statements, the local slots it needs, and the top-level names it assigns. */
     public record Parsed(Statement[] statements, int slots, Set<String> targets, Set<String> externals) {
     }
 
-    private static final Set<String> AUGMENTED = Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=");
+    private static final Set<String> AUGMENTED = Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=", "|=", "&=",
+            "^=", "<<=", ">>=");
 
     private final Parser p;
     private final Set<String> targets = new LinkedHashSet<>();
+    /** Loops enclosing the position inside the running function (for break and continue). */
+    private int loops;
 
     private ProgramParser(Parser p) {
         this.p = p;
     }
 
     public static Parsed parse(String text) {
-        ProgramParser pp = new ProgramParser(new Parser(Lexer.tokenize(text, true), true));
+        Lexer.Tokens tokens = Lexer.tokenize(text, true);
+        ProgramParser pp = new ProgramParser(new Parser(tokens, true));
+        pp.p.addProgramFunctions(LocalNames.functions(tokens.list()));
         List<Statement> statements = pp.block(false);
         if (statements.isEmpty()) {
             throw new ExpressionSyntaxException("empty transform: no statements", 1, 1);
@@ -54,9 +59,36 @@ public final class ProgramParser {
                 p.next();
                 return out;
             } else {
-                out.add(statement());
+                Statement s = statement();
+                if (s != null) {
+                    out.add(s);
+                }
             }
         }
+    }
+
+    /** The block after a header's ':': an indented block, or simple statements on the same line. */
+    private Statement[] suite(Token header) {
+        p.expectOp(":", "expected ':' at the end of the '" + header.text() + "' line");
+        List<Statement> body;
+        if (p.peek().kind() == Token.Kind.NEWLINE) {
+            p.next();
+            if (p.peek().kind() != Token.Kind.INDENT) {
+                throw p.error(p.peek(), "expected an indented block after '" + header.text() + "'");
+            }
+            p.next();
+            p.enter(header);
+            body = block(true);
+            p.leave(1);
+        } else {
+            body = new ArrayList<>();
+            Statement s = simpleStatement();
+            if (s != null) {
+                body.add(s);
+            }
+            endOfLine();
+        }
+        return body.toArray(new Statement[0]);
     }
 
     private Statement statement() {
@@ -64,13 +96,28 @@ public final class ProgramParser {
         if (t.kind() == Token.Kind.INDENT) {
             throw p.error(t, "unexpected indent");
         }
-        if (t.isKeyword("for")) {
-            return forLoop();
+        if (t.kind() == Token.Kind.KEYWORD) {
+            switch (t.text()) {
+                case "for":
+                    return forLoop();
+                case "if":
+                    return ifStatement();
+                case "while":
+                    return whileLoop();
+                case "def":
+                    return def();
+                case "try":
+                    return tryStatement();
+                case "elif":
+                case "else":
+                case "except":
+                case "finally":
+                    throw p.error(t, "'" + t.text() + "' without a matching statement before it");
+                default:
+                    break;
+            }
         }
-        if (t.isKeyword("if") || t.isKeyword("while") || t.isKeyword("elif") || t.isKeyword("else")) {
-            throw p.error(t, "'" + t.text() + "' statements are not supported (use 'x = a if condition else b')");
-        }
-        Statement s = simple();
+        Statement s = simpleStatement();
         endOfLine();
         return s;
     }
@@ -86,52 +133,115 @@ public final class ProgramParser {
         }
     }
 
+    /** A statement that holds no block; null for one that does nothing when it runs (import, pass). */
+    private Statement simpleStatement() {
+        Token t = p.peek();
+        if (t.kind() == Token.Kind.KEYWORD) {
+            switch (t.text()) {
+                case "pass":
+                    p.next();
+                    return null;
+                case "break":
+                case "continue":
+                    p.next();
+                    if (loops == 0) {
+                        throw p.error(t, "'" + t.text() + "' outside a loop");
+                    }
+                    return new Statement.Jump(t.text().equals("break") ? Flow.BREAK : Flow.CONTINUE);
+                case "return":
+                    return returnStatement();
+                case "raise":
+                    return raise();
+                case "del":
+                    return del();
+                case "assert":
+                    return assertStatement();
+                case "import":
+                case "from":
+                    importStatement();
+                    return null;
+                case "global":
+                case "nonlocal":
+                case "class":
+                case "with":
+                case "yield":
+                case "async":
+                case "await":
+                    throw p.error(t, "'" + t.text() + "' is not supported");
+                default:
+                    break;
+            }
+        }
+        return simple();
+    }
+
     private Statement simple() {
         Token start = p.peek();
         Node lhs = p.testList();
         Token op = p.peek();
         boolean plain = op.isOp("=");
         if (plain || op.kind() == Token.Kind.OP && AUGMENTED.contains(op.text())) {
-            List<String> path = new ArrayList<>();
-            String root = target(lhs, start, path);
+            Statement.Target target = target(lhs, start);
+            if (!plain && target instanceof Statement.Unpack) {
+                throw p.error(op, "'" + op.text() + "' takes one target, not several");
+            }
             p.next();
             Node value = p.testList();
             if (p.atOp("=")) {
                 throw p.error(p.peek(), "chained assignment (a = b = c) is not supported");
             }
-            targets.add(root);
             BinOp augmented = plain ? null : BinOp.of(op.text().substring(0, op.text().length() - 1));
-            return new Statement.Assign(root, path.toArray(new String[0]), augmented, value, start.line(), start.col());
-        }
-        if (lhs instanceof Accessors.MethodCall) {
-            return new Statement.CallStatement(lhs, start.line(), start.col());
+            return new Statement.Assign(target, augmented, value, start.line(), start.col());
         }
         if (op.kind() != Token.Kind.NEWLINE && op.kind() != Token.Kind.EOF && op.kind() != Token.Kind.DEDENT) {
             throw p.unexpected(op);
+        }
+        if (lhs instanceof Accessors.MethodCall || lhs instanceof Accessors.Call || lhs instanceof Accessors.CallValue
+                || lhs instanceof Accessors.ExternalCall || lhs instanceof Modules.Call
+                || lhs instanceof Leaves.Const k && k.value() instanceof String) {
+            return new Statement.ExprStatement(lhs, start.line(), start.col());
         }
         if (lhs instanceof Leaves.Global g) {
             throw p.error(start, "a statement must assign (target = expression): '" + g.name()
                     + "' alone is not a statement (a transform that is only a name is a registered transform function)");
         }
-        throw p.error(start, "a statement must assign (target = expression) or call a method");
+        throw p.error(start, "a statement must assign (target = expression) or call a function or method");
     }
 
-    /** The top-level name of an assignment target, with the dotted path below it added to path. */
-    private String target(Node lhs, Token start, List<String> path) {
+    /** The target an assignment writes, from the expression parsed on its left. */
+    private Statement.Target target(Node lhs, Token start) {
+        if (lhs instanceof Literals.TupleLit tuple) {
+            return unpack(tuple.items(), start);
+        }
+        if (lhs instanceof Literals.ListLit list) {
+            return unpack(list.items(), start);
+        }
         Node n = lhs;
         List<String> reversed = new ArrayList<>();
         while (n instanceof Accessors.Attribute a) {
             reversed.add(a.name());
             n = a.target();
         }
+        String[] path = new String[reversed.size()];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = reversed.get(path.length - 1 - i);
+        }
         if (n instanceof Leaves.Global g) {
-            for (int i = reversed.size() - 1; i >= 0; i--) {
-                path.add(reversed.get(i));
+            if (p.inFunction()) {
+                throw p.error(start, "cannot write '" + g.name() + "." + String.join(".", path)
+                        + "' inside a function: the function's own names only (return the value instead)");
             }
-            return g.name();
+            targets.add(g.name());
+            return new Statement.GlobalName(g.name(), path);
         }
         if (n instanceof Leaves.Local l) {
-            throw p.error(start, "cannot assign to loop variable '" + l.name() + "'");
+            if (!p.inFunction()) {
+                throw p.error(start, "cannot assign to loop variable '" + l.name() + "'");
+            }
+            if (l.depth() != 0) {
+                throw p.error(start, "cannot assign to '" + l.name() + "' of the enclosing function");
+            }
+            return new Statement.LocalName(l.name(), l.slot(), path);
         }
         if (n instanceof Leaves.Whole) {
             throw p.error(start, "cannot assign to 'ctx'");
@@ -139,45 +249,345 @@ public final class ProgramParser {
         if (n instanceof Accessors.Subscript || n instanceof Accessors.Slice) {
             throw p.error(start, "cannot assign to a subscript (a[i] = ...): assign to a name or a dotted path");
         }
-        if (n instanceof Literals.TupleLit) {
-            throw p.error(start, "cannot assign to several targets at once: write one assignment per line");
+        throw p.error(start, "cannot assign to an expression: the target must be a name, a dotted path (a.b)"
+                + " or names separated by commas");
+    }
+
+    private Statement.Target unpack(Node[] items, Token start) {
+        Statement.Target[] out = new Statement.Target[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = target(items[i], start);
         }
-        throw p.error(start, "cannot assign to an expression: the target must be a name or a dotted path (a.b)");
+        return new Statement.Unpack(out);
     }
 
     private Statement forLoop() {
         Token forTok = p.next();
         p.enter(forTok);
-        Parser.Targets tg = p.targets(null);
+        Statement.Target target;
+        boolean scoped = !p.inFunction();
+        if (scoped) {
+            Displays.Targets tg = p.displays.targets(null);
+            Map<String, Integer> scope = new HashMap<>();
+            Statement.Target[] items = new Statement.Target[tg.names().size()];
+            for (int i = 0; i < items.length; i++) {
+                scope.put(tg.names().get(i), tg.slots()[i]);
+                items[i] = new Statement.LocalName(tg.names().get(i), tg.slots()[i], new String[0]);
+            }
+            target = tg.unpack() ? new Statement.Unpack(items) : items[0];
+            expectIn();
+            Node iterable = p.testList();
+            p.pushScope(scope);
+            Statement[] body = loopBody(forTok);
+            p.popScope();
+            p.leave(1);
+            return new Statement.ForLoop(target, iterable, body, forTok.line(), forTok.col());
+        }
+        Token start = p.peek();
+        Node names = targetList();
+        target = target(names, start);
+        expectIn();
+        Node iterable = p.testList();
+        Statement[] body = loopBody(forTok);
+        p.leave(1);
+        return new Statement.ForLoop(target, iterable, body, forTok.line(), forTok.col());
+    }
+
+    private void expectIn() {
         if (!p.atKeyword("in")) {
             throw p.error(p.peek(), "expected 'in' after the loop variables");
         }
         p.next();
-        Node iterable = p.testList();
-        p.expectOp(":", "expected ':' at the end of the 'for' line");
-        Map<String, Integer> scope = new HashMap<>();
-        for (int i = 0; i < tg.names().size(); i++) {
-            scope.put(tg.names().get(i), tg.slots()[i]);
+    }
+
+    private Statement[] loopBody(Token header) {
+        loops++;
+        Statement[] body = suite(header);
+        loops--;
+        if (p.atKeyword("else")) {
+            throw p.error(p.peek(), "'else' after a loop is not supported");
         }
+        return body;
+    }
+
+    private Statement whileLoop() {
+        Token w = p.next();
+        Node condition = namedTest();
+        Statement[] body = loopBody(w);
+        return new Compound.While(condition, body, w.line(), w.col());
+    }
+
+    private Statement ifStatement() {
+        Token ifTok = p.next();
+        List<Node> conditions = new ArrayList<>();
+        List<Statement[]> blocks = new ArrayList<>();
+        conditions.add(namedTest());
+        blocks.add(suite(ifTok));
+        Statement[] orelse = new Statement[0];
+        while (true) {
+            Token t = p.peek();
+            if (t.isKeyword("elif")) {
+                p.next();
+                conditions.add(namedTest());
+                blocks.add(suite(t));
+            } else if (t.isKeyword("else")) {
+                p.next();
+                orelse = suite(t);
+                break;
+            } else {
+                break;
+            }
+        }
+        return new Compound.If(conditions.toArray(new Node[0]), blocks.toArray(new Statement[0][]), orelse,
+                ifTok.line(), ifTok.col());
+    }
+
+    private Statement def() {
+        Token defTok = p.next();
+        Token name = p.next();
+        if (name.kind() != Token.Kind.NAME) {
+            throw p.error(name, "expected the function's name after 'def'");
+        }
+        p.checkName(name);
+        Statement.Target target = bindingTarget(name);
+        Calls.FunctionHeader header = p.calls.parameters(p.expectOp("(", "expected '(' after the function's name"), ")");
+        Set<String> locals = LocalNames.ofBody(p.tokensFrom(), 1);
+        Parser.FrameState saved = p.beginFunction();
+        Map<String, Integer> scope = p.calls.parameterScope(header, locals);
+        int savedLoops = loops;
+        loops = 0;
         p.pushScope(scope);
-        List<Statement> body;
-        if (p.peek().kind() == Token.Kind.NEWLINE) {
-            p.next();
-            if (p.peek().kind() != Token.Kind.INDENT) {
-                throw p.error(p.peek(), "expected an indented block after 'for'");
-            }
-            p.next();
-            body = block(true);
-            if (body.isEmpty()) {
-                throw p.error(forTok, "expected an indented block after 'for'");
-            }
-        } else {
-            body = List.of(simple());
-            endOfLine();
-        }
+        Statement[] body = suite(defTok);
         p.popScope();
-        p.leave(1);
-        return new Statement.ForLoop(tg.slots(), tg.unpack(), iterable, body.toArray(new Statement[0]),
-                forTok.line(), forTok.col());
+        loops = savedLoops;
+        int size = p.endFunction(saved);
+        PyFunction.Code code = new PyFunction.Code(name.text(), header.names().toArray(new String[0]),
+                p.calls.slotsOf(header, scope), header.defaults().toArray(new Node[0]), body, size);
+        return new Compound.Def(target, code, defTok.line(), defTok.col());
+    }
+
+    /** Where a def or an import binds its name: a local of the running function, else a program name. */
+    private Statement.Target bindingTarget(Token name) {
+        if (p.inFunction()) {
+            Integer slot = p.functionLocal(name.text());
+            if (slot == null) {
+                throw p.error(name, "'" + name.text() + "' is not a local name of the function");
+            }
+            return new Statement.LocalName(name.text(), slot, new String[0]);
+        }
+        return new Statement.GlobalName(name.text(), new String[0]);
+    }
+
+    private Statement returnStatement() {
+        Token r = p.next();
+        if (!p.inFunction()) {
+            throw p.error(r, "'return' outside a function");
+        }
+        Token t = p.peek();
+        boolean bare = t.kind() == Token.Kind.NEWLINE || t.kind() == Token.Kind.EOF || t.kind() == Token.Kind.DEDENT;
+        return new Statement.Return(bare ? null : p.testList(), r.line(), r.col());
+    }
+
+    private Statement raise() {
+        Token r = p.next();
+        Token t = p.peek();
+        if (t.kind() == Token.Kind.NEWLINE || t.kind() == Token.Kind.EOF || t.kind() == Token.Kind.DEDENT) {
+            return new Compound.Raise(null, r.line(), r.col());
+        }
+        Node e = p.test();
+        if (e instanceof Leaves.Global g && Compound.Errors.NAMES.contains(g.name())) {
+            e = new Accessors.NewError(g.name(), null, t.line(), t.col());
+        }
+        if (p.atKeyword("from")) {
+            throw p.error(p.peek(), "'raise ... from' is not supported");
+        }
+        return new Compound.Raise(e, r.line(), r.col());
+    }
+
+    private Statement assertStatement() {
+        Token a = p.next();
+        Node condition = p.test();
+        Node message = null;
+        if (p.atOp(",")) {
+            p.next();
+            message = p.test();
+        }
+        return new Compound.Assert(condition, message, a.line(), a.col());
+    }
+
+    private Statement del() {
+        Token d = p.next();
+        Token start = p.peek();
+        Node names = p.testList();
+        Statement.Target target = target(names, start);
+        if (!p.inFunction()) {
+            targets.remove(target instanceof Statement.GlobalName g && g.path().length == 0 ? g.root() : "");
+        }
+        return new Statement.Del(target instanceof Statement.Unpack u ? u.items() : new Statement.Target[] {target},
+                d.line(), d.col());
+    }
+
+    private Statement tryStatement() {
+        Token tryTok = p.next();
+        Statement[] body = suite(tryTok);
+        List<Compound.Handler> handlers = new ArrayList<>();
+        while (p.atKeyword("except")) {
+            Token ex = p.next();
+            List<String> kinds = new ArrayList<>();
+            Statement.Target name = null;
+            if (!p.atOp(":")) {
+                boolean paren = p.atOp("(");
+                if (paren) {
+                    p.next();
+                }
+                do {
+                    if (!kinds.isEmpty()) {
+                        p.next();
+                    }
+                    Token k = p.next();
+                    if (k.kind() != Token.Kind.NAME || !Compound.Errors.NAMES.contains(k.text())) {
+                        throw p.error(k, "except takes the language's error kinds: " + String.join(", ",
+                                Compound.Errors.NAMES));
+                    }
+                    kinds.add(k.text());
+                } while (p.atOp(",") && (paren || kinds.isEmpty()));
+                if (paren) {
+                    p.expectOp(")", "expected ')' after the error kinds");
+                }
+                if (p.atKeyword("as")) {
+                    p.next();
+                    Token n = p.next();
+                    if (n.kind() != Token.Kind.NAME) {
+                        throw p.error(n, "expected a name after 'as'");
+                    }
+                    p.checkName(n);
+                    name = p.inFunction() ? bindingTarget(n) : new Statement.GlobalName(n.text(), new String[0]);
+                }
+            } else if (!handlers.isEmpty() && handlers.get(handlers.size() - 1).kinds().length == 0) {
+                throw p.error(ex, "default 'except:' must be last");
+            }
+            handlers.add(new Compound.Handler(kinds.toArray(new String[0]), name, suite(ex)));
+        }
+        Statement[] orelse = new Statement[0];
+        if (p.atKeyword("else")) {
+            if (handlers.isEmpty()) {
+                throw p.error(p.peek(), "'else' after 'try' needs an 'except'");
+            }
+            orelse = suite(p.next());
+        }
+        Statement[] fin = new Statement[0];
+        boolean hasFinally = p.atKeyword("finally");
+        if (hasFinally) {
+            fin = suite(p.next());
+        }
+        if (handlers.isEmpty() && !hasFinally) {
+            throw p.error(tryTok, "expected 'except' or 'finally' after the 'try' block");
+        }
+        return new Compound.Try(body, handlers.toArray(new Compound.Handler[0]), orelse, fin);
+    }
+
+    private void importStatement() {
+        Token t = p.next();
+        if (t.isKeyword("import")) {
+            do {
+                if (p.atOp(",")) {
+                    p.next();
+                }
+                Token m = dottedName();
+                String alias = m.text().contains(".") ? null : m.text();
+                if (p.atKeyword("as")) {
+                    p.next();
+                    alias = p.next().text();
+                }
+                Modules.checkModule(m.text(), m, p);
+                if (alias == null) {
+                    alias = m.text().substring(0, m.text().indexOf('.'));
+                    p.calls.importModule(alias, alias);
+                } else {
+                    p.calls.importModule(alias, m.text());
+                }
+            } while (p.atOp(","));
+            return;
+        }
+        Token m = dottedName();
+        Modules.checkModule(m.text(), m, p);
+        if (!p.atKeyword("import")) {
+            throw p.error(p.peek(), "expected 'import'");
+        }
+        p.next();
+        boolean paren = p.atOp("(");
+        if (paren) {
+            p.next();
+        }
+        do {
+            if (p.atOp(",")) {
+                p.next();
+            }
+            Token name = p.next();
+            if (name.isOp("*")) {
+                throw p.error(name, "'from " + m.text() + " import *' is not supported: name what you import");
+            }
+            String alias = name.text();
+            if (p.atKeyword("as")) {
+                p.next();
+                alias = p.next().text();
+            }
+            Object member = Modules.member(m.text(), name.text());
+            if (member == null) {
+                throw p.error(name, "module '" + m.text() + "' has no '" + name.text() + "' here (it has: "
+                        + String.join(", ", Modules.names(m.text())) + ")");
+            }
+            if (member instanceof Modules.Submodule sub) {
+                p.calls.importModule(alias, sub.name());
+            } else if (member instanceof Modules.Function f) {
+                p.calls.importFunction(alias, f);
+            } else {
+                p.calls.importConstant(alias, member);
+            }
+        } while (p.atOp(","));
+        if (paren) {
+            p.expectOp(")", "expected ')'");
+        }
+    }
+
+    /** A name, or names joined by dots ({@code os.path}), as one token. */
+    private Token dottedName() {
+        Token first = p.next();
+        if (first.kind() != Token.Kind.NAME) {
+            throw p.error(first, "expected a module name");
+        }
+        StringBuilder b = new StringBuilder(first.text());
+        while (p.atOp(".")) {
+            p.next();
+            Token n = p.next();
+            if (n.kind() != Token.Kind.NAME) {
+                throw p.error(n, "expected a name after '.'");
+            }
+            b.append('.').append(n.text());
+        }
+        return new Token(Token.Kind.NAME, b.toString(), b.toString(), first.line(), first.col());
+    }
+
+    /** The condition of an if or while. */
+    private Node namedTest() {
+        return p.test();
+    }
+
+    /** Loop variables of a for inside a function: names, dotted paths, or several separated by commas. */
+    private Node targetList() {
+        Node first = p.arith();
+        if (!p.atOp(",")) {
+            return first;
+        }
+        List<Node> items = new ArrayList<>();
+        items.add(first);
+        while (p.atOp(",")) {
+            p.next();
+            if (p.atKeyword("in")) {
+                break;
+            }
+            items.add(p.arith());
+        }
+        return new Literals.TupleLit(items.toArray(new Node[0]));
     }
 }

@@ -24,6 +24,12 @@ public final class Repr {
         if (o instanceof String s) {
             return s;
         }
+        if (o instanceof PyError e) {
+            return e.message();
+        }
+        if (o instanceof PyDateTime d) {
+            return d.toString();
+        }
         if (o == null) {
             return "None";
         }
@@ -57,6 +63,29 @@ public final class Repr {
         }
         if (o instanceof Placeholder) {
             b.append(o);
+        } else if (o instanceof PySet set) {
+            if (set.isEmpty()) {
+                b.append("set()");
+                return;
+            }
+            b.append('{');
+            boolean first = true;
+            for (Object item : set) {
+                if (!first) {
+                    b.append(", ");
+                }
+                first = false;
+                write(c, b, item, open);
+            }
+            b.append('}');
+        } else if (o instanceof PyDateTime d) {
+            b.append("datetime.datetime(").append(d.value().getYear()).append(", ").append(d.value().getMonthValue())
+                    .append(", ").append(d.value().getDayOfMonth()).append(", ").append(d.value().getHour()).append(", ")
+                    .append(d.value().getMinute()).append(", ").append(d.value().getSecond());
+            if (d.value().getNano() > 0) {
+                b.append(", ").append(d.value().getNano() / 1000);
+            }
+            b.append(')');
         } else if (o == null) {
             b.append("None");
         } else if (o instanceof Boolean bool) {

@@ -3,7 +3,8 @@ package dev.victor.workflow.expr.internal;
 /** A token with its 1-based line and column; value is the number or the decoded string. */
 record Token(Kind kind, String text, Object value, int line, int col) {
 
-    enum Kind { NAME, KEYWORD, INT, FLOAT, STRING, OP, NEWLINE, INDENT, DEDENT, EOF }
+    /** FSTART, FTEXT (a literal part), FIELD_END (value: conversion and spec) and FEND frame an f-string's tokens. */
+    enum Kind { NAME, KEYWORD, INT, FLOAT, STRING, OP, NEWLINE, INDENT, DEDENT, EOF, FSTART, FTEXT, FIELD_END, FEND }
 
     boolean is(Kind k, String t) {
         return kind == k && text.equals(t);

@@ -70,6 +70,24 @@ public final class Values {
         if (o instanceof PyTuple) {
             return "tuple";
         }
+        if (o instanceof PySet) {
+            return "set";
+        }
+        if (o instanceof PyFunction) {
+            return "function";
+        }
+        if (o instanceof PyError e) {
+            return e.kind();
+        }
+        if (o instanceof PyDateTime) {
+            return "datetime.datetime";
+        }
+        if (o instanceof PyMatch) {
+            return "re.Match";
+        }
+        if (o instanceof PyType) {
+            return "type";
+        }
         if (o instanceof List<?>) {
             return "list";
         }
@@ -80,6 +98,30 @@ public final class Values {
             return "collection";
         }
         return "object";
+    }
+
+    /**
+     * What a transform writes to the state: its top-level names with their values normalised; the
+     * program's helpers (functions, regular expression matches, caught errors) are left out, a set
+     * becomes a list (in the order its items were added); a datetime is refused naming the key.
+     */
+    public static Map<String, Object> stateValues(Map<String, Object> assigned) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : assigned.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
+                continue;
+            }
+            if (v instanceof PySet set) {
+                v = new PyList(null, set);
+            }
+            if (v instanceof PyDateTime) {
+                throw PyException.type("'" + e.getKey() + "' holds a datetime.datetime, which is not a state value"
+                        + " (write .isoformat())");
+            }
+            out.put(e.getKey(), normalize(v));
+        }
+        return out;
     }
 
     /**
