@@ -8,6 +8,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +31,16 @@ public final class CheckpointStoreComponent implements CheckpointStore {
         String name = config.datasource() == null ? "" : config.datasource().strip();
         this.store = new JdbcCheckpointStore(() -> name.isEmpty() ? all.defaultDatabase()
                 : all.get(name).orElseThrow(() -> new IllegalStateException("No datasource '" + name
-                + "' for checkpoints; configured: " + String.join(", ", all.names()))), Clock.systemUTC());
+                + "' for checkpoints; configured: " + String.join(", ", all.names()))), Clock.systemUTC(),
+                retention(config.retention_days()));
+    }
+
+    private static Duration retention(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("retention.days of " + CheckpointStoreConfig.PID
+                    + " must be 0 (keep finished threads) or more, was " + days);
+        }
+        return Duration.ofDays(days);
     }
 
     @Override
@@ -44,5 +56,30 @@ public final class CheckpointStoreComponent implements CheckpointStore {
     @Override
     public boolean delete(String threadId) {
         return store.delete(threadId);
+    }
+
+    @Override
+    public boolean claim(String threadId, String pauseId, Object response, Instant at) {
+        return store.claim(threadId, pauseId, response, at);
+    }
+
+    @Override
+    public boolean finish(Checkpoint last) {
+        return store.finish(last);
+    }
+
+    @Override
+    public List<Checkpoint> history(String threadId) {
+        return store.history(threadId);
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String threadId, int step) {
+        return store.checkpoint(threadId, step);
+    }
+
+    @Override
+    public int prune(Instant finishedBefore) {
+        return store.prune(finishedBefore);
     }
 }
