@@ -28,6 +28,10 @@ public final class CheckpointTable {
     /** Longest thread id, as the column allows. */
     public static final int MAX_THREAD_ID_LENGTH = 255;
 
+    /** The columns of an appended history row, the step last (computed from the thread's history). */
+    private static final String APPENDED = "workflow, next_node, state_json, pending_json, iterations, history_json,"
+            + " saved_at, origin, status, pause_id, fingerprint, compiler, response_json, deadline, thread_id, step";
+
     private static final String COLUMNS = "workflow, next_node, state_json, pending_json, iterations, history_json,"
             + " saved_at, origin, step, status, pause_id, fingerprint, compiler, response_json";
 
@@ -37,7 +41,6 @@ public final class CheckpointTable {
     private final String update;
     private final String insert;
     private final String select;
-    private final String nextStep;
     private final String append;
     private final String claim;
     private final String claimLegacy;
@@ -68,15 +71,15 @@ public final class CheckpointTable {
         this.database = database;
         this.table = SqlNames.table(database.settings().checkpointTable(), "checkpoint table");
         this.historyTable = SqlNames.table(table + "_history", "checkpoint history table");
+        String lastStep = "(SELECT COALESCE(MAX(step), 0) + 1 FROM " + historyTable + " WHERE thread_id = ?)";
         this.update = "UPDATE " + table + " SET workflow = ?, next_node = ?, state_json = ?, pending_json = ?,"
-                + " iterations = ?, history_json = ?, saved_at = ?, origin = ?, step = ?, status = ?, pause_id = ?,"
-                + " fingerprint = ?, compiler = ?, response_json = ?, deadline = ? WHERE thread_id = ?";
+                + " iterations = ?, history_json = ?, saved_at = ?, origin = ?, step = " + lastStep + ", status = ?,"
+                + " pause_id = ?, fingerprint = ?, compiler = ?, response_json = ?, deadline = ? WHERE thread_id = ?";
         this.insert = "INSERT INTO " + table + " (" + COLUMNS + ", deadline, thread_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + lastStep + ", ?, ?, ?, ?, ?, ?, ?)";
         this.select = "SELECT " + COLUMNS + ", deadline FROM " + table + " WHERE thread_id = ?";
-        this.nextStep = "SELECT COALESCE(MAX(step), 0) + 1 FROM " + historyTable + " WHERE thread_id = ?";
-        this.append = "INSERT INTO " + historyTable + " (" + COLUMNS + ", deadline, thread_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.append = "INSERT INTO " + historyTable + " (" + APPENDED + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, COALESCE(MAX(step), 0) + 1 FROM " + historyTable + " WHERE thread_id = ?";
         String claimSet = "UPDATE " + table + " SET status = 'resumed', step = step + 1, response_json = ?, saved_at = ?"
                 + " WHERE thread_id = ? AND status = 'waiting' AND ";
         this.claim = claimSet + "pause_id = ?";
@@ -150,32 +153,28 @@ public final class CheckpointTable {
 
     /**
      * Writes a pause: the thread's current checkpoint (replacing the one before) and the next step
-     * of its history, in one transaction.
-     *
-     * @return the step it was given
+     * of its history, in one transaction. The current row is written first: its lock (or, for a new
+     * thread, its key) orders the writers of one thread's history, so each computes its step after
+     * the one before has committed.
      */
-    public int save(Row row) throws SQLException {
-        return database.write(connection -> {
+    public void save(Row row) throws SQLException {
+        database.write(connection -> {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    int step = nextStep(connection, row.threadId());
                     try (PreparedStatement statement = connection.prepareStatement(update)) {
-                        bind(statement, row, step);
+                        bind(statement, row);
                         if (statement.executeUpdate() == 0) {
                             try (PreparedStatement insertion = connection.prepareStatement(insert)) {
-                                bind(insertion, row, step);
+                                bind(insertion, row);
                                 insertion.executeUpdate();
                             }
                         }
                     }
-                    try (PreparedStatement statement = connection.prepareStatement(append)) {
-                        bind(statement, row, step);
-                        statement.executeUpdate();
-                    }
-                    return step;
+                    append(connection, row);
+                    return null;
                 } catch (SQLException e) {
-                    // Another save of the same thread won the insert or the step: go again after it.
-                    if (attempt > 0 || !Database.isDuplicateKey(e)) {
+                    // Another save of the same new thread won the insert: go again, after it.
+                    if (attempt > 2 || !Database.isDuplicateKey(e)) {
                         throw e;
                     }
                     connection.rollback();
@@ -184,13 +183,34 @@ public final class CheckpointTable {
         });
     }
 
-    private int nextStep(Connection connection, String threadId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(nextStep)) {
-            statement.setString(1, threadId);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
+    /** Appends the row to the thread's history as its next step. */
+    private void append(Connection connection, Row row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(append)) {
+            statement.setString(1, row.workflow());
+            statement.setString(2, row.nextNode());
+            statement.setString(3, row.stateJson());
+            statement.setString(4, row.pendingJson());
+            statement.setInt(5, row.iterations());
+            statement.setString(6, row.historyJson());
+            statement.setObject(7, Database.timestamp(row.savedAt()));
+            statement.setString(8, row.origin());
+            statement.setString(9, row.status());
+            statement.setString(10, row.pauseId());
+            statement.setString(11, row.fingerprint());
+            statement.setString(12, row.compiler());
+            statement.setString(13, row.responseJson());
+            deadline(statement, 14, row);
+            statement.setString(15, row.threadId());
+            statement.setString(16, row.threadId());
+            statement.executeUpdate();
+        }
+    }
+
+    private static void deadline(PreparedStatement statement, int index, Row row) throws SQLException {
+        if (row.deadline() == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, Database.timestamp(row.deadline()));
         }
     }
 
@@ -235,16 +255,13 @@ public final class CheckpointTable {
                     return false;
                 }
             }
-            int step = nextStep(connection, row.threadId());
-            try (PreparedStatement statement = connection.prepareStatement(append)) {
-                bind(statement, row, step);
-                statement.executeUpdate();
-            }
+            append(connection, row);
             return true;
         });
     }
 
-    private static void bind(PreparedStatement statement, Row row, int step) throws SQLException {
+    /** Binds the current checkpoint's columns; its step is the next of the thread's history. */
+    private static void bind(PreparedStatement statement, Row row) throws SQLException {
         statement.setString(1, row.workflow());
         statement.setString(2, row.nextNode());
         statement.setString(3, row.stateJson());
@@ -253,17 +270,13 @@ public final class CheckpointTable {
         statement.setString(6, row.historyJson());
         statement.setObject(7, Database.timestamp(row.savedAt()));
         statement.setString(8, row.origin());
-        statement.setInt(9, step);
+        statement.setString(9, row.threadId());
         statement.setString(10, row.status());
         statement.setString(11, row.pauseId());
         statement.setString(12, row.fingerprint());
         statement.setString(13, row.compiler());
         statement.setString(14, row.responseJson());
-        if (row.deadline() == null) {
-            statement.setNull(15, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(15, Database.timestamp(row.deadline()));
-        }
+        deadline(statement, 15, row);
         statement.setString(16, row.threadId());
     }
 
