@@ -136,7 +136,7 @@ public final class EngineGraph implements CompiledGraph {
                     + checkpoint.workflow() + "', not of '" + name + "'");
         }
         String migration = ResumeChecks.definition(checkpoint, name, fingerprint, checks.migrate(),
-                index.containsKey(checkpoint.nextNode()));
+                checkpoint.nextNode() != null && index.containsKey(checkpoint.nextNode()));
         Integer node = checkpoint.nextNode() == null ? null : index.get(checkpoint.nextNode());
         if (node == null || nodes[node].hitl == null) {
             throw new NoSuchThreadException(threadId, "thread '" + threadId + "' waits at node '"
