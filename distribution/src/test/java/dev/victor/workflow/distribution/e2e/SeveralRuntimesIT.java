@@ -103,7 +103,7 @@ class SeveralRuntimesIT {
         String copy = (String) fork.json().get("threadId");
 
         Run threads = run("workflow:db-threads");
-        assertThat(threads.out()).containsPattern(copy + " +" + name + " +approve +waiting .* \\d+s\n");
+        assertThat(threads.out()).containsPattern(copy + " +release +approve +waiting .* \\d+s\n");
 
         // an update stored by one runtime is what the next compiles; the paused run is pinned to the old one
         Files.writeString(file, RELEASE.replace("\"published \"", "\"shipped \""));

@@ -31,7 +31,7 @@ final class ResumeChecks {
             throw new AlreadyResumedException(threadId, pauseId, "thread '" + threadId + "' no longer waits at pause '"
                     + pauseId + "' (resumed already, or never its pause): it waits at pause '" + checkpoint.pauseId()
                     + "' (node '" + checkpoint.nextNode()
-                    + "', since " + checkpoint.savedAt() + "); the answer was not applied");
+                    + "', since " + checkpoint.savedAt() + "); the answer was not applied, nothing was changed");
         }
     }
 
