@@ -29,11 +29,14 @@ import java.util.Locale;
  * wrote before it kept history (the same SQL and JSON, in one transaction, flushed on H2 files);
  * "now" is {@link JdbcCheckpointStore#save} (the current row and a history row). A cycle is what
  * one pause costs from first write to the end: before a save and a delete, now a save, a claim
- * and the end recorded. Prints microseconds per operation on an H2 file and a real PostgreSQL.
+ * and the end recorded. The four loops alternate in batches of 200 (3 batches to warm up, 15
+ * measured); it prints each loop's median batch in microseconds per operation, on an H2 file and a
+ * real PostgreSQL.
  */
 public final class CheckpointWriteCost {
-    private static final int WARM_UP = 500;
-    private static final int MEASURED = 3000;
+    private static final int BATCH = 200;
+    private static final int WARM_UP_BATCHES = 3;
+    private static final int BATCHES = 15;
 
     private CheckpointWriteCost() {
     }
@@ -61,28 +64,45 @@ public final class CheckpointWriteCost {
             }
             return null;
         });
-        for (int r = 0; r < 2; r++) {
-            int round = r;
-            String tag = name + (round == 0 ? " (warm-up)" : "");
-            int n = round == 0 ? WARM_UP : MEASURED;
-            double before = perOp(n, i -> oldSave(db, oldTable, checkpoint("b" + round + "-" + i)));
-            double now = perOp(n, i -> store.save(checkpoint("n" + round + "-" + i)));
-            double beforeCycle = perOp(n, i -> {
-                oldSave(db, oldTable, checkpoint("bc" + round + "-" + i));
-                oldDelete(db, oldTable, "bc" + round + "-" + i);
+        // alternate the four loops in batches and report each one's median batch: the machine is shared
+        double[][] batches = new double[4][BATCHES];
+        int[] counter = new int[1];
+        for (int b = -WARM_UP_BATCHES; b < BATCHES; b++) {
+            double[] perOp = new double[4];
+            perOp[0] = perOp(BATCH, i -> oldSave(db, oldTable, checkpoint("b" + counter[0]++)));
+            perOp[1] = perOp(BATCH, i -> store.save(checkpoint("n" + counter[0]++)));
+            perOp[2] = perOp(BATCH, i -> {
+                String thread = "bc" + counter[0]++;
+                oldSave(db, oldTable, checkpoint(thread));
+                oldDelete(db, oldTable, thread);
             });
-            double nowCycle = perOp(n, i -> {
-                Checkpoint pause = checkpoint("nc" + round + "-" + i);
+            perOp[3] = perOp(BATCH, i -> {
+                Checkpoint pause = checkpoint("nc" + counter[0]++);
                 store.save(pause);
                 store.claim(pause.threadId(), pause.pauseId(), true, Instant.now());
                 store.finish(new Checkpoint(pause.threadId(), "review", null, pause.state(), null, 3, pause.history(),
                         Instant.now(), "db://review", 0, CheckpointStatus.COMPLETED, null, null, null));
             });
-            System.out.printf(Locale.ROOT, "%-22s save: before %7.1f us, now %7.1f us (%+.0f%%);"
-                    + " pause cycle: before %7.1f us, now %7.1f us (%+.0f%%)%n", tag, before, now,
-                    100 * (now - before) / before, beforeCycle, nowCycle, 100 * (nowCycle - beforeCycle) / beforeCycle);
+            if (b >= 0) {
+                for (int k = 0; k < 4; k++) {
+                    batches[k][b] = perOp[k];
+                }
+            }
         }
+        double before = median(batches[0]);
+        double now = median(batches[1]);
+        double beforeCycle = median(batches[2]);
+        double nowCycle = median(batches[3]);
+        System.out.printf(Locale.ROOT, "%-12s save: before %6.0f us, now %6.0f us (%+.0f%%);"
+                + " pause cycle: before %6.0f us, now %6.0f us (%+.0f%%)%n", name, before, now,
+                100 * (now - before) / before, beforeCycle, nowCycle, 100 * (nowCycle - beforeCycle) / beforeCycle);
         databases.close();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private interface Op {
