@@ -4,6 +4,7 @@ import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.spi.Checkpoint;
 import dev.victor.workflow.spi.CheckpointStore;
+import dev.victor.workflow.spi.ListableCheckpointStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,25 @@ abstract class CheckpointStoreContract {
     static Checkpoint checkpoint(String thread, Map<String, Object> state, Interrupt pending) {
         return new Checkpoint(thread, "review", "approve", state, pending, 4, List.of("start", "draft", "check"),
                 Instant.parse("2026-05-06T07:08:09.123456789Z"), "db://review");
+    }
+
+    @Test
+    void listsItsThreadsOldestFirstUpToTheLimit() {
+        ListableCheckpointStore listable = (ListableCheckpointStore) store;
+        assertThat(listable.threadIds(10)).isEmpty();
+        Checkpoint template = checkpoint("x", Map.of(), interrupt());
+        for (String[] thread : new String[][] {{"t-b", "2026-05-06T07:08:11Z"}, {"t-a", "2026-05-06T07:08:10Z"},
+                {"t-c", "2026-05-06T07:08:12Z"}}) {
+            store.save(new Checkpoint(thread[0], template.workflow(), template.nextNode(), template.state(),
+                    template.pending(), template.iterations(), template.history(), Instant.parse(thread[1]),
+                    template.origin()));
+        }
+
+        assertThat(listable.threadIds(10)).containsExactly("t-a", "t-b", "t-c");
+        assertThat(listable.threadIds(2)).containsExactly("t-a", "t-b");
+        assertThat(listable.threadIds(0)).isEmpty();
+        store.delete("t-b");
+        assertThat(listable.threadIds(10)).containsExactly("t-a", "t-c");
     }
 
     @Test

@@ -31,24 +31,32 @@ final class GogoSession implements AutoCloseable {
 
     private final Object session;
     private final Method get;
+    private final Method put;
     private final Method execute;
+    private final Method executeLine;
     private final Method format;
     private final Method close;
     private final PrintStream out;
     private final PrintStream err;
 
-    private GogoSession(Object session, Method get, Method execute, Method format, Method close,
-                        PrintStream out, PrintStream err) {
+    private GogoSession(Object session, Class<?> sessionType, Method execute, PrintStream out, PrintStream err)
+            throws NoSuchMethodException {
         this.session = session;
-        this.get = get;
+        this.get = sessionType.getMethod("get", String.class);
+        this.put = sessionType.getMethod("put", String.class, Object.class);
         this.execute = execute;
-        this.format = format;
-        this.close = close;
+        this.executeLine = sessionType.getMethod("execute", CharSequence.class);
+        this.format = sessionType.getMethod("format", Object.class, int.class);
+        this.close = sessionType.getMethod("close");
         this.out = out;
         this.err = err;
     }
 
     static GogoSession open(BundleContext context, PrintStream out, PrintStream err) {
+        return open(context, System.in, out, err);
+    }
+
+    static GogoSession open(BundleContext context, InputStream in, PrintStream out, PrintStream err) {
         ServiceReference<?> reference = context.getServiceReference(PACKAGE + "CommandProcessor");
         if (reference == null) {
             throw new LaunchException("the Gogo runtime is not running", 1);
@@ -60,12 +68,8 @@ final class GogoSession implements AutoCloseable {
             Class<?> functionType = gogo.loadClass(PACKAGE + "Function");
             Object processor = context.getService(reference);
             Object session = processorType.getMethod("createSession", InputStream.class, OutputStream.class,
-                    OutputStream.class).invoke(processor, System.in, out, err);
-            return new GogoSession(session,
-                    sessionType.getMethod("get", String.class),
-                    functionType.getMethod("execute", sessionType, List.class),
-                    sessionType.getMethod("format", Object.class, int.class),
-                    sessionType.getMethod("close"),
+                    OutputStream.class).invoke(processor, in, out, err);
+            return new GogoSession(session, sessionType, functionType.getMethod("execute", sessionType, List.class),
                     out, err);
         } catch (ReflectiveOperationException e) {
             throw new LaunchException("cannot open a Gogo session: " + e, e);
@@ -96,6 +100,74 @@ final class GogoSession implements AutoCloseable {
             throw new LaunchException("cannot run " + name + ": " + e, e);
         } finally {
             out.flush();
+        }
+    }
+
+    /** A session variable. */
+    Object get(String name) {
+        try {
+            return get.invoke(session, name);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    void put(String name, Object value) {
+        try {
+            put.invoke(session, name, value);
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchException("cannot set " + name + " in the Gogo session: " + e, e);
+        }
+    }
+
+    /**
+     * Runs one line of the shell (parsed by Gogo, as typed), prints its result if it has one, and
+     * its failure on {@code problems} unless the command printed it itself (a failure with a status).
+     */
+    void execute(String line, PrintStream problems) {
+        try {
+            Object result = executeLine.invoke(session, line);
+            if (result != null) {
+                out.println(format.invoke(session, result, INSPECT));
+            }
+        } catch (InvocationTargetException e) {
+            Throwable failure = e.getCause();
+            if (!hasStatus(failure) && !(failure instanceof InterruptedException)) {
+                problems.println("victor: " + (failure == null ? e : LogForwarder.describe(failure)));
+            }
+        } catch (ReflectiveOperationException e) {
+            problems.println("victor: cannot run the line: " + e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /**
+     * Interrupts the job in the foreground, if one runs: Gogo runs a line's commands in threads of
+     * its own, which the job interrupts; the caller of {@link #execute} then gets its end.
+     *
+     * @return whether a job was interrupted
+     */
+    boolean interruptForeground() {
+        try {
+            Object job = session.getClass().getMethod("foregroundJob").invoke(session);
+            if (job == null) {
+                return false;
+            }
+            java.lang.reflect.Method interrupt = job.getClass().getMethod("interrupt");
+            interrupt.setAccessible(true);
+            interrupt.invoke(job);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasStatus(Throwable failure) {
+        try {
+            return failure != null && failure.getClass().getMethod("status").getReturnType() == int.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

@@ -54,21 +54,25 @@ final class Launcher {
         this.err = err;
     }
 
-    /** Opens the interactive Gogo shell; returns when the shell has stopped the framework. */
+    /**
+     * Opens the interactive shell ({@link InteractiveShell}, the Gogo shell bundle providing its
+     * commands); returns when it is left, having stopped the framework.
+     */
     int shell() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "victor shutdown"));
         try {
             start(true);
-        } catch (LaunchException e) {
+            BundleContext context = framework.getBundleContext();
+            GogoSession session = GogoSession.open(context, System.in, out, err);
+            try {
+                new InteractiveShell(session, context, home.resolve("etc").resolve("gosh_profile"), System.in, out,
+                        err).run();
+            } finally {
+                session.close();
+            }
+        } finally {
             stop();
-            throw e;
         }
-        try {
-            framework.waitForStop(0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        stop();
         return 0;
     }
 
@@ -120,6 +124,9 @@ final class Launcher {
         properties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
         properties.put("felix.log.logger", new QuietLogger(err));
+        // the launcher's own console reads the input (InteractiveShell); the Gogo shell bundle
+        // provides its commands only
+        properties.put("gosh.args", "--nointeractive --quiet");
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Launcher.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/)", 1));

@@ -71,6 +71,7 @@ final class LauncherSettings {
     /** The keys of a simple properties file (key = value lines), in the order they appear. */
     private static List<String> keysInOrder(Path file) {
         List<String> keys = new ArrayList<>();
+        requireRegularFile(file);
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String text = line.strip();
@@ -89,8 +90,17 @@ final class LauncherSettings {
         return keys;
     }
 
+    /** A named pipe or a device would block or never end: only regular files are read. */
+    private static void requireRegularFile(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new LaunchException("cannot read " + file + ": not a regular file (a directory, a named pipe,"
+                    + " a device or a socket)", 1);
+        }
+    }
+
     private static Map<String, String> read(Path file) {
         Properties properties = new Properties();
+        requireRegularFile(file);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {

@@ -112,6 +112,30 @@ final class LogForwarder implements InvocationHandler {
             case 3 -> "INFO";
             default -> "DEBUG";
         };
-        err.println("victor: " + label + " " + name + ": " + message + (exception == null ? "" : " (" + exception + ")"));
+        err.println("victor: " + label + " " + name + ": " + message
+                + (exception instanceof Throwable thrown ? " (" + describe(thrown) + ")" : ""));
+    }
+
+    /**
+     * The exception and its causes, each with its message: a component whose constructor failed
+     * is logged as an {@code InvocationTargetException} without a message, and the reason is in
+     * its cause.
+     */
+    static String describe(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t.getMessage() == null && t.getCause() != null) {
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append("; caused by ");
+            }
+            text.append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
     }
 }

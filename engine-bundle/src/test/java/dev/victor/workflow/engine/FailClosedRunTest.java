@@ -161,6 +161,34 @@ class FailClosedRunTest {
     }
 
     @Test
+    void aStateThatWouldHoldTooMuchFailsTheWritingNodeNamingTheLimit() {
+        // each step stays within what one evaluation may allocate; together they would not
+        // (9,000,000 characters each: under MAX_BUILT_SIZE, the most one value may be)
+        RunResult piled = compile(map("max_retries", 2), NodeServices.none(),
+                transform("a", "a = 'x' * 9000000"), transform("b", "b = 'x' * 9000000"),
+                transform("c", "c = 'x' * 9000000"), transform("d", "d = 'x' * 9000000"),
+                transform("e", "e = 'x' * 9000000"), transform("f", "f = 'x' * 9000000")).invoke(Map.of());
+        assertThat(piled.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(piled.error().nodeId()).as("%s", piled.error()).isEqualTo("f");
+        assertThat(piled.error().message()).contains("transform node 'f'", "MAX_STATE_CELLS", "'f'");
+        assertThat(piled.nodeHistory()).as("the refused write leaves the state as it was").containsExactly("a", "b", "c", "d", "e");
+        assertThat(piled.state()).containsKeys("a", "b", "c", "d", "e").doesNotContainKey("f");
+
+        // a loop that grows one key: its cells are counted once per key, not once per write
+        RunResult loop = compile(map("max_iterations", 100), NodeServices.none(),
+                map("id", "grow", "type", "transform", "transform",
+                        "n = ctx.get('n', 0) + 1\nrows = ctx.get('rows', []) + [['cell'] * 100000]"),
+                map("id", "again", "type", "condition", "condition", "n < 30",
+                        "branches", map("true", "grow", "false", "end"))).invoke(Map.of());
+        assertThat(loop.status()).as("%s", loop.error()).isEqualTo(RunStatus.COMPLETED);
+
+        // and a state handed in that is already too big is refused before the run starts
+        CompiledGraph graph = compile(map(), NodeServices.none(), transform("t", "y = 1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> graph.invoke(Map.of("big", "q".repeat(50_000_001))))
+                .hasMessageContaining("MAX_STATE_CELLS");
+    }
+
+    @Test
     void aValueTooDeepOrContainingItselfFailsTheNodeNamingTheDepthLimit() {
         for (String program : List.of("x = []\nfor i in range(3000):\n    x = [x]",
                 "x = {}\nfor i in range(500):\n    x = {'a': x}",

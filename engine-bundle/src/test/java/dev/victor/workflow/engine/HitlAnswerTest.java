@@ -80,6 +80,26 @@ class HitlAnswerTest {
     }
 
     @Test
+    void anApprovalThatListsChoicesAlsoTakesEachOfThemAndStillNothingElse() {
+        // Victor's feature.yaml: an approval that asks Approve / Modify plan / Cancel and routes on it
+        CompiledGraph graph = graph(HitlType.APPROVAL, List.of("Approve", "Modify plan", "Cancel"), HitlFallback.ABORT);
+        for (Object choice : List.of("Approve", "Modify plan", "Cancel")) {
+            String thread = "listed-" + choice;
+            waiting(graph, thread);
+            for (Object answer : notYesOrNo()) {
+                assertThatThrownBy(() -> graph.resume(thread, answer)).as("answered %s", answer)
+                        .isInstanceOf(InvalidResponseException.class)
+                        .hasMessageContaining(answer instanceof Map<?, ?> ? "'approved' set to true or false"
+                                : "one of the listed choices ['Approve', 'Modify plan', 'Cancel']");
+            }
+            assertThatThrownBy(() -> graph.resume(thread, "approve")).isInstanceOf(InvalidResponseException.class);
+            RunResult result = graph.resume(thread, choice);
+            assertThat(result.status()).as("%s", choice).isEqualTo(RunStatus.COMPLETED);
+            assertThat(result.state()).containsEntry("answer", choice);
+        }
+    }
+
+    @Test
     void aRefusedAnswerLeavesTheThreadResumableWithAGoodOne() {
         CompiledGraph graph = graph(HitlType.APPROVAL, List.of(), HitlFallback.ABORT);
         waiting(graph, "t-refused");

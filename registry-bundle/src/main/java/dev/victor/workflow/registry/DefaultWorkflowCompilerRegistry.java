@@ -9,6 +9,7 @@ import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.UnknownSchemeException;
+import dev.victor.workflow.registry.internal.UriRedaction;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.api.WorkflowCompilers;
@@ -106,6 +107,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     private final Map<Long, PluginEntry> serviceEntries = new HashMap<>();
     private final Compositions compositions;
     private final List<PluginEntry> composedEntries = new ArrayList<>();
+    private final Map<String, Long> codeFormatIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SchemaValidator schemaValidator;
     private volatile Snapshot snapshot;
     private volatile Caches caches;
@@ -327,7 +329,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             return false;
         }
         PluginEntry entry = PluginEntry.ofService(schemes, ranking(properties), id, name, origin, plugin,
-                Boolean.parseBoolean(String.valueOf(properties.get(STALE_IF_ERROR_PROPERTY))));
+                staleIfError(properties, name));
         synchronized (lock) {
             PluginEntry previous = serviceEntries.put(id, entry);
             if (previous != null) {
@@ -356,6 +358,12 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
                 update();
             }
         }
+    }
+
+    /** The {@value #STALE_IF_ERROR_PROPERTY} service property: absent is false; anything but true or false is refused. */
+    private static boolean staleIfError(Map<String, ?> properties, String name) {
+        return PluginSettings.strictBoolean(properties.get(STALE_IF_ERROR_PROPERTY),
+                STALE_IF_ERROR_PROPERTY + " of " + name);
     }
 
     private long serviceId(Map<String, ?> properties) {
@@ -427,7 +435,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         }
         synchronized (lock) {
             compositions.addSource(new Compositions.Source(serviceId(properties), source, schemes,
-                    ranking(properties), name, origin));
+                    ranking(properties), name, origin, staleIfError(properties, name)));
             recompose();
         }
         return true;
@@ -484,6 +492,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** Registers a format in code. */
     public void register(String name, WorkflowFormat format, List<String> mediaTypes, List<String> extensions) {
         Map<String, Object> properties = new HashMap<>();
+        // one id per name: registering a name again replaces the format registered under it
+        properties.put("service.id", codeFormatIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> ids.incrementAndGet()));
         properties.put(WorkflowFormat.FORMAT_PROPERTY, name);
         properties.put(WorkflowFormat.MEDIA_TYPES_PROPERTY, mediaTypes);
         properties.put(WorkflowFormat.EXTENSIONS_PROPERTY, extensions);
@@ -503,7 +513,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         for (Compositions.Composed composed : compositions.plugins()) {
             Compositions.Source source = composed.source();
             composedEntries.add(PluginEntry.ofService(Set.of(composed.scheme()), source.ranking(), ids.incrementAndGet(),
-                    source.name(), source.origin(), composed.plugin(), false));
+                    source.name(), source.origin(), composed.plugin(), source.staleIfError()));
         }
         update();
     }
@@ -690,8 +700,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             if (lastGoodKey != null) {
                 LastGood lastGood = current.lastGood.getIfPresent(lastGoodKey);
                 if (lastGood != null) {
-                    String warning = "Served the last good compile of '" + uri + "' (from " + lastGood.compiledAt()
-                            + "): its source cannot be read: " + e.getMessage();
+                    String warning = UriRedaction.text("Served the last good compile of '" + uri + "' (from "
+                            + lastGood.compiledAt() + "): its source cannot be read: " + e.getMessage());
                     log.log(System.Logger.Level.WARNING, warning);
                     return new StaleGraph(lastGood.graph(), warning);
                 }
@@ -726,14 +736,15 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             if (validator != null && plugin instanceof SchemaAware aware) {
                 List<Problem> problems = validator.validate(aware.parseTree(source), aware.jsonSchema(), uri);
                 if (problems.stream().anyMatch(Problem::isError)) {
-                    throw new InvalidWorkflowException("'" + uri + "' does not match the JSON Schema of the " + scheme
-                            + " plugin", problems);
+                    throw new InvalidWorkflowException("'" + UriRedaction.text(uri)
+                            + "' does not match the JSON Schema of the " + scheme + " plugin", problems);
                 }
             }
         }
         CompiledGraph graph = plugin.compile(source, workflowName, validate);
         if (graph == null) {
-            throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '" + uri + "'");
+            throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '"
+                    + UriRedaction.text(uri) + "'");
         }
         return new BoundGraph(graph, config -> {
             RunConfig bound = runDefaults(config);
@@ -754,7 +765,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             return precise;
         }
         String message = "The " + scheme + " plugin (" + plugin.getClass().getName()
-                + ") cannot read the source of '" + uri + "'";
+                + ") cannot read the source of '" + UriRedaction.text(uri) + "'";
         return new InvalidWorkflowException(message, List.of(Problem.error(message).withSource(uri)));
     }
 

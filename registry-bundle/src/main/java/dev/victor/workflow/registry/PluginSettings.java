@@ -25,7 +25,7 @@ public record PluginSettings(boolean enabled, boolean staleIfError, Map<String, 
         Map<String, Object> copy = new LinkedHashMap<>(options == null ? Map.of() : options);
         Object stale = copy.remove(STALE_IF_ERROR);
         if (stale != null) {
-            staleIfError = staleIfError || Boolean.parseBoolean(stale.toString());
+            staleIfError = staleIfError || strictBoolean(stale, STALE_IF_ERROR);
         }
         options = Collections.unmodifiableMap(copy);
     }
@@ -45,5 +45,25 @@ public record PluginSettings(boolean enabled, boolean staleIfError, Map<String, 
 
     public PluginSettings withOptions(Map<String, ?> newOptions) {
         return new PluginSettings(enabled, staleIfError, new LinkedHashMap<>(newOptions));
+    }
+
+    /**
+     * A boolean setting: {@code null} is false; a Boolean, or the text true or false (any case),
+     * as it says; anything else ({@code flase}, {@code yes}, {@code 1}) is refused, naming what.
+     *
+     * @throws IllegalArgumentException for a value that is not a boolean
+     */
+    public static boolean strictBoolean(Object value, String what) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        String text = value.toString().strip();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException(what + " must be true or false, was '" + value + "'");
     }
 }

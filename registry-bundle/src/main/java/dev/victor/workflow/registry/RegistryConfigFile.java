@@ -60,6 +60,10 @@ public final class RegistryConfigFile {
      */
     public static RegistryConfiguration read(Path file) {
         String text;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new WorkflowSourceUnavailableException(file.toString(), "Refused: " + file + " is not a regular file"
+                    + " (a directory, a named pipe, a device or a socket)", null);
+        }
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {

@@ -1,37 +1,30 @@
 package dev.victor.workflow.db.internal;
 
-import dev.victor.workflow.db.DataSourceSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
-import java.time.Duration;
+import java.util.Map;
 
 /**
- * One per datasource factory configuration: checks it and publishes it for
- * {@link DatabasesComponent}. A configuration that is not valid (a bad table name, a URL that is not
- * JDBC) fails here, with the reason in the log, and never reaches a database.
+ * One per datasource factory configuration: reads it ({@link DataSourceConfiguration}) and
+ * publishes it for {@link DatabasesComponent}. It reads the raw properties itself, so it always
+ * activates: a configuration that is not valid (an unknown key, a bad table name, a URL that is not
+ * JDBC, a pool size that is not a number) is published as broken, with its reason, and its
+ * datasource refuses every use instead of disappearing (which would let the built-in database
+ * take its place).
  */
 @Component(configurationPid = DataSourceConfig.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = DataSourceConfigComponent.class)
 @Designate(ocd = DataSourceConfig.class, factory = true)
 public final class DataSourceConfigComponent {
 
-    private final DataSourceSettings settings;
-    private final String driver;
+    private final DataSourceConfiguration configuration;
 
     @Activate
-    public DataSourceConfigComponent(DataSourceConfig config) {
-        this.settings = settings(config);
-        this.driver = driver(config.driver(), settings.url());
-    }
-
-    /** The settings of a configuration. */
-    static DataSourceSettings settings(DataSourceConfig config) {
-        return new DataSourceSettings(config.name().strip(), config.url().strip(), config.user(), config.password(),
-                config.table().strip(), config.checkpoint_table().strip(), config.pool_size(),
-                Duration.ofSeconds(config.pool_timeout_seconds()), config.create_schema());
+    public DataSourceConfigComponent(Map<String, Object> properties) {
+        this.configuration = DataSourceConfiguration.read(properties);
     }
 
     /** The JDBC driver class: the configured one, else the one of the URL's database. */
@@ -45,15 +38,11 @@ public final class DataSourceConfigComponent {
         if (url.startsWith("jdbc:postgresql:")) {
             return "org.postgresql.Driver";
         }
-        throw new IllegalArgumentException("Set 'driver' (the osgi.jdbc.driver.class of the JDBC driver's"
+        throw new IllegalArgumentException("set 'driver' (the osgi.jdbc.driver.class of the JDBC driver's"
                 + " DataSourceFactory) for " + Redaction.url(url));
     }
 
-    public DataSourceSettings settings() {
-        return settings;
-    }
-
-    public String driver() {
-        return driver;
+    public DataSourceConfiguration configuration() {
+        return configuration;
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * The configured databases by name. A database's pool is opened when it is first used, and closed
  * when its settings are replaced or removed. Which database {@code db://NAME} means: the only one
- * when one is configured, else the one named {@value DataSourceSettings#DEFAULT_NAME}. Thread-safe.
+ * when one is configured, else the one named {@value DataSourceSettings#DEFAULT_NAME}. A datasource
+ * whose configuration is broken is listed too, and refuses every use with the reason. Thread-safe.
  */
 public final class Databases implements AutoCloseable {
 
@@ -22,10 +23,13 @@ public final class Databases implements AutoCloseable {
 
     private static final class Entry {
         final DataSourceSettings settings;
+        /** Why the datasource cannot be used, or null. */
+        final String broken;
         Database database;
 
-        Entry(DataSourceSettings settings) {
+        Entry(DataSourceSettings settings, String broken) {
             this.settings = settings;
+            this.broken = broken;
         }
     }
 
@@ -38,12 +42,33 @@ public final class Databases implements AutoCloseable {
     public void put(DataSourceSettings settings) {
         Database old;
         synchronized (this) {
-            Entry previous = entries.put(settings.name(), new Entry(settings));
+            Entry previous = entries.put(settings.name(), new Entry(settings, null));
             old = previous == null ? null : previous.database;
         }
         if (old != null) {
             old.close();
         }
+    }
+
+    /**
+     * Adds a datasource that cannot be used, or makes the one of that name so (closing its pool):
+     * every use of it fails with {@code reason}.
+     */
+    public void putBroken(String name, String reason) {
+        Database old;
+        synchronized (this) {
+            Entry previous = entries.put(name, new Entry(null, reason));
+            old = previous == null ? null : previous.database;
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Why the datasource of that name cannot be used, if it cannot. */
+    public synchronized Optional<String> broken(String name) {
+        Entry entry = entries.get(name);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.broken);
     }
 
     /** Removes a datasource, closing its pool; true if it was there. */
@@ -77,19 +102,28 @@ public final class Databases implements AutoCloseable {
         return new TreeSet<>(entries.keySet());
     }
 
+    /** The settings of a usable datasource. */
     public synchronized Optional<DataSourceSettings> settings(String name) {
         Entry entry = entries.get(name);
-        return entry == null ? Optional.empty() : Optional.of(entry.settings);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.settings);
     }
 
-    /** The datasource of that name, its pool created on first use. */
+    /**
+     * The datasource of that name, its pool created on first use.
+     *
+     * @throws IllegalStateException with the reason when its configuration is broken
+     */
     public synchronized Optional<Database> get(String name) {
         Entry entry = entries.get(name);
         if (entry == null) {
             return Optional.empty();
         }
+        if (entry.broken != null) {
+            throw new IllegalStateException(entry.broken);
+        }
         if (entry.database == null) {
-            entry.database = new Database(entry.settings, connector.apply(entry.settings));
+            entry.database = new Database(entry.settings,
+                    H2Files.guard(entry.settings.url(), connector.apply(entry.settings)));
         }
         return Optional.of(entry.database);
     }

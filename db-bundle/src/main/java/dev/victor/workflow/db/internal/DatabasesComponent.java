@@ -22,6 +22,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -29,7 +31,9 @@ import java.util.TreeMap;
  * connected through the OSGi JDBC service, the {@link DataSourceFactory} that the H2 and PostgreSQL
  * drivers publish, chosen by {@code osgi.jdbc.driver.class}. While no datasource is configured, a
  * built-in one named {@value DataSourceSettings#DEFAULT_NAME} is used: an embedded H2 database file
- * {@code victor-workflows.mv.db} in the data directory, whose tables are created on first use.
+ * {@code victor-workflows.mv.db} in the data directory, whose tables are created on first use. A
+ * configuration that is broken counts as configured: its datasource refuses every use with the
+ * reason (logged as an error), and the built-in database does not take its place.
  *
  * <p>Configurations and drivers may come and go: a changed datasource gets a new pool; a driver
  * that leaves closes every pool (connections are opened again through the next driver).
@@ -43,28 +47,42 @@ public final class DatabasesComponent {
 
     private final Databases databases = new Databases(this::connector);
     private final Map<String, DataSourceFactory> drivers = new TreeMap<>();
-    private final Map<DataSourceConfigComponent, DataSourceSettings> configured = new LinkedHashMap<>();
+    private final Map<DataSourceConfigComponent, DataSourceConfiguration> configured = new LinkedHashMap<>();
     private final Map<String, String> driverOf = new TreeMap<>();
     private final BundleContext context;
     private final Logger logger;
     private DatabasesConfig config;
 
+    /** The OSGi names of the keys of {@link DatabasesConfig}. */
+    static final Set<String> KEYS = Set.of("data.directory", "builtin.enabled");
+
     @Activate
-    public DatabasesComponent(BundleContext context, DatabasesConfig config,
+    public DatabasesComponent(BundleContext context, DatabasesConfig config, Map<String, Object> properties,
                               @Reference(name = "logger", service = LoggerFactory.class,
                                       cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.context = context;
         this.logger = logger;
         synchronized (this) {
             this.config = config;
+            warnUnknownKeys(properties);
             apply();
         }
     }
 
     @Modified
-    synchronized void modified(DatabasesConfig newConfig) {
+    synchronized void modified(DatabasesConfig newConfig, Map<String, Object> properties) {
         config = newConfig;
+        warnUnknownKeys(properties);
         apply();
+    }
+
+    private void warnUnknownKeys(Map<String, Object> properties) {
+        Set<String> unknown = ConfigurationKeys.unknown(properties, KEYS);
+        if (!unknown.isEmpty() && logger != null) {
+            logger.warn("The configuration " + ConfigurationKeys.origin(properties, DatabasesConfig.PID)
+                    + " has unknown key(s) " + String.join(", ", unknown) + ", which are ignored; known: "
+                    + String.join(", ", new TreeSet<>(KEYS)));
+        }
     }
 
     @Deactivate
@@ -82,8 +100,11 @@ public final class DatabasesComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeDataSource")
     synchronized void addDataSource(DataSourceConfigComponent dataSource) {
-        configured.put(dataSource, dataSource.settings());
-        driverOf.put(dataSource.settings().name(), dataSource.driver());
+        DataSourceConfiguration configuration = dataSource.configuration();
+        configured.put(dataSource, configuration);
+        if (configuration instanceof DataSourceConfiguration.Valid valid) {
+            driverOf.put(valid.name(), valid.driver());
+        }
         if (config != null) {
             apply();
         }
@@ -99,23 +120,38 @@ public final class DatabasesComponent {
     /** Makes the datasources what the configurations (or the built-in default) say. */
     private void apply() {
         Map<String, DataSourceSettings> wanted = new TreeMap<>();
-        for (DataSourceSettings settings : configured.values()) {
-            DataSourceSettings twice = wanted.put(settings.name(), settings);
-            if (twice != null) {
-                log("Two configurations name datasource '" + settings.name() + "'; one is used");
+        Map<String, String> broken = new TreeMap<>();
+        Map<String, String> origins = new TreeMap<>();
+        for (DataSourceConfiguration configuration : configured.values()) {
+            String name = configuration.name();
+            String first = origins.putIfAbsent(name, configuration.origin());
+            if (first != null) {
+                broken.put(name, "Datasource '" + name + "' is not usable: two configurations name it (" + first
+                        + " and " + configuration.origin() + "); remove one");
+            } else if (configuration instanceof DataSourceConfiguration.Broken failed) {
+                broken.put(name, failed.message());
+            } else if (configuration instanceof DataSourceConfiguration.Valid valid) {
+                wanted.put(name, valid.settings());
             }
         }
-        if (wanted.isEmpty() && config.builtin_enabled()) {
+        broken.keySet().forEach(wanted::remove);
+        if (wanted.isEmpty() && broken.isEmpty() && config.builtin_enabled()) {
             DataSourceSettings builtin = DataSourceSettings.h2File(DataSourceSettings.DEFAULT_NAME,
                     dataDirectory().resolve(BUILTIN_FILE));
             wanted.put(builtin.name(), builtin);
             driverOf.put(builtin.name(), "org.h2.Driver");
         }
         for (String name : databases.names()) {
-            if (!wanted.containsKey(name)) {
+            if (!wanted.containsKey(name) && !broken.containsKey(name)) {
                 databases.remove(name);
             }
         }
+        broken.forEach((name, reason) -> {
+            if (!databases.broken(name).map(reason::equals).orElse(false)) {
+                databases.putBroken(name, reason);
+                error(reason);
+            }
+        });
         wanted.forEach((name, settings) -> {
             if (!databases.settings(name).map(settings::equals).orElse(false)) {
                 databases.put(settings);
@@ -205,9 +241,9 @@ public final class DatabasesComponent {
         }
     }
 
-    private void log(String message) {
+    private void error(String message) {
         if (logger != null) {
-            logger.warn(message);
+            logger.error(message);
         }
     }
 }

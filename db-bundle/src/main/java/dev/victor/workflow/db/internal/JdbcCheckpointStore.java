@@ -2,7 +2,7 @@ package dev.victor.workflow.db.internal;
 
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.spi.Checkpoint;
-import dev.victor.workflow.spi.CheckpointStore;
+import dev.victor.workflow.spi.ListableCheckpointStore;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * finished threads are pruned after the retention (checked on a run's end, at most once an
  * hour). Thread-safe.
  */
-public final class JdbcCheckpointStore implements CheckpointStore {
+public final class JdbcCheckpointStore implements ListableCheckpointStore {
 
     /** How long finished threads' histories are kept unless configured otherwise. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -202,6 +202,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         } catch (SQLException e) {
             throw failure("Cannot list the checkpoints", db, e);
         }
+    }
+
+    @Override
+    public List<String> threadIds(int limit) {
+        return threads().stream().limit(Math.max(0, limit)).map(CheckpointTable.Summary::threadId).toList();
     }
 
     private static Checkpoint checkpoint(CheckpointTable.Row row, Database db) {

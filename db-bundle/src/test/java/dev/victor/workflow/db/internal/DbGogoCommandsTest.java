@@ -29,13 +29,13 @@ class DbGogoCommandsTest {
         DatabasesComponent databases = new DatabasesComponent(
                 (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                         (proxy, method, args) -> null),
-                Configs.of(DatabasesConfig.class, Map.of("builtin_enabled", false)), null);
+                Configs.of(DatabasesConfig.class, Map.of("builtin_enabled", false)), Map.of(), null);
         databases.addDriver(new OsgiDataSourceFactory(new org.h2.Driver()),
                 Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.h2.Driver"));
         var settings = TestDatabases.h2Memory("default");
-        databases.addDataSource(new DataSourceConfigComponent(Configs.of(DataSourceConfig.class, Map.of(
+        databases.addDataSource(new DataSourceConfigComponent(Map.of(
                 "url", settings.url(), "user", "sa", "table", settings.table(),
-                "checkpoint_table", settings.checkpointTable()))));
+                "checkpoint.table", settings.checkpointTable())));
         DbGogoCommands commands = new DbGogoCommands(databases, DefaultWorkflowCompilerRegistry.create());
 
         ThreadIOImpl threadIO = new ThreadIOImpl();

@@ -34,14 +34,14 @@ class DbSourceComponentTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         DatabasesComponent component = new DatabasesComponent(context,
-                Configs.of(DatabasesConfig.class, Map.of("builtin_enabled", false)), null);
+                Configs.of(DatabasesConfig.class, Map.of("builtin_enabled", false)), Map.of(), null);
         component.addDriver(new OsgiDataSourceFactory(new org.h2.Driver()),
                 Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.h2.Driver"));
         var settings = TestDatabases.h2Memory("main");
-        component.addDataSource(new DataSourceConfigComponent(Configs.of(DataSourceConfig.class, Map.of(
+        component.addDataSource(new DataSourceConfigComponent(Map.of(
                 "name", settings.name(), "url", settings.url(), "user", settings.user(),
                 "password", settings.password(), "table", settings.table(),
-                "checkpoint_table", settings.checkpointTable()))));
+                "checkpoint.table", settings.checkpointTable())));
         return component;
     }
 

@@ -98,12 +98,21 @@ class AgentEndToEndIT {
     @Test
     void withTheShippedConfigurationTheAgentWritesAPlaceholder() {
         Path home = Victor.home();
+        // a real run: the agent writes Victor's placeholder, and the condition on its verdict has
+        // no branch for it, so the run fails there (no silent stop) without a request anywhere
         Run run = Victor.run(temp, null, home.resolve("bin/victor"), "workflow:run", "--json",
                 home.resolve("examples/agent.yaml").toString());
 
-        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.status()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).as("an unfilled endpoint configuration is quiet").isEmpty();
         assertThat((Map<String, Object>) state(run).get("review")).containsEntry("status", "placeholder");
+        assertThat(run.out()).contains("condition 'decide' gave None, which matches no branch");
+
+        // a dry run walks the example to its end on placeholders
+        Run dry = Victor.run(temp, null, home.resolve("bin/victor"), "workflow:run", "--json", "--dry-run",
+                home.resolve("examples/agent.yaml").toString());
+        assertThat(dry.status()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("\"status\":\"COMPLETED\"", "dry run");
         assertThat(requests).isEmpty();
     }
 

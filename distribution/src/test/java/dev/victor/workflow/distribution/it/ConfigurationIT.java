@@ -114,8 +114,8 @@ public class ConfigurationIT {
 
         Files.delete(jar);
         Await.until("the classpath scheme is gone", FILEINSTALL, () -> !registry.schemes().contains("classpath"));
-        // FileInstall stops the bundle (the scheme goes) before it uninstalls it
-        Await.until("the deployed bundle is uninstalled", FILEINSTALL, () -> java.util.Arrays.stream(context.getBundles())
+        // the scheme goes while the bundle stops, inside its uninstall: wait for the uninstall to end
+        Await.until("the plugin's bundle is uninstalled", FILEINSTALL, () -> java.util.Arrays.stream(context.getBundles())
                 .noneMatch(bundle -> bundle.getLocation().endsWith("example-classpath-plugin.jar")));
     }
 

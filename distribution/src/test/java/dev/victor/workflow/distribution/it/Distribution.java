@@ -54,6 +54,9 @@ final class Distribution {
         options.add(frameworkProperty("ds.delayed.keepInstances").value("true"));
         // the db bundle's built-in H2 file, under target/ rather than ./data
         options.add(frameworkProperty("victor.data").value(Path.of("target/it-data").toAbsolutePath().toString()));
+        // the HTTP server of the web page, as etc/config.properties has it: loopback only, on a free port here
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(freePort())));
         StringBuilder dirs = new StringBuilder();
         for (Path dir : watched) {
             try {
@@ -85,6 +88,14 @@ final class Distribution {
             }
         }
         return options.toArray(new Option[0]);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The jars of bundle/, sorted by name. */

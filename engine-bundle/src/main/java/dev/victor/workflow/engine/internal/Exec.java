@@ -51,7 +51,7 @@ final class Exec {
     /** A node failure for an exception thrown by the node's own code or a service it called. */
     static NodeFailure wrap(Node node, Throwable thrown) {
         return new NodeFailure(node.describe() + " failed: " + describe(thrown), thrown.getClass().getName(), thrown,
-                !(thrown instanceof Frozen.TooDeepException));
+                !(thrown instanceof Frozen.TooDeepException || thrown instanceof StateBudget.StateTooLargeException));
     }
 
     /** {@code IllegalStateException: the message}, or the class name when there is no message. */

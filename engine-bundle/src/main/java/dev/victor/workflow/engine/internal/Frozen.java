@@ -47,6 +47,38 @@ public final class Frozen {
         }
     }
 
+    /**
+     * How much a frozen state value holds, in cells: one per value, plus one per character of a
+     * string and per 64-bit word of a big integer. Maps, lists and sets remember theirs, so a
+     * value made of frozen parts is weighed in time proportional to its new parts.
+     */
+    public static long weight(Object frozen) {
+        if (frozen instanceof String text) {
+            return 1L + text.length();
+        }
+        if (frozen instanceof FrozenMap map) {
+            return map.weight();
+        }
+        if (frozen instanceof FrozenList list) {
+            return list.weight();
+        }
+        if (frozen instanceof FrozenSet set) {
+            return set.weight();
+        }
+        if (frozen instanceof java.math.BigInteger big) {
+            return 1L + big.bitLength() / 64;
+        }
+        return 1L;
+    }
+
+    private static long weightOf(Iterable<?> values) {
+        long total = 1;
+        for (Object value : values) {
+            total += weight(value);
+        }
+        return total;
+    }
+
     /** The value, deep-frozen. */
     public static Object freeze(Object value) {
         return freeze(value, 0);
@@ -130,6 +162,17 @@ public final class Frozen {
     public static final class FrozenMap extends AbstractMap<Object, Object> {
         private final LinkedHashMap<Object, Object> entries;
         private final Map<Object, Object> readOnly;
+        /** See {@link Frozen#weight}; computed on first use (a race computes the same number twice). */
+        private long weight = -1;
+
+        long weight() {
+            long known = weight;
+            if (known < 0) {
+                known = weightOf(entries.keySet()) + weightOf(entries.values()) - 1;
+                weight = known;
+            }
+            return known;
+        }
 
         @SuppressWarnings("unchecked")
         FrozenMap(LinkedHashMap<?, ?> entries) {
@@ -187,6 +230,16 @@ public final class Frozen {
     /** A read-only list whose elements are frozen. */
     public static final class FrozenList extends AbstractList<Object> implements RandomAccess {
         private final Object[] elements;
+        private long weight = -1;
+
+        long weight() {
+            long known = weight;
+            if (known < 0) {
+                known = weightOf(java.util.Arrays.asList(elements));
+                weight = known;
+            }
+            return known;
+        }
 
         FrozenList(Object[] elements) {
             this.elements = elements;
@@ -211,6 +264,16 @@ public final class Frozen {
     /** A read-only set whose elements are frozen. */
     public static final class FrozenSet extends AbstractSet<Object> {
         private final Set<Object> elements;
+        private long weight = -1;
+
+        long weight() {
+            long known = weight;
+            if (known < 0) {
+                known = weightOf(elements);
+                weight = known;
+            }
+            return known;
+        }
 
         FrozenSet(LinkedHashSet<Object> elements) {
             this.elements = Collections.unmodifiableSet(elements);

@@ -62,8 +62,9 @@ final class HitlBody {
 
     /**
      * Checks a human's answer before the run goes on. A yes/no node (approval, review,
-     * confirmation) accepts exactly {@code true}, {@code false}, or a map whose {@code approved}
-     * is one of them; a choice node one of its listed choices; an input node any value but
+     * confirmation) accepts exactly {@code true}, {@code false}, a map whose {@code approved}
+     * is one of them, or one of the choices it lists (a listed choice is never a rejection: the
+     * workflow routes on it); a choice node one of its listed choices; an input node any value but
      * {@code null} or blank text (one of its choices when it lists any).
      *
      * @throws InvalidResponseException naming the node and what it accepts
@@ -87,7 +88,12 @@ final class HitlBody {
                 return approved instanceof Boolean ? null
                         : "a map answer needs 'approved' set to true or false, found " + shown(approved);
             }
-            return "it accepts true or false, or a map with 'approved' set to true or false";
+            if (!choices.isEmpty() && listed(response)) {
+                // the node's own listed answers ("Approve", "Modify plan"): the workflow routes on them
+                return null;
+            }
+            return "it accepts true or false, or a map with 'approved' set to true or false"
+                    + (choices.isEmpty() ? "" : ", or one of the listed choices " + PyValues.repr(choices));
         }
         if ("choice".equals(type)) {
             if (choices.isEmpty()) {

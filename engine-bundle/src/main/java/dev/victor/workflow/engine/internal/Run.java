@@ -52,6 +52,8 @@ public final class Run {
     long deadline;
 
     private final LinkedHashMap<String, Object> state;
+    /** What the state holds, refused past its size limit. */
+    private final StateBudget budget = new StateBudget();
     private final Map<String, Object> view;
     private final ArrayList<String> history;
     private int iterations;
@@ -94,6 +96,9 @@ public final class Run {
         this.branches = config.branches();
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
         this.state = state;
+        for (Map.Entry<String, Object> entry : state.entrySet()) {
+            budget.put(entry.getKey(), entry.getValue());
+        }
         this.view = Collections.unmodifiableMap(state);
         this.history = new ArrayList<>();
         this.events = streaming ? new ArrayDeque<>() : null;
@@ -496,6 +501,7 @@ public final class Run {
         @Override
         public void write(String key, Object value) {
             Object frozen = Frozen.freeze(value);
+            budget.put(key, frozen);
             state.put(key, frozen);
             if (stepWrites != null) {
                 stepWrites.put(key, frozen);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -47,7 +46,9 @@ public final class SourceFiles {
      *
      * @throws WorkflowSourceNotFoundException    when there is no such file (or it is a directory)
      * @throws dev.victor.workflow.api.InvalidWorkflowException when it is larger than the limit
-     * @throws WorkflowSourceUnavailableException when it cannot be read
+     * @throws WorkflowSourceUnavailableException when it cannot be read, or is not a regular file (a
+     *                                            named pipe, a device, a socket: reading one could
+     *                                            block forever or never end, so it is refused at once)
      */
     public static byte[] read(Path path, String shown, long maxBytes) {
         if (!Files.exists(path)) {
@@ -57,14 +58,15 @@ public final class SourceFiles {
         if (Files.isDirectory(path)) {
             throw new WorkflowSourceNotFoundException(shown, "not a workflow file but a directory: " + shown);
         }
+        if (!Files.isRegularFile(path)) {
+            throw notRegular(shown);
+        }
         long max = maxBytes;
         try {
-            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(path)) {
-                long size = Files.size(path);
-                if (size > max) {
-                    throw DocumentProblems.invalid(DocumentProblems.tooLarge(max) + " (the file has " + size + " bytes)",
-                            shown, 0, 0);
-                }
+            long size = Files.size(path);
+            if (size > max) {
+                throw DocumentProblems.invalid(DocumentProblems.tooLarge(max) + " (the file has " + size + " bytes)",
+                        shown, 0, 0);
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(path)) {
@@ -81,6 +83,12 @@ public final class SourceFiles {
         } catch (IOException e) {
             throw new WorkflowSourceUnavailableException(shown, "cannot read " + shown + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The error for a file that exists but is not a regular file. */
+    public static WorkflowSourceUnavailableException notRegular(String shown) {
+        return new WorkflowSourceUnavailableException(shown, "refused: '" + shown + "' is not a regular file (a named"
+                + " pipe, a device or a socket); only regular files are read", null);
     }
 
     /** The error for a path outside the base directory. */

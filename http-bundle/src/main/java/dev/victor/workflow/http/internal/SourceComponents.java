@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the http and https components share: options from the configuration, and building the source. */
 final class SourceComponents {
@@ -23,8 +24,17 @@ final class SourceComponents {
                 new NetworkPolicy(options.allowedHosts(), options.allowPrivateNetworks()), System::nanoTime);
     }
 
+    /** The OSGi names of the keys of {@link HttpSourceConfig}, and the component's own properties. */
+    static final Set<String> KEYS = Set.of("connect.timeout", "read.timeout", "max.body.bytes", "max.redirects",
+            ".headers", PUBLIC_HEADERS_KEY, "allowed.hosts", "allow.private.networks", "cache.size",
+            "revalidate.after", "stale_if_error", "scheme", "plugin.name");
+
     /** The options of a configuration; {@code properties} are the component's properties as given. */
     static HttpOptions options(HttpSourceConfig config, Map<String, Object> properties, System.Logger log) {
+        String unknown = ConfigurationKeys.warning(properties, KEYS, HttpSourceConfig.PID);
+        if (unknown != null) {
+            log.log(System.Logger.Level.WARNING, unknown);
+        }
         List<Object> headerLines = new ArrayList<>(Arrays.asList(config._headers()));
         Object published = properties == null ? null : properties.get(PUBLIC_HEADERS_KEY);
         if (published != null) {

@@ -129,6 +129,22 @@ class ComponentTest {
     }
 
     @Test
+    void unknownKeysAreWarnedAboutNamingTheFileAndTheKnownKeys() {
+        RecordingLogger log = new RecordingLogger();
+        SourceComponents.options(defaults(), Map.of("allowed.host", "*.example.com", "max.redirect", "1",
+                "felix.fileinstall.filename", "file:/v/etc/dev.victor.workflow.http.cfg", "scheme", "http",
+                "plugin.name", "http", "component.id", 4L, "cache.size", "3"), log);
+        assertThat(log.messages).containsExactly("WARNING The configuration /v/etc/dev.victor.workflow.http.cfg has"
+                + " unknown key(s) allowed.host, max.redirect, which are ignored; known: .headers, allow.private.networks,"
+                + " allowed.hosts, cache.size, connect.timeout, headers, max.body.bytes, max.redirects, plugin.name,"
+                + " read.timeout, revalidate.after, scheme, stale_if_error");
+        RecordingLogger quiet = new RecordingLogger();
+        SourceComponents.options(defaults(), Map.of("allowed.hosts", "a", ".headers", "X: y", "stale_if_error", true),
+                quiet);
+        assertThat(quiet.messages).isEmpty();
+    }
+
+    @Test
     void aBadConfigurationNamesThePid() {
         assertThatThrownBy(() -> SourceComponents.options(config(0, 30, 1, 5, new String[0], new String[] {"*"},
                 false, 64, 0), Map.of(), new RecordingLogger()))

@@ -22,7 +22,8 @@ public final class JsonCompilerComponent extends ForwardingCompilerPlugin {
 
     static JsonPluginOptions options(JsonPluginConfig config) {
         JsonLimits limits = new JsonLimits(config.max_document_bytes(), config.max_nesting_depth(),
-                config.max_string_length(), config.max_name_length(), config.max_number_length());
+                config.max_string_length(), config.max_name_length(), config.max_number_length(),
+                config.max_values());
         return new JsonPluginOptions(JsonPluginOptions.path(config.base_directory()), config.strict(),
                 EnvPolicy.parse(config.allow_env()), null, limits,
                 JsonPluginOptions.types(config.custom_node_types()));

@@ -9,9 +9,11 @@ package dev.victor.workflow.json.internal;
  * @param maxStringLength  longest string value, in characters
  * @param maxNameLength    longest member name, in characters
  * @param maxNumberLength  longest number, in characters
+ * @param maxValues        most values in one document, counting every member name, scalar, object
+ *                         and array (what bounds the memory a document of many small values takes)
  */
 public record JsonLimits(long maxDocumentBytes, int maxNestingDepth, int maxStringLength, int maxNameLength,
-                         int maxNumberLength) {
+                         int maxNumberLength, int maxValues) {
 
     /** 10 MiB, as for YAML. */
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
@@ -23,9 +25,11 @@ public record JsonLimits(long maxDocumentBytes, int maxNestingDepth, int maxStri
     public static final int DEFAULT_MAX_NAME_LENGTH = 10_000;
     /** 1,000 digits for a number (Jackson's own default). */
     public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
+    /** 100,000 values, as for YAML. */
+    public static final int DEFAULT_MAX_VALUES = 100_000;
 
     private static final JsonLimits DEFAULTS = new JsonLimits(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH,
-            DEFAULT_MAX_STRING_LENGTH, DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NUMBER_LENGTH);
+            DEFAULT_MAX_STRING_LENGTH, DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NUMBER_LENGTH, DEFAULT_MAX_VALUES);
 
     public JsonLimits {
         if (maxDocumentBytes < 1 || maxDocumentBytes > Integer.MAX_VALUE - 16) {
@@ -35,6 +39,13 @@ public record JsonLimits(long maxDocumentBytes, int maxNestingDepth, int maxStri
         positive("maxStringLength", maxStringLength);
         positive("maxNameLength", maxNameLength);
         positive("maxNumberLength", maxNumberLength);
+        positive("maxValues", maxValues);
+    }
+
+    /** The limits with the default {@link #maxValues()}. */
+    public JsonLimits(long maxDocumentBytes, int maxNestingDepth, int maxStringLength, int maxNameLength,
+                      int maxNumberLength) {
+        this(maxDocumentBytes, maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, DEFAULT_MAX_VALUES);
     }
 
     public static JsonLimits defaults() {
@@ -42,15 +53,19 @@ public record JsonLimits(long maxDocumentBytes, int maxNestingDepth, int maxStri
     }
 
     public JsonLimits withMaxDocumentBytes(long value) {
-        return new JsonLimits(value, maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength);
+        return new JsonLimits(value, maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, maxValues);
     }
 
     public JsonLimits withMaxNestingDepth(int value) {
-        return new JsonLimits(maxDocumentBytes, value, maxStringLength, maxNameLength, maxNumberLength);
+        return new JsonLimits(maxDocumentBytes, value, maxStringLength, maxNameLength, maxNumberLength, maxValues);
     }
 
     public JsonLimits withMaxStringLength(int value) {
-        return new JsonLimits(maxDocumentBytes, maxNestingDepth, value, maxNameLength, maxNumberLength);
+        return new JsonLimits(maxDocumentBytes, maxNestingDepth, value, maxNameLength, maxNumberLength, maxValues);
+    }
+
+    public JsonLimits withMaxValues(int value) {
+        return new JsonLimits(maxDocumentBytes, maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, value);
     }
 
     private static void positive(String name, int value) {

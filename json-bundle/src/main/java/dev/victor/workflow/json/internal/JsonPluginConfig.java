@@ -45,4 +45,8 @@ public @interface JsonPluginConfig {
 
     @AttributeDefinition(name = "Maximum number length (characters)")
     int max_number_length() default JsonLimits.DEFAULT_MAX_NUMBER_LENGTH;
+
+    @AttributeDefinition(name = "Maximum values per document", description = "Member names, scalars, "
+            + "objects and arrays.")
+    int max_values() default JsonLimits.DEFAULT_MAX_VALUES;
 }

@@ -30,7 +30,8 @@ public record JsonPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
 
     /** The option keys {@link #fromMap} understands (also with dots instead of underscores). */
     public static final Set<String> KEYS = Set.of("base_directory", "strict", "allow_env", "environment",
-            "custom_node_types", "max_document_bytes", "max_nesting_depth", "max_string_length", "max_name_length", "max_number_length");
+            "custom_node_types", "max_document_bytes", "max_nesting_depth", "max_string_length", "max_name_length", "max_number_length",
+            "max_values");
     private static final Set<String> IGNORED = Set.of("enable_caching", "cache_ttl");
 
     public JsonPluginOptions {
@@ -94,7 +95,8 @@ public record JsonPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
                 (int) number(normal, "max_nesting_depth", d.maxNestingDepth()),
                 (int) number(normal, "max_string_length", d.maxStringLength()),
                 (int) number(normal, "max_name_length", d.maxNameLength()),
-                (int) number(normal, "max_number_length", d.maxNumberLength()));
+                (int) number(normal, "max_number_length", d.maxNumberLength()),
+                (int) number(normal, "max_values", d.maxValues()));
         return new JsonPluginOptions(path(normal.get("base_directory")), bool(normal, "strict"),
                 EnvPolicy.parse(normal.get("allow_env")), environment(normal.get("environment")), limits,
                 types(normal.get("custom_node_types")));

@@ -73,7 +73,7 @@ final class JsonTreeReader {
             text = text.substring(1);
         }
         checkSize(text, source, limits);
-        Builder builder = new Builder(source);
+        Builder builder = new Builder(source, limits.maxValues());
         try (JsonParser parser = factory.createParser(text)) {
             builder.parser = parser;
             JsonToken first = parser.nextToken();
@@ -182,10 +182,24 @@ final class JsonTreeReader {
     private static final class Builder {
         private final String source;
         private final Deque<Map<String, SourcePosition>> names = new ArrayDeque<>();
+        private final int maxValues;
+        private int values;
         private JsonParser parser;
 
-        Builder(String source) {
+        Builder(String source, int maxValues) {
             this.source = source;
+            this.maxValues = maxValues;
+        }
+
+        /** Counts one more value or member name; refuses the one over the limit where it starts. */
+        private void count() {
+            values++;
+            if (values > maxValues) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw Problems.invalid("the document holds more than the limit of " + maxValues
+                        + " values (member names, scalars, objects and arrays)", source, at.getLineNr(),
+                        at.getColumnNr());
+            }
         }
 
         SourcePosition firstPositionOf(String name) {
@@ -194,6 +208,7 @@ final class JsonTreeReader {
         }
 
         Object value(JsonToken token, PositionTree position) throws IOException {
+            count();
             JsonLocation at = parser.currentTokenLocation();
             SourcePosition start = new SourcePosition(at.getLineNr(), at.getColumnNr());
             switch (token) {
@@ -237,6 +252,7 @@ final class JsonTreeReader {
             try {
                 JsonToken token;
                 while ((token = next()) == JsonToken.FIELD_NAME) {
+                    count();
                     JsonLocation at = parser.currentTokenLocation();
                     SourcePosition key = new SourcePosition(at.getLineNr(), at.getColumnNr() + 1);
                     String name = parser.currentName();

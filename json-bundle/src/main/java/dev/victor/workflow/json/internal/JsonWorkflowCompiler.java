@@ -124,7 +124,8 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         update(digest, "strict=" + options.strict() + ";types=" + new java.util.TreeSet<>(options.customNodeTypes())
                 + ";env=" + options.env() + ";base=" + options.baseDirectory()
                 + ";limits=" + limits.maxDocumentBytes() + "," + limits.maxNestingDepth() + ","
-                + limits.maxStringLength() + "," + limits.maxNameLength() + "," + limits.maxNumberLength());
+                + limits.maxStringLength() + "," + limits.maxNameLength() + "," + limits.maxNumberLength()
+                + "," + limits.maxValues());
         String text;
         boolean localFile;
         if (classified instanceof JsonSource.File file) {

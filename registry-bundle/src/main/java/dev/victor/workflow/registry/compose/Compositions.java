@@ -21,7 +21,7 @@ public final class Compositions {
 
     /** A source as the registry tracks it. */
     public record Source(long id, WorkflowSource source, Set<String> schemes, int ranking, String name,
-                         String origin) {
+                         String origin, boolean staleIfError) {
         public Source {
             schemes = Set.copyOf(schemes);
         }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,6 +36,13 @@ public final class FormatTable {
             extensions = extensions.stream().map(type -> type.strip().toLowerCase(Locale.ROOT)).toList();
         }
     }
+
+    /**
+     * Media types that say nothing of the format (what servers send for a file they do not know):
+     * the extension, then the default format decide.
+     */
+    public static final Set<String> GENERIC_MEDIA_TYPES = Set.of("text/plain", "application/octet-stream",
+            "binary/octet-stream", "application/unknown");
 
     private static final Comparator<Entry> PRECEDENCE =
             Comparator.comparingInt(Entry::ranking).reversed().thenComparingLong(Entry::id);
@@ -82,13 +90,21 @@ public final class FormatTable {
      */
     public Entry choose(String named, SourceDocument document) {
         if (named != null) {
-            return named(named).orElseThrow(() -> missing("the format '" + named + "'", document));
+            return named(named).orElseThrow(() -> missing("format '" + named + "'", document));
         }
         String mediaType = document.baseMediaType();
         if (!mediaType.isEmpty()) {
             for (Entry entry : entries) {
                 if (entry.mediaTypes().contains(mediaType)) {
                     return entry;
+                }
+            }
+            // a structured syntax suffix (RFC 6839): application/problem+json is JSON
+            int plus = mediaType.lastIndexOf('+');
+            if (plus >= 0) {
+                Optional<Entry> suffix = named(mediaType.substring(plus + 1));
+                if (suffix.isPresent()) {
+                    return suffix.get();
                 }
             }
         }
@@ -100,7 +116,11 @@ public final class FormatTable {
                 }
             }
         }
-        return named(DEFAULT_FORMAT).orElseThrow(() -> missing("a format for its media type '" + mediaType
+        if (!mediaType.isEmpty() && !GENERIC_MEDIA_TYPES.contains(mediaType)) {
+            // the store said what the document is, and nothing installed reads that: never guess
+            throw missing("format for its media type '" + mediaType + "'", document);
+        }
+        return named(DEFAULT_FORMAT).orElseThrow(() -> missing("format for its media type '" + mediaType
                 + "' or extension '" + extension + "' (nor the default format '" + DEFAULT_FORMAT + "')", document));
     }
 

@@ -39,8 +39,12 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
     private final DefaultWorkflowCompilerRegistry registry;
     private final Logger logger;
 
+    /** The OSGi names of the keys of {@link RegistryConfig}. */
+    static final Set<String> KEYS = Set.of("default.scheme", "cache.size", "cache.ttl.seconds",
+            "default.max.iterations", "validate");
+
     @Activate
-    public RegistryComponent(RegistryConfig config,
+    public RegistryComponent(RegistryConfig config, Map<String, Object> properties,
                              @Reference(name = "whiteboard", target = "(" + dev.victor.workflow.registry.internal.whiteboard.NodeServicesWhiteboard.WHITEBOARD_PROPERTY + "=true)")
                              NodeServices whiteboard,
                              @Reference(name = "logger", service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
@@ -54,6 +58,14 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
                 .logger(new OsgiSystemLogger(() -> this.logger,
                         System.getLogger(DefaultWorkflowCompilerRegistry.class.getName())))
                 .build();
+        warnUnknownKeys(properties);
+    }
+
+    private void warnUnknownKeys(Map<String, Object> properties) {
+        String warning = ConfigurationKeys.warning(properties, KEYS, RegistryConfig.PID);
+        if (warning != null && logger != null) {
+            logger.warn(warning);
+        }
     }
 
     /** The registry's settings from its configuration. */
@@ -64,7 +76,8 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
     }
 
     @Modified
-    void modified(RegistryConfig config) {
+    void modified(RegistryConfig config, Map<String, Object> properties) {
+        warnUnknownKeys(properties);
         registry.configure(settings(config));
     }
 

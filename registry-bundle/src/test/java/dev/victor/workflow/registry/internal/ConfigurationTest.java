@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,12 +91,39 @@ class ConfigurationTest {
     @Test
     void pluginSettings() {
         PluginConfigEntry entry = new PluginConfigComponent(pluginConfig(" http ", false, true,
-                "timeout=10", "follow_redirects=false", "hosts = a.example, b.example")).entry();
+                "timeout=10", "follow_redirects=false", "hosts = a.example, b.example"), Map.of(), null).entry();
         assertThat(entry.plugin()).isEqualTo("http");
         assertThat(entry.settings()).isEqualTo(new PluginSettings(false, true,
                 Map.of("timeout", "10", "follow_redirects", false, "hosts", "a.example, b.example")));
         assertThatThrownBy(() -> PluginConfigEntry.of(pluginConfig("http", true, false, "oops")))
                 .hasMessageContaining("Option 'oops' of plugin http is not key=value");
+    }
+
+    @Test
+    void unknownKeysAreWarnedAboutNamingTheFileAndTheKnownKeys() {
+        List<String> warnings = new ArrayList<>();
+        org.osgi.service.log.Logger logger = (org.osgi.service.log.Logger) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.osgi.service.log.Logger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("warn")) {
+                        warnings.add((String) args[0]);
+                    }
+                    return null;
+                });
+        new PluginConfigComponent(pluginConfig("http", true, false), Map.of("plugin", "http", "enabeld", "false",
+                "felix.fileinstall.filename", "file:/v/etc/dev.victor.workflow.registry.plugin-http.cfg",
+                "service.pid", "x", "component.id", 3L), logger);
+        new PluginConfigComponent(pluginConfig("yaml", true, false), Map.of("plugin", "yaml", "enabled", "true",
+                "stale.if.error", "false", "options", "a=b"), logger);
+        assertThat(warnings).containsExactly("The configuration /v/etc/dev.victor.workflow.registry.plugin-http.cfg"
+                + " has unknown key(s) enabeld, which are ignored; known: enabled, options, plugin, stale.if.error");
+        assertThat(ConfigurationKeys.warning(Map.of("cache.sise", "0", "validate", "true", "default.schme", "json",
+                "service.pid", RegistryConfig.PID), RegistryComponent.KEYS, RegistryConfig.PID))
+                .isEqualTo("The configuration dev.victor.workflow.registry has unknown key(s) cache.sise, default.schme,"
+                        + " which are ignored; known: cache.size, cache.ttl.seconds, default.max.iterations,"
+                        + " default.scheme, validate");
+        assertThat(ConfigurationKeys.warning(Map.of("default.scheme", "yaml"), RegistryComponent.KEYS,
+                RegistryConfig.PID)).isNull();
     }
 
     @Test

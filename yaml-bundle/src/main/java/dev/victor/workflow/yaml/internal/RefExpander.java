@@ -223,7 +223,9 @@ final class RefExpander {
                         + " (path traversal refused)", at);
             }
             if (!Files.isRegularFile(candidate)) {
-                throw error("referenced file not found: " + candidate + " ($ref '" + text + "')", at);
+                throw error((Files.exists(candidate) ? "referenced file is not a regular file (a directory, a named"
+                        + " pipe, a device or a socket): " : "referenced file not found: ") + candidate
+                        + " ($ref '" + text + "')", at);
             }
             Path real;
             try {

@@ -26,7 +26,7 @@ public final class YamlCompilerComponent extends ForwardingCompilerPlugin {
 
     static YamlPluginOptions options(YamlPluginConfig config) {
         YamlLimits limits = new YamlLimits(config.max_document_bytes(), config.max_nesting_depth(),
-                config.max_aliases(), config.max_alias_expansion(), config.max_references());
+                config.max_aliases(), config.max_alias_expansion(), config.max_references(), config.max_values());
         return new YamlPluginOptions(YamlPluginOptions.path(config.base_directory()), config.strict(),
                 EnvPolicy.parse(config.allow_env()), null, limits,
                 YamlPluginOptions.types(config.custom_node_types()));

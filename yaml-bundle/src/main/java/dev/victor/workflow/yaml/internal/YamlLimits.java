@@ -10,9 +10,12 @@ package dev.victor.workflow.yaml.internal;
  * @param maxAliasExpansion most values an alias may copy into the tree, counted over the whole
  *                          document (what stops a "billion laughs" document)
  * @param maxReferences     most {@code $ref} items resolved for one source
+ * @param maxValues         most values in one document, counting every scalar (keys too), mapping and
+ *                          sequence as written, before aliases are expanded (what bounds the memory a
+ *                          document of many small values takes: each costs far more than its bytes)
  */
 public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAliases, int maxAliasExpansion,
-                         int maxReferences) {
+                         int maxReferences, int maxValues) {
 
     /** 10 MiB: far above any real workflow (the largest in Victor's corpus is about 30 KiB). */
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
@@ -24,13 +27,16 @@ public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAlia
     public static final int DEFAULT_MAX_ALIAS_EXPANSION = 10_000;
     /** 200 {@code $ref} items per source. */
     public static final int DEFAULT_MAX_REFERENCES = 200;
+    /** 100,000 values: the largest workflow in Victor's corpus has about 2,000. */
+    public static final int DEFAULT_MAX_VALUES = 100_000;
 
     private static final YamlLimits DEFAULTS = new YamlLimits(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH,
-            DEFAULT_MAX_ALIASES, DEFAULT_MAX_ALIAS_EXPANSION, DEFAULT_MAX_REFERENCES);
+            DEFAULT_MAX_ALIASES, DEFAULT_MAX_ALIAS_EXPANSION, DEFAULT_MAX_REFERENCES, DEFAULT_MAX_VALUES);
 
     public YamlLimits {
         positive("maxDocumentBytes", maxDocumentBytes);
         positive("maxNestingDepth", maxNestingDepth);
+        positive("maxValues", maxValues);
         if (maxAliases < 0) {
             throw new IllegalArgumentException("maxAliases must not be negative, was " + maxAliases);
         }
@@ -45,28 +51,38 @@ public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAlia
         }
     }
 
+    /** The limits with the default {@link #maxValues()}. */
+    public YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAliases, int maxAliasExpansion,
+                      int maxReferences) {
+        this(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences, DEFAULT_MAX_VALUES);
+    }
+
     public static YamlLimits defaults() {
         return DEFAULTS;
     }
 
     public YamlLimits withMaxDocumentBytes(long value) {
-        return new YamlLimits(value, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences);
+        return new YamlLimits(value, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences, maxValues);
     }
 
     public YamlLimits withMaxNestingDepth(int value) {
-        return new YamlLimits(maxDocumentBytes, value, maxAliases, maxAliasExpansion, maxReferences);
+        return new YamlLimits(maxDocumentBytes, value, maxAliases, maxAliasExpansion, maxReferences, maxValues);
     }
 
     public YamlLimits withMaxAliases(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, value, maxAliasExpansion, maxReferences);
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, value, maxAliasExpansion, maxReferences, maxValues);
     }
 
     public YamlLimits withMaxAliasExpansion(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, value, maxReferences);
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, value, maxReferences, maxValues);
     }
 
     public YamlLimits withMaxReferences(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, value);
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, value, maxValues);
+    }
+
+    public YamlLimits withMaxValues(int value) {
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences, value);
     }
 
     private static void positive(String name, long value) {

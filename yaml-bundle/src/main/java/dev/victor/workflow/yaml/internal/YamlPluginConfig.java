@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.Option;
  * Configuration of the YAML plugin component (PID {@code dev.victor.workflow.yaml}). OSGi names the
  * properties with dots: {@code base.directory}, {@code strict}, {@code allow.env}, {@code custom.node.types},
  * {@code max.document.bytes}, {@code max.nesting.depth}, {@code max.aliases},
- * {@code max.alias.expansion}, {@code max.references}.
+ * {@code max.alias.expansion}, {@code max.references}, {@code max.values}.
  */
 @ObjectClassDefinition(name = "Victor workflows: YAML compiler plugin",
         description = "Reads workflows written in YAML (schemes yaml, yml and file).")
@@ -45,4 +45,8 @@ public @interface YamlPluginConfig {
 
     @AttributeDefinition(name = "Maximum $ref items per source")
     int max_references() default YamlLimits.DEFAULT_MAX_REFERENCES;
+
+    @AttributeDefinition(name = "Maximum values per document", description = "Scalars (keys too), mappings "
+            + "and sequences as written, before aliases are expanded.")
+    int max_values() default YamlLimits.DEFAULT_MAX_VALUES;
 }

@@ -31,7 +31,8 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
 
     /** The option keys {@link #fromMap} understands. */
     public static final Set<String> KEYS = Set.of("base_directory", "strict", "allow_env", "environment",
-            "custom_node_types", "max_document_bytes", "max_nesting_depth", "max_aliases", "max_alias_expansion", "max_references");
+            "custom_node_types", "max_document_bytes", "max_nesting_depth", "max_aliases", "max_alias_expansion", "max_references",
+            "max_values");
     /** Keys Victor's registry passes to every plugin; accepted and ignored (caching is the registry's job). */
     private static final Set<String> IGNORED = Set.of("enable_caching", "cache_ttl");
 
@@ -72,7 +73,7 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
      * Keys: {@code base_directory} (a path), {@code strict} (boolean), {@code allow_env}
      * ({@code auto}, {@code true}, {@code false}), {@code custom_node_types} (names, a list or comma-separated), {@code environment} (a {@code Map<String,String>}
      * or a {@code Function<String,String>}), {@code max_document_bytes}, {@code max_nesting_depth},
-     * {@code max_aliases}, {@code max_alias_expansion}, {@code max_references}; each may also be
+     * {@code max_aliases}, {@code max_alias_expansion}, {@code max_references}, {@code max_values}; each may also be
      * written with dots ({@code base.directory}), as OSGi configuration names them. Other keys
      * containing a dot (OSGi's {@code service.*}, {@code component.*}) and Victor's
      * {@code enable_caching} / {@code cache_ttl} are ignored; any other key is an error, so that a
@@ -106,7 +107,8 @@ public record YamlPluginOptions(Path baseDirectory, boolean strict, EnvPolicy en
                 (int) number(options, "max_nesting_depth", defaults.maxNestingDepth()),
                 (int) number(options, "max_aliases", defaults.maxAliases()),
                 (int) number(options, "max_alias_expansion", defaults.maxAliasExpansion()),
-                (int) number(options, "max_references", defaults.maxReferences()));
+                (int) number(options, "max_references", defaults.maxReferences()),
+                (int) number(options, "max_values", defaults.maxValues()));
         return new YamlPluginOptions(path(options.get("base_directory")), bool(options, "strict"),
                 EnvPolicy.parse(options.get("allow_env")), environment(options.get("environment")), limits,
                 types(options.get("custom_node_types")));

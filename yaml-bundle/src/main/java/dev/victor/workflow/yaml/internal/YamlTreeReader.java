@@ -25,7 +25,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ final class YamlTreeReader {
         SourceLines lines = new SourceLines(text);
         Node root;
         try {
-            Parser parser = new Guard(new ParserImpl(new StreamReader(text), options), source);
+            Parser parser = new Guard(new ParserImpl(new WholeTextReader(text), options), source);
             Composer composer = new Composer(parser, new Resolver(), options);
             root = composer.getSingleNode();
         } catch (Refused refused) {
@@ -227,6 +226,7 @@ final class YamlTreeReader {
         private final String source;
         private int depth;
         private int aliases;
+        private int values;
 
         Guard(Parser delegate, String source) {
             this.delegate = delegate;
@@ -246,6 +246,14 @@ final class YamlTreeReader {
         @Override
         public Event getEvent() {
             Event event = delegate.getEvent();
+            if (event instanceof ScalarEvent || event instanceof MappingStartEvent
+                    || event instanceof SequenceStartEvent || event instanceof AliasEvent) {
+                values++;
+                if (values > limits.maxValues()) {
+                    throw refuse("the document holds more than the limit of " + limits.maxValues()
+                            + " values (keys, scalars, mappings and sequences)", event.getStartMark());
+                }
+            }
             if (event instanceof ScalarEvent scalar) {
                 checkTag(scalar.getTag(), SCALAR_TAGS, "a scalar", event);
             } else if (event instanceof MappingStartEvent mapping) {
@@ -490,7 +498,7 @@ final class YamlTreeReader {
         /** Past a node's tag and anchor (and the blank or comment rest of their line). */
         private int[] skipProperties(int line, int column) {
             String text = lines.line(line);
-            int i = SourceLines.charOffset(text, column);
+            int i = lines.charOffset(line, column);
             if (i < 0) {
                 return new int[] {line, column};
             }
@@ -503,7 +511,7 @@ final class YamlTreeReader {
                 }
             }
             if (i < text.length() && text.charAt(i) != '#') {
-                return new int[] {line, text.codePointCount(0, i)};
+                return new int[] {line, lines.column(line, i)};
             }
             for (int next = line + 1; next < lines.count(); next++) {
                 String candidate = lines.line(next);

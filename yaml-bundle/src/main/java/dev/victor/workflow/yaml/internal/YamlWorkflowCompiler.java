@@ -226,7 +226,7 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
         return "strict=" + options.strict() + ";types=" + new java.util.TreeSet<>(options.customNodeTypes())
                 + ";env=" + options.env() + ";base=" + options.baseDirectory()
                 + ";limits=" + limits.maxDocumentBytes() + "," + limits.maxNestingDepth() + "," + limits.maxAliases()
-                + "," + limits.maxAliasExpansion() + "," + limits.maxReferences();
+                + "," + limits.maxAliasExpansion() + "," + limits.maxReferences() + "," + limits.maxValues();
     }
 
     private static String realPath(Path path) {

@@ -114,6 +114,45 @@ class SourceCompositionTest {
     }
 
     @Test
+    void aMediaTypeThatNamesNoInstalledFormatIsAnErrorNeverAGuess() {
+        source.put("problem", JSON, "application/problem+json");
+        source.put("generic.json", JSON, "text/plain");
+        source.put("toml", "x = 1", "application/toml");
+        source.put("toml.yaml", YAML, "application/toml");
+
+        assertThat(greeting(registry.compile("mem://problem"))).isEqualTo("json");
+        assertThat(greeting(registry.compile("mem://generic.json"))).isEqualTo("json");
+        assertThat(greeting(registry.compile("mem://toml.yaml"))).isEqualTo("hello world");
+        assertThatThrownBy(() -> registry.compile("mem://toml")).isInstanceOf(WorkflowException.class)
+                .hasMessageContaining("mem://toml").hasMessageContaining("application/toml")
+                .hasMessageContaining("installed formats: json, yaml");
+    }
+
+    @Test
+    void aFormatRegisteredAgainInCodeReplacesTheEarlierOne() {
+        source.put("flow.yaml", YAML, null);
+        registry.register(YamlFormat.NAME, document -> {
+            throw new WorkflowException("the replacement format read " + document.name());
+        }, YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+
+        assertThatThrownBy(() -> registry.compile("mem://flow.yaml")).hasMessageContaining("the replacement format read");
+        assertThat(registry.formats().names()).containsExactly("json", "yaml");
+    }
+
+    @Test
+    void staleIfErrorIsReadStrictlyForSourcesAndPlugins() {
+        DefaultWorkflowCompilerRegistry services = DefaultWorkflowCompilerRegistry.create();
+        services.addSource(source, Map.of("scheme", "on", "service.id", 8L, "stale_if_error", "TRUE"), "test");
+        assertThat(services.plugins()).filteredOn(info -> info.scheme().equals("on"))
+                .allSatisfy(info -> assertThat(info.staleIfError()).isTrue());
+        for (String bad : new String[] {"flase", "yes", "1", ""}) {
+            assertThatThrownBy(() -> services.addSource(source, Map.of("scheme", "bad", "service.id", 9L,
+                    "stale_if_error", bad), "test")).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be true or false");
+        }
+    }
+
+    @Test
     void oneReadPerCompileAndNoneOnACacheHit() {
         source.put("flow.yaml", YAML, null);
 

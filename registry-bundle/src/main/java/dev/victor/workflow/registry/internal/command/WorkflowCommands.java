@@ -1,6 +1,8 @@
 package dev.victor.workflow.registry.internal.command;
 
 import dev.victor.workflow.engine.DryRunServices;
+import dev.victor.workflow.registry.internal.UriRedaction;
+
 import dev.victor.workflow.engine.InMemoryCheckpointStore;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
@@ -121,7 +123,7 @@ public final class WorkflowCommands {
                 GraphView view = graph.getGraph();
                 out.println("compiled " + graph.name() + ": " + view.nodes().size() + " nodes, " + view.edges().size()
                         + " edges" + (graph.warnings().isEmpty() ? "" : ", " + graph.warnings().size() + " warnings"));
-                graph.warnings().forEach(problem -> out.println("  " + problem.format()));
+                graph.warnings().forEach(problem -> out.println("  " + shown(problem)));
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("name", graph.name());
                 item.put("nodes", view.nodes().size());
@@ -134,7 +136,7 @@ public final class WorkflowCommands {
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("workflows", compiled);
-                doc.put("error", e.getMessage().lines().findFirst().orElse(""));
+                doc.put("error", UriRedaction.text(e.getMessage().lines().findFirst().orElse("")));
                 doc.put("problems", problems(problemsOf(e), workflow));
                 out.println(Json.write(doc));
             }
@@ -170,20 +172,20 @@ public final class WorkflowCommands {
             names = List.of();
             valid = false;
             found.addAll(problems(problemsOf(e), workflow));
-            problemsOf(e).forEach(problem -> out.println(problem.format()));
+            problemsOf(e).forEach(problem -> out.println(shown(problem)));
         }
         for (String name : names) {
             try {
                 CompiledGraph graph = registry.compile(uri, name, true);
-                graph.warnings().forEach(problem -> out.println(problem.format()));
+                graph.warnings().forEach(problem -> out.println(shown(problem)));
                 found.addAll(problems(graph.warnings(), graph.name()));
             } catch (WorkflowException e) {
                 valid = false;
-                problemsOf(e).forEach(problem -> out.println(problem.format()));
+                problemsOf(e).forEach(problem -> out.println(shown(problem)));
                 found.addAll(problems(problemsOf(e), name));
             }
         }
-        out.println(valid ? uri + " is valid" : uri + " is invalid");
+        out.println(UriRedaction.text(uri) + (valid ? " is valid" : " is invalid"));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("valid", valid);
@@ -202,7 +204,7 @@ public final class WorkflowCommands {
         for (Problem problem : problems) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("severity", problem.severity().name().toLowerCase(Locale.ROOT));
-            item.put("message", problem.message());
+            item.put("message", UriRedaction.text(problem.message()));
             item.put("workflow", problem.workflow() != null ? problem.workflow() : workflow);
             item.put("node", problem.node());
             item.put("line", problem.line());
@@ -213,8 +215,13 @@ public final class WorkflowCommands {
     }
 
     static void printFailure(WorkflowException e, PrintStream out) {
-        out.println("error: " + e.getMessage().lines().findFirst().orElse(""));
-        e.problems().forEach(problem -> out.println("  " + problem.format()));
+        out.println("error: " + UriRedaction.text(e.getMessage().lines().findFirst().orElse("")));
+        e.problems().forEach(problem -> out.println("  " + shown(problem)));
+    }
+
+    /** A problem as printed: a URI in it keeps no password, token or other secret. */
+    private static String shown(Problem problem) {
+        return UriRedaction.text(problem.format());
     }
 
     // ---------------------------------------------------------------- run and resume

@@ -56,6 +56,19 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void noCommandPrintsAUrisPasswordOrToken() {
+        String uri = "nope://ada:s3cret@example.com/w.yaml?token=t0ken&x=1";
+        assertThat(commands.validate(uri, null, true, out)).isEqualTo(1);
+        assertThat(commands.compile(uri, null, true, out)).isEqualTo(1);
+        assertThat(commands.compile(uri, null, false, out)).isEqualTo(1);
+        assertThat(commands.run(uri, null, null, false, false, out)).isEqualTo(1);
+        assertThat(commands.validate("tiny://;bad?api_key=k3y", null, false, out)).isEqualTo(1);
+        assertThat(output()).doesNotContain("s3cret").doesNotContain("t0ken").doesNotContain("k3y")
+                .contains("nope://***@example.com/w.yaml?token=***&x=1 is invalid")
+                .contains("tiny://;bad?api_key=*** is invalid");
+    }
+
+    @Test
     void compileOneWorkflow() {
         assertThat(commands.compile("tiny://one: a -> b; two: c", "two", false, out)).isZero();
         assertThat(output()).contains("compiled two: 1 nodes, 1 edges").doesNotContain("compiled one");

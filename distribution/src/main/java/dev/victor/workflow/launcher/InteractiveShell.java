@@ -1,0 +1,114 @@
+package dev.victor.workflow.launcher;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The interactive shell: reads a line, runs it in one Gogo session, prints its result, and again.
+ *
+ * <p>It replaces the Gogo shell bundle's console (that bundle still provides its commands) for two
+ * reasons. That console runs each line as a child job of the long-running shell job, and Gogo keeps
+ * every child of a job until the job ends, so each command was kept for good (about 50 KB each);
+ * here each line is a job of its own, which Gogo forgets when it is done. And Ctrl-C (SIGINT) ended
+ * the whole runtime; here it interrupts the command that runs (the runtime and its shell stay), or
+ * starts a new line when none runs. {@code exit} or Ctrl-D (end of input) leave the shell.
+ */
+final class InteractiveShell {
+    private static final String DEFAULT_PROMPT = "victor> ";
+
+    private final GogoSession session;
+    private final BundleContext context;
+    private final Path profile;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private volatile Thread running;
+
+    InteractiveShell(GogoSession session, BundleContext context, Path profile, InputStream in, PrintStream out,
+                     PrintStream err) {
+        this.session = session;
+        this.context = context;
+        this.profile = profile;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs until the input ends, {@code exit} is typed or the framework stops. */
+    void run() {
+        session.put(".context", context);
+        if (Files.isRegularFile(profile)) {
+            session.execute("source '" + profile.toUri() + "'", err);
+        }
+        Signals.onInterrupt(this::interrupt);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+        while (frameworkRunning()) {
+            out.print(prompt());
+            out.flush();
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (IOException e) {
+                err.println("victor: cannot read the input: " + e.getMessage());
+                return;
+            }
+            if (line == null) {
+                out.println();
+                return;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.strip().equals("exit")) {
+                return;
+            }
+            running = Thread.currentThread();
+            try {
+                session.execute(line, err);
+            } finally {
+                running = null;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** Ctrl-C: interrupts the command that runs, or starts a new line. */
+    void interrupt() {
+        Thread command = running;
+        if (command != null) {
+            if (!session.interruptForeground()) {
+                command.interrupt();
+            }
+        } else {
+            out.println();
+            out.print(prompt());
+            out.flush();
+        }
+    }
+
+    boolean commandRunning() {
+        return running != null;
+    }
+
+    private String prompt() {
+        Object prompt = session.get("prompt");
+        return prompt instanceof String text ? text : DEFAULT_PROMPT;
+    }
+
+    private boolean frameworkRunning() {
+        try {
+            return (context.getBundle(0).getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+}
