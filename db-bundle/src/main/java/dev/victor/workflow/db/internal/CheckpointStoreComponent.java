@@ -33,7 +33,7 @@ public final class CheckpointStoreComponent implements ListableCheckpointStore {
     private final JdbcCheckpointStore store;
 
     /** The OSGi names of the keys of {@link CheckpointStoreConfig}. */
-    static final Set<String> KEYS = Set.of("datasource", "service.ranking");
+    static final Set<String> KEYS = Set.of("datasource", "retention.days", "service.ranking");
 
     @Activate
     public CheckpointStoreComponent(@Reference(name = "databases") DatabasesComponent databases,
