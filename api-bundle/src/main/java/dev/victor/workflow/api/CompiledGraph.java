@@ -58,6 +58,52 @@ public interface CompiledGraph {
      */
     RunResult resume(String threadId, Object response, RunConfig config);
 
+    /**
+     * Continues an interrupted run as {@link #resume(String, Object, RunConfig)} does, exactly once:
+     * of several resumes of one pause (in this process or in others sharing the checkpoint store),
+     * and of a resume racing the deadline's fallback, one continues and the others are refused.
+     *
+     * @throws AlreadyResumedException when the pause was answered already, or the thread waits at
+     *     another pause than {@link ResumeOptions#pauseId()}; nothing changed
+     * @throws DefinitionChangedException when the workflow changed since the run paused and
+     *     {@link ResumeOptions#migrate()} is off, or the paused node is gone
+     */
+    default RunResult resume(String threadId, Object response, RunConfig config, ResumeOptions options) {
+        if (options != null && !options.equals(ResumeOptions.none())) {
+            throw new UnsupportedOperationException(name() + " does not support resume options");
+        }
+        return resume(threadId, response, config);
+    }
+
+    /**
+     * The thread's history in the config's checkpoint store (else the graph's), oldest first: each
+     * pause, each answer and the end of the run, with step, node, state, time and status.
+     */
+    default java.util.List<dev.victor.workflow.spi.Checkpoint> history(String threadId, RunConfig config) {
+        throw new UnsupportedOperationException(name() + " keeps no history");
+    }
+
+    /**
+     * Starts a new thread from a pause in a thread's history (time travel): the new thread waits at
+     * the same node with that step's state, changed by {@code patch} (keys set, a {@code null} value
+     * removes the key), and the original thread is left as it was.
+     *
+     * @param step a {@code waiting} or {@code resumed} step of the thread's history
+     * @param config the new thread's id ({@link RunConfig#threadId()}, else a generated one) and store
+     * @return the new thread's result: {@link RunStatus#INTERRUPTED} with its pause
+     */
+    default RunResult fork(String threadId, int step, Map<String, Object> patch, RunConfig config) {
+        throw new UnsupportedOperationException(name() + " cannot fork threads");
+    }
+
+    /**
+     * A fingerprint of the definition this graph was compiled from, recorded with every checkpoint
+     * of its runs; {@code null} when unknown (then resumes are not checked against it).
+     */
+    default String fingerprint() {
+        return null;
+    }
+
     /** The graph as it executes. */
     GraphView getGraph();
 }

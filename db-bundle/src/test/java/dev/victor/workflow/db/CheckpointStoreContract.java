@@ -280,6 +280,9 @@ abstract class CheckpointStoreContract {
         }
         for (int i = 0; i < 8; i++) {
             assertThat(store.load("c-" + i)).isPresent();
+            assertThat(store.history("c-" + i)).as("each save a step of its own")
+                    .extracting(Checkpoint::step).containsExactly(1, 2, 3);
+            assertThat(store.load("c-" + i).orElseThrow().step()).isEqualTo(3);
         }
     }
 

@@ -12,7 +12,9 @@ final class Usage {
               workflow:compile  [--workflow NAME] [--json] <uri>
               workflow:validate [--workflow NAME] [--json] <uri>
               workflow:run      [--workflow NAME] [--json] [--dry-run] [--branch NODE=LABEL,...] <uri> [state-json]
-              workflow:resume   [--uri URI] [--workflow NAME] [--json] <thread> <response-json>
+              workflow:resume   [--uri URI] [--workflow NAME] [--json] [--pause ID] [--migrate] <thread> <response-json>
+              workflow:history  [--json] <thread> [step]
+              workflow:fork     [--uri URI] [--json] <thread> <step> [state-patch-json]
               workflow:graph    [--workflow NAME] <uri> [mermaid|dot|json]
               workflow:cache    [clear]
 

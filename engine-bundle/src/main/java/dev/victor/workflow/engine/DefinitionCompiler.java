@@ -46,4 +46,12 @@ public final class DefinitionCompiler {
     public CompiledGraph compile(WorkflowDefinition definition, List<Problem> readerWarnings) {
         return DefinitionTranslator.compile(definition, readerWarnings, options);
     }
+
+    /**
+     * Compiles as {@link #compile(WorkflowDefinition, List)} does; the graph's
+     * {@link CompiledGraph#fingerprint()} is the given one, recorded with its runs' checkpoints.
+     */
+    public CompiledGraph compile(WorkflowDefinition definition, List<Problem> readerWarnings, String fingerprint) {
+        return DefinitionTranslator.compile(definition, readerWarnings, fingerprint, options);
+    }
 }

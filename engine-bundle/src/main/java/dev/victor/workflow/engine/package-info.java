@@ -6,7 +6,7 @@
  * {@code engine.internal} package.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.engine;
 
 import org.osgi.annotation.bundle.Export;

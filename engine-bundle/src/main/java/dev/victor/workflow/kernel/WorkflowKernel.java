@@ -52,7 +52,9 @@ public final class WorkflowKernel {
                                  String workflowName, boolean validate) {
         WorkflowDocument document = read(tree, positions, sourceName, validate);
         WorkflowSelection selection = WorkflowSelection.of(document, workflowName);
-        return compile(selection.definition(), selection.problems());
+        List<Problem> warnings = selection.problems().stream().filter(problem -> !problem.isError()).toList();
+        return compiler.compile(selection.definition(), warnings,
+                TreeFingerprint.of(tree, selection.definition().name()));
     }
 
     /** Compiles a definition built in code, after validating it. */

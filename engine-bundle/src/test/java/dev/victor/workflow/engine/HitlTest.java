@@ -294,15 +294,23 @@ class HitlTest {
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> graph.resume("t-slow", true));
         assertThat(publishing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
-        // a process that died now would leave the thread resumable
-        assertThat(store.load("t-slow")).get().extracting(Checkpoint::nextNode).isEqualTo("approve");
+        // a process that died now would leave the claimed checkpoint, with its answer, and nothing to run twice
+        Checkpoint claimed = store.load("t-slow").orElseThrow();
+        assertThat(claimed.nextNode()).isEqualTo("approve");
+        assertThat(claimed.status()).isEqualTo(dev.victor.workflow.spi.CheckpointStatus.RESUMED);
+        assertThat(claimed.response()).isEqualTo(true);
         assertThatThrownBy(() -> graph.resume("t-slow", true))
-                .isInstanceOf(NoSuchThreadException.class).hasMessageContaining("being resumed already");
+                .isInstanceOf(dev.victor.workflow.api.AlreadyResumedException.class)
+                .hasMessageContaining("was resumed already");
 
         release.countDown();
         assertThat(resumed.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(store.load("t-slow")).isEmpty();
         assertThatThrownBy(() -> graph.resume("t-slow", true)).isInstanceOf(NoSuchThreadException.class);
+        assertThat(store.history("t-slow")).extracting(Checkpoint::step, Checkpoint::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, dev.victor.workflow.spi.CheckpointStatus.WAITING),
+                org.assertj.core.groups.Tuple.tuple(2, dev.victor.workflow.spi.CheckpointStatus.RESUMED),
+                org.assertj.core.groups.Tuple.tuple(3, dev.victor.workflow.spi.CheckpointStatus.COMPLETED));
     }
 
     @Test

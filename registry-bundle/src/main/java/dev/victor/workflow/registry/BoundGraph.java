@@ -5,7 +5,9 @@ import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunEvent;
+import dev.victor.workflow.api.ResumeOptions;
 import dev.victor.workflow.api.RunResult;
+import dev.victor.workflow.spi.Checkpoint;
 
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,27 @@ final class BoundGraph implements CompiledGraph {
     @Override
     public RunResult resume(String threadId, Object response, RunConfig config) {
         return delegate.resume(threadId, response, defaults.apply(config));
+    }
+
+    @Override
+    public RunResult resume(String threadId, Object response, RunConfig config,
+                            ResumeOptions options) {
+        return delegate.resume(threadId, response, defaults.apply(config), options);
+    }
+
+    @Override
+    public List<Checkpoint> history(String threadId, RunConfig config) {
+        return delegate.history(threadId, defaults.apply(config));
+    }
+
+    @Override
+    public RunResult fork(String threadId, int step, Map<String, Object> patch, RunConfig config) {
+        return delegate.fork(threadId, step, patch, defaults.apply(config));
+    }
+
+    @Override
+    public String fingerprint() {
+        return delegate.fingerprint();
     }
 
     @Override

@@ -5,8 +5,10 @@ import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunEvent;
+import dev.victor.workflow.api.ResumeOptions;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.WorkflowException;
+import dev.victor.workflow.spi.Checkpoint;
 
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,27 @@ final class LazyGraph implements CompiledGraph {
     @Override
     public RunResult resume(String threadId, Object response, RunConfig config) {
         return graph().resume(threadId, response, config);
+    }
+
+    @Override
+    public RunResult resume(String threadId, Object response, RunConfig config,
+                            ResumeOptions options) {
+        return graph().resume(threadId, response, config, options);
+    }
+
+    @Override
+    public List<Checkpoint> history(String threadId, RunConfig config) {
+        return graph().history(threadId, config);
+    }
+
+    @Override
+    public RunResult fork(String threadId, int step, Map<String, Object> patch, RunConfig config) {
+        return graph().fork(threadId, step, patch, config);
+    }
+
+    @Override
+    public String fingerprint() {
+        return graph().fingerprint();
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public final class CheckpointStoreComponent implements ListableCheckpointStore {
     private final JdbcCheckpointStore store;
 
     /** The OSGi names of the keys of {@link CheckpointStoreConfig}. */
-    static final Set<String> KEYS = Set.of("datasource", "service.ranking");
+    static final Set<String> KEYS = Set.of("datasource", "retention.days", "service.ranking");
 
     @Activate
     public CheckpointStoreComponent(@Reference(name = "databases") DatabasesComponent databases,
@@ -48,7 +50,16 @@ public final class CheckpointStoreComponent implements ListableCheckpointStore {
         String name = config.datasource() == null ? "" : config.datasource().strip();
         this.store = new JdbcCheckpointStore(() -> name.isEmpty() ? all.defaultDatabase()
                 : all.get(name).orElseThrow(() -> new IllegalStateException("No datasource '" + name
-                + "' for checkpoints; configured: " + String.join(", ", all.names()))), Clock.systemUTC());
+                + "' for checkpoints; configured: " + String.join(", ", all.names()))), Clock.systemUTC(),
+                retention(config.retention_days()));
+    }
+
+    private static Duration retention(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("retention.days of " + CheckpointStoreConfig.PID
+                    + " must be 0 (keep finished threads) or more, was " + days);
+        }
+        return Duration.ofDays(days);
     }
 
     @Override
@@ -64,6 +75,31 @@ public final class CheckpointStoreComponent implements ListableCheckpointStore {
     @Override
     public boolean delete(String threadId) {
         return store.delete(threadId);
+    }
+
+    @Override
+    public boolean claim(String threadId, String pauseId, Object response, Instant at) {
+        return store.claim(threadId, pauseId, response, at);
+    }
+
+    @Override
+    public boolean finish(Checkpoint last) {
+        return store.finish(last);
+    }
+
+    @Override
+    public List<Checkpoint> history(String threadId) {
+        return store.history(threadId);
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String threadId, int step) {
+        return store.checkpoint(threadId, step);
+    }
+
+    @Override
+    public int prune(Instant finishedBefore) {
+        return store.prune(finishedBefore);
     }
 
     @Override

@@ -14,6 +14,11 @@ public @interface CheckpointStoreConfig {
             description = "The datasource's name; empty: the default one (the only one, or the one named default)")
     String datasource() default "";
 
+    @AttributeDefinition(name = "Retention of finished threads (days)",
+            description = "How long the checkpoint history of a finished run is kept; 0 keeps it for ever. Runs that"
+                    + " wait, or are being resumed, are always kept")
+    int retention_days() default 30;
+
     @AttributeDefinition(name = "Service ranking",
             description = "Against other checkpoint stores: the registry's runs use the highest-ranked one")
     int service_ranking() default 0;

@@ -1,42 +1,65 @@
 package dev.victor.workflow.db.internal;
 
-import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.spi.Checkpoint;
 import dev.victor.workflow.spi.ListableCheckpointStore;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Checkpoints in a SQL table, so that a run waiting for a human survives a restart. Each save is
- * one transaction that replaces the thread's row: thread id, workflow, next node, the state as
- * JSON, the pending request as JSON (its deadline also in a column of its own, for queries), the
- * iterations, the history and the time. The JSON is written completely before the transaction
- * starts, so a value that JSON cannot hold (see {@link JsonValues}) is an error naming its key and
- * type, and nothing is written.
+ * Checkpoints in SQL tables (see {@link CheckpointTable}), so that a run waiting for a human
+ * survives a restart, and each thread's history. Each save is one transaction that replaces the
+ * thread's current checkpoint and appends it to the history: thread id, workflow, next node, the
+ * state as JSON, the pending request as JSON (its deadline also in a column of its own, for
+ * queries), the iterations, the path, the time, the status, the pause id, the definition's
+ * fingerprint and the compiler. The JSON is written completely before the transaction starts, so
+ * a value that JSON cannot hold (see {@link JsonValues}) is an error naming its key and type, and
+ * nothing is written.
  *
- * <p>{@link #delete} reports whether a row was deleted, so when two processes resume one thread
- * only one of them gets it. Thread-safe.
+ * <p>A {@link #claim} is a versioned update of the current checkpoint, so of several resumes of a
+ * pause, in any number of processes sharing the database, exactly one wins. The histories of
+ * finished threads are pruned after the retention (checked on a run's end, at most once an
+ * hour). Thread-safe.
  */
 public final class JdbcCheckpointStore implements ListableCheckpointStore {
 
+    /** How long finished threads' histories are kept unless configured otherwise. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    private static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
+
     private final Supplier<Database> database;
     private final Clock clock;
+    private final Duration retention;
+    private final AtomicReference<Instant> nextPrune = new AtomicReference<>(Instant.MIN);
 
-    /** A store on the database the supplier gives (looked up on every call, so a reconfigured datasource is used at once). */
-    public JdbcCheckpointStore(Supplier<Database> database, Clock clock) {
+    /**
+     * A store on the database the supplier gives (looked up on every call, so a reconfigured
+     * datasource is used at once).
+     *
+     * @param retention how long a finished thread's history is kept; zero keeps it for ever
+     */
+    public JdbcCheckpointStore(Supplier<Database> database, Clock clock, Duration retention) {
         this.database = database;
         this.clock = clock;
+        if (retention == null || retention.isNegative()) {
+            throw new IllegalArgumentException("The retention of finished threads must be 0 (keep) or more, was "
+                    + retention);
+        }
+        this.retention = retention;
+    }
+
+    public JdbcCheckpointStore(Supplier<Database> database, Clock clock) {
+        this(database, clock, DEFAULT_RETENTION);
     }
 
     public JdbcCheckpointStore(Database database) {
@@ -47,59 +70,119 @@ public final class JdbcCheckpointStore implements ListableCheckpointStore {
     public void save(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         String threadId = checkThreadId(checkpoint.threadId());
-        String stateJson;
-        String pendingJson;
-        String historyJson;
-        try {
-            stateJson = JsonValues.write(checkpoint.state(), "state");
-            pendingJson = checkpoint.pending() == null ? null : JsonValues.write(toMap(checkpoint.pending()), "pending");
-            historyJson = JsonValues.write(checkpoint.history(), "history");
-        } catch (JsonValues.NotJsonException e) {
-            throw new WorkflowException("Cannot save the checkpoint of thread '" + threadId + "'"
-                    + (checkpoint.workflow() == null ? "" : " (workflow '" + checkpoint.workflow() + "')") + ": "
-                    + e.getMessage() + "; nothing was written", e);
-        }
-        Instant savedAt = checkpoint.savedAt() != null ? checkpoint.savedAt() : clock.instant();
-        Instant deadline = checkpoint.pending() == null ? null : checkpoint.pending().deadline();
+        CheckpointTable.Row row = row(checkpoint, true);
         Database db = database.get();
         try {
-            db.checkpoints().save(new CheckpointTable.Row(threadId, checkpoint.workflow(), checkpoint.nextNode(),
-                    stateJson, pendingJson, deadline, checkpoint.iterations(), historyJson, savedAt,
-                    checkpoint.origin()));
+            db.checkpoints().save(row);
         } catch (SQLException e) {
             throw failure("Cannot save the checkpoint of thread '" + threadId + "'", db, e);
         }
+    }
+
+    /** The row of a checkpoint; {@code strict}: a state JSON cannot hold is an error, else it is left out. */
+    private CheckpointTable.Row row(Checkpoint checkpoint, boolean strict) {
+        return CheckpointRow.of(checkpoint, checkpoint.savedAt() != null ? checkpoint.savedAt() : clock.instant(), strict);
     }
 
     @Override
     public Optional<Checkpoint> load(String threadId) {
         Objects.requireNonNull(threadId, "threadId");
         Database db = database.get();
-        Optional<CheckpointTable.Row> found;
         try {
-            found = db.checkpoints().load(threadId);
+            return db.checkpoints().load(threadId).map(row -> checkpoint(row, db));
         } catch (SQLException e) {
             throw failure("Cannot load the checkpoint of thread '" + threadId + "'", db, e);
         }
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        CheckpointTable.Row row = found.get();
+    }
+
+    @Override
+    public boolean claim(String threadId, String pauseId, Object response, Instant at) {
+        Objects.requireNonNull(threadId, "threadId");
+        String responseJson;
         try {
-            Map<String, Object> state = JsonValues.readObject(row.stateJson());
-            Interrupt pending = row.pendingJson() == null ? null : toInterrupt(JsonValues.readObject(row.pendingJson()));
-            List<String> history = new ArrayList<>();
-            for (Object id : (List<?>) JsonValues.read(row.historyJson())) {
-                history.add((String) id);
-            }
-            return Optional.of(new Checkpoint(threadId, row.workflow(), row.nextNode(), state, pending,
-                    row.iterations(), history, row.savedAt(), row.origin()));
-        } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeParseException e) {
-            throw new WorkflowException("The checkpoint of thread '" + threadId + "' in table "
-                    + db.checkpoints().table() + " of " + db.describe() + " cannot be read: " + e.getMessage(), e);
+            responseJson = JsonValues.write(response, "response");
+        } catch (JsonValues.NotJsonException e) {
+            throw new WorkflowException("Cannot resume thread '" + threadId + "': " + e.getMessage()
+                    + "; the thread still waits", e);
+        }
+        Database db = database.get();
+        try {
+            return db.checkpoints().claim(threadId, pauseId, responseJson, at != null ? at : clock.instant());
+        } catch (SQLException e) {
+            throw failure("Cannot claim the pause of thread '" + threadId + "'", db, e);
         }
     }
 
+    /**
+     * Records the end. A final state that JSON cannot hold is left out of the history (the end is
+     * recorded all the same).
+     */
+    @Override
+    public boolean finish(Checkpoint last) {
+        Objects.requireNonNull(last, "last");
+        Database db = database.get();
+        boolean had;
+        try {
+            had = db.checkpoints().finish(row(last, false));
+        } catch (SQLException e) {
+            throw failure("Cannot record the end of thread '" + last.threadId() + "'", db, e);
+        }
+        if (had) {
+            pruneWhenDue();
+        }
+        return had;
+    }
+
+    private void pruneWhenDue() {
+        Instant now = clock.instant();
+        Instant due = nextPrune.get();
+        if (retention.isZero() || now.isBefore(due) || !nextPrune.compareAndSet(due, now.plus(PRUNE_INTERVAL))) {
+            return;
+        }
+        prune(now.minus(retention));
+    }
+
+    @Override
+    public List<Checkpoint> history(String threadId) {
+        Objects.requireNonNull(threadId, "threadId");
+        Database db = database.get();
+        try {
+            List<Checkpoint> all = new ArrayList<>();
+            for (CheckpointTable.Row row : db.checkpoints().history(threadId)) {
+                all.add(checkpoint(row, db));
+            }
+            if (all.isEmpty()) {
+                // a checkpoint written before the table had a history
+                db.checkpoints().load(threadId).ifPresent(row -> all.add(checkpoint(row, db)));
+            }
+            return List.copyOf(all);
+        } catch (SQLException e) {
+            throw failure("Cannot read the history of thread '" + threadId + "'", db, e);
+        }
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String threadId, int step) {
+        Objects.requireNonNull(threadId, "threadId");
+        Database db = database.get();
+        try {
+            return db.checkpoints().step(threadId, step).map(row -> checkpoint(row, db));
+        } catch (SQLException e) {
+            throw failure("Cannot read step " + step + " of thread '" + threadId + "'", db, e);
+        }
+    }
+
+    @Override
+    public int prune(Instant finishedBefore) {
+        Database db = database.get();
+        try {
+            return db.checkpoints().prune(finishedBefore);
+        } catch (SQLException e) {
+            throw failure("Cannot prune the history of finished threads", db, e);
+        }
+    }
+
+    /** Forgets the thread: its current checkpoint and its history. */
     @Override
     public boolean delete(String threadId) {
         Objects.requireNonNull(threadId, "threadId");
@@ -111,7 +194,7 @@ public final class JdbcCheckpointStore implements ListableCheckpointStore {
         }
     }
 
-    /** The stored threads, oldest first. */
+    /** The threads with a current checkpoint, oldest first. */
     public List<CheckpointTable.Summary> threads() {
         Database db = database.get();
         try {
@@ -126,6 +209,16 @@ public final class JdbcCheckpointStore implements ListableCheckpointStore {
         return threads().stream().limit(Math.max(0, limit)).map(CheckpointTable.Summary::threadId).toList();
     }
 
+    private static Checkpoint checkpoint(CheckpointTable.Row row, Database db) {
+        try {
+            return CheckpointRow.read(row);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeParseException e) {
+            throw new WorkflowException("The checkpoint of thread '" + row.threadId() + "' (step " + row.step()
+                    + ") in table " + db.checkpoints().table() + " of " + db.describe() + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static String checkThreadId(String threadId) {
         if (threadId.isEmpty() || threadId.length() > CheckpointTable.MAX_THREAD_ID_LENGTH) {
             throw new WorkflowException("Cannot save the checkpoint of thread " + SqlNames.quote(threadId)
@@ -137,26 +230,5 @@ public final class JdbcCheckpointStore implements ListableCheckpointStore {
     private static WorkflowException failure(String what, Database db, SQLException e) {
         return new WorkflowException(what + " in table " + db.checkpoints().table() + " of " + db.describe() + ": "
                 + e.getMessage(), e);
-    }
-
-    static Map<String, Object> toMap(Interrupt interrupt) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("node_id", interrupt.nodeId());
-        map.put("type", interrupt.type());
-        map.put("prompt", interrupt.prompt());
-        map.put("choices", interrupt.choices());
-        map.put("context", interrupt.context());
-        map.put("default_value", interrupt.defaultValue());
-        map.put("fallback", interrupt.fallback());
-        map.put("deadline", interrupt.deadline() == null ? null : interrupt.deadline().toString());
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Interrupt toInterrupt(Map<String, Object> map) {
-        Object deadline = map.get("deadline");
-        return new Interrupt((String) map.get("node_id"), (String) map.get("type"), (String) map.get("prompt"),
-                (List<Object>) map.get("choices"), (Map<String, Object>) map.get("context"), map.get("default_value"),
-                (String) map.get("fallback"), deadline == null ? null : Instant.parse((String) deadline));
     }
 }

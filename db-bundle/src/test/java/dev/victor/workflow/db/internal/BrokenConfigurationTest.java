@@ -134,13 +134,13 @@ class BrokenConfigurationTest {
                 Map.of("builtin.enabeld", "false", "data.directory", "x", "service.pid", "dev.victor.workflow.db"),
                 logger);
         new CheckpointStoreComponent(component, Configs.of(CheckpointStoreConfig.class, Map.of()),
-                Map.of("data.source", "main", "datasource", "main"), logger);
+                Map.of("data.source", "main", "datasource", "main", "retention.days", "7"), logger);
         component.deactivate();
         assertThat(warnings).containsExactly(
                 "The configuration dev.victor.workflow.db has unknown key(s) builtin.enabeld, which are ignored;"
                         + " known: builtin.enabled, data.directory",
                 "The configuration dev.victor.workflow.db.checkpoints has unknown key(s) data.source, which are"
-                        + " ignored; known: datasource, service.ranking");
+                        + " ignored; known: datasource, retention.days, service.ranking");
     }
 
     @Test

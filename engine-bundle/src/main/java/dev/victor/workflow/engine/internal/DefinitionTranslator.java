@@ -54,8 +54,15 @@ public final class DefinitionTranslator {
     /** Compiles, keeping the warnings the reader found with the graph. */
     public static EngineGraph compile(WorkflowDefinition definition, List<Problem> readerWarnings,
                                       EngineOptions options) {
+        return compile(definition, readerWarnings, null, options);
+    }
+
+    /** Compiles, keeping the reader's warnings and the definition's fingerprint with the graph. */
+    public static EngineGraph compile(WorkflowDefinition definition, List<Problem> readerWarnings,
+                                      String fingerprint, EngineOptions options) {
         Objects.requireNonNull(definition, "definition");
         DefinitionTranslator translator = new DefinitionTranslator(definition, options);
+        translator.assembler.fingerprint(fingerprint);
         translator.assembler.addWarnings(readerWarnings);
         for (NodeDefinition node : definition.nodes()) {
             translator.assembler.add(translator.translate(node));

@@ -8,6 +8,8 @@ import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
+import dev.victor.workflow.api.ResumeOptions;
+import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.engine.InMemoryCheckpointStore;
 import dev.victor.workflow.spi.Checkpoint;
@@ -30,7 +32,6 @@ import java.util.stream.StreamSupport;
 public final class EngineGraph implements CompiledGraph {
     final String name;
     private final List<Problem> warnings;
-    private final java.util.Set<String> resuming = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final Node[] nodes;
     final int entry;
     private final Map<String, Integer> index;
@@ -40,9 +41,11 @@ public final class EngineGraph implements CompiledGraph {
     final EngineOptions options;
     private final CheckpointStore defaultStore;
     private final GraphView view;
+    private final String fingerprint;
 
     EngineGraph(String name, List<Problem> warnings, Node[] nodes, int entry, Map<String, Integer> index,
-                Integer maxIterations, Duration timeout, int maxRetries, EngineOptions options, GraphView view) {
+                Integer maxIterations, Duration timeout, int maxRetries, EngineOptions options, GraphView view,
+                String fingerprint) {
         this.name = name;
         this.warnings = List.copyOf(warnings);
         this.nodes = nodes;
@@ -54,6 +57,7 @@ public final class EngineGraph implements CompiledGraph {
         this.options = options;
         this.defaultStore = options.defaultStore() != null ? options.defaultStore() : new InMemoryCheckpointStore();
         this.view = view;
+        this.fingerprint = fingerprint;
     }
 
     @Override
@@ -107,38 +111,32 @@ public final class EngineGraph implements CompiledGraph {
         return StreamSupport.stream(new RunSpliterator(run), false).onClose(run::close);
     }
 
-    /**
-     * Resumes the thread. The checkpoint stays in the store while the resumed run goes on: the
-     * run's end deletes it and a new interrupt replaces it, so a process that dies in between
-     * leaves the thread resumable (the answer is lost, the run is not). Two resumes of one thread
-     * through this graph at once are refused.
-     */
     @Override
     public RunResult resume(String threadId, Object response, RunConfig config) {
-        Objects.requireNonNull(threadId, "threadId");
-        if (!resuming.add(threadId)) {
-            throw new NoSuchThreadException(threadId, "thread '" + threadId + "' is being resumed already");
-        }
-        try {
-            return prepareResume(threadId, response, config).runToEnd();
-        } finally {
-            resuming.remove(threadId);
-        }
+        return resume(threadId, response, config, ResumeOptions.none());
     }
 
-    private Run prepareResume(String threadId, Object response, RunConfig config) {
+    /**
+     * Resumes the thread, exactly once: the store's {@link CheckpointStore#claim} of the pending
+     * pause decides which of several resumes (in any process sharing the store) continues. The
+     * claim records the answer, so a process that dies while the resumed run goes on loses nothing
+     * and runs nothing twice; the run's end, or its next pause, replaces the claimed checkpoint.
+     */
+    @Override
+    public RunResult resume(String threadId, Object response, RunConfig config, ResumeOptions options) {
         Objects.requireNonNull(threadId, "threadId");
+        ResumeOptions checks = options == null ? ResumeOptions.none() : options;
         RunConfig resumeConfig = orDefaults(config).threadId(threadId);
         CheckpointStore store = Run.store(this, resumeConfig);
-        Checkpoint checkpoint = store.load(threadId).orElseThrow(() -> new NoSuchThreadException(threadId,
-                "no interrupted run of workflow '" + name + "' for thread '" + threadId + "'"));
-        if (checkpoint.pending() == null) {
-            throw new NoSuchThreadException(threadId, "thread '" + threadId + "' is not waiting for a response");
-        }
+        Checkpoint checkpoint = store.load(threadId).orElseThrow(() -> ResumeChecks.noPause(threadId, name,
+                checks.pauseId(), store.history(threadId)));
+        ResumeChecks.pending(checkpoint, checks.pauseId());
         if (checkpoint.workflow() != null && !checkpoint.workflow().equals(name)) {
             throw new NoSuchThreadException(threadId, "thread '" + threadId + "' is a run of workflow '"
                     + checkpoint.workflow() + "', not of '" + name + "'");
         }
+        String migration = ResumeChecks.definition(checkpoint, name, fingerprint, checks.migrate(),
+                checkpoint.nextNode() != null && index.containsKey(checkpoint.nextNode()));
         Integer node = checkpoint.nextNode() == null ? null : index.get(checkpoint.nextNode());
         if (node == null || nodes[node].hitl == null) {
             throw new NoSuchThreadException(threadId, "thread '" + threadId + "' waits at node '"
@@ -147,7 +145,64 @@ public final class EngineGraph implements CompiledGraph {
         if (response != HitlSignal.EXPIRED && !expired(checkpoint)) {
             nodes[node].hitl.checkAnswer(threadId, response);
         }
-        return Run.resumed(this, checkpoint, node, response, resumeConfig);
+        Object recorded = response == HitlSignal.EXPIRED ? "(expired: the deadline's fallback)" : response;
+        if (!store.claim(threadId, checkpoint.pauseId(), recorded, this.options.clock().instant())) {
+            throw ResumeChecks.lost(checkpoint);
+        }
+        Run run = Run.resumed(this, checkpoint, node, response, resumeConfig);
+        if (migration != null) {
+            run.warn(migration);
+        }
+        return run.runToEnd();
+    }
+
+    @Override
+    public List<Checkpoint> history(String threadId, RunConfig config) {
+        Objects.requireNonNull(threadId, "threadId");
+        return Run.store(this, orDefaults(config)).history(threadId);
+    }
+
+    @Override
+    public RunResult fork(String threadId, int step, Map<String, Object> patch, RunConfig config) {
+        Objects.requireNonNull(threadId, "threadId");
+        RunConfig forkConfig = orDefaults(config);
+        CheckpointStore store = Run.store(this, forkConfig);
+        Checkpoint from = store.checkpoint(threadId, step).orElseThrow(() -> new NoSuchThreadException(threadId,
+                "thread '" + threadId + "' has no step " + step + ResumeChecks.steps(store.history(threadId))));
+        Integer node = ResumeChecks.forkable(from, name, index);
+        String newThread = forkConfig.threadId() != null ? forkConfig.threadId() : ThreadIds.next();
+        if (newThread.equals(threadId) || store.load(newThread).isPresent() || !store.history(newThread).isEmpty()) {
+            throw new WorkflowException("Cannot fork thread '" + threadId + "' into '" + newThread
+                    + "': that thread has a checkpoint of its own; name a new thread");
+        }
+        java.util.LinkedHashMap<String, Object> state = new java.util.LinkedHashMap<>(from.state());
+        if (patch != null) {
+            for (Map.Entry<String, Object> entry : patch.entrySet()) {
+                if (entry.getValue() == null) {
+                    state.remove(entry.getKey());
+                } else {
+                    state.put(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        Run run = Run.forked(this, from, node, state, forkConfig.threadId(newThread));
+        run.warn("forked from step " + step + " of thread '" + threadId + "'"
+                + (patch == null || patch.isEmpty() ? "" : ", state changed at " + String.join(", ", patch.keySet())));
+        String changed = ResumeChecks.changedSince(from, fingerprint);
+        if (changed != null) {
+            run.warn(changed);
+        }
+        return run.runToEnd();
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The name and version of the compiler, recorded with every checkpoint. */
+    String compiler() {
+        return EngineVersion.NAME;
     }
 
     /** Past its deadline the node's fallback applies, whatever the answer. */

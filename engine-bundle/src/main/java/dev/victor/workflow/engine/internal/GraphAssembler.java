@@ -47,11 +47,17 @@ public final class GraphAssembler {
     private Integer maxIterations;
     private Duration timeout;
     private int maxRetries;
+    private String fingerprint;
 
     public GraphAssembler(String name, String source, EngineOptions options) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = source;
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The fingerprint of the definition the graph is compiled from (see {@code CompiledGraph#fingerprint}). */
+    public void fingerprint(String definitionFingerprint) {
+        this.fingerprint = definitionFingerprint;
     }
 
     /** Warnings found before assembly (by the reader), kept with the compiled graph. */
@@ -266,7 +272,7 @@ public final class GraphAssembler {
         GraphView view = view(nodes, entryIndex);
         List<Problem> warnings = problems.stream().filter(problem -> !problem.isError()).toList();
         return new EngineGraph(name, warnings, nodes, entryIndex, index, maxIterations, timeout, maxRetries, options,
-                view);
+                view, fingerprint);
     }
 
     private int weight(int node, int[][] children, int[] weight, boolean[] visiting) {

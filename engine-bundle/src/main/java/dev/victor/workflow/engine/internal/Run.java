@@ -8,6 +8,7 @@ import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
 import dev.victor.workflow.spi.Checkpoint;
+import dev.victor.workflow.spi.CheckpointStatus;
 import dev.victor.workflow.spi.CheckpointStore;
 import dev.victor.workflow.spi.NodeServices;
 
@@ -131,6 +132,23 @@ public final class Run {
         run.awaitingResponse = true;
         run.response = response;
         run.pending = checkpoint.pending();
+        return run;
+    }
+
+    /**
+     * A new thread started at a checkpoint of another one (a fork): it runs from the checkpoint's
+     * node with the given state, so at a human-in-the-loop node it pauses there again.
+     */
+    public static Run forked(EngineGraph graph, Checkpoint from, int node, Map<String, Object> state, RunConfig config) {
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(Math.max(16, state.size() * 2));
+        for (Map.Entry<String, Object> entry : state.entrySet()) {
+            copy.put(entry.getKey(), Frozen.freeze(entry.getValue()));
+        }
+        RunConfig continued = config.origin() == null && from.origin() != null ? config.origin(from.origin()) : config;
+        Run run = new Run(graph, continued, copy, config.threadId(), false, true);
+        run.iterations = from.iterations();
+        run.history.addAll(from.history());
+        run.current = node;
         return run;
     }
 
@@ -350,9 +368,11 @@ public final class Run {
         return true;
     }
 
-    private void interruptAt(Node node, Interrupt interrupt) {
+    private void interruptAt(Node node, Interrupt question) {
+        Interrupt interrupt = question.withId(ThreadIds.next());
         Checkpoint checkpoint = new Checkpoint(threadId, graph.name, node.id, new LinkedHashMap<>(state), interrupt,
-                iterations, history, clock.instant(), config.origin());
+                iterations, history, clock.instant(), config.origin(), 0, CheckpointStatus.WAITING,
+                graph.fingerprint(), graph.compiler(), null);
         try {
             store().save(checkpoint);
         } catch (RuntimeException failed) {
@@ -427,15 +447,22 @@ public final class Run {
         phase = Phase.DONE;
         if (status != RunStatus.INTERRUPTED && threadGiven) {
             try {
-                store().delete(threadId);
+                store().finish(new Checkpoint(threadId, graph.name, error == null ? null : error.nodeId(), state, null,
+                        iterations, history, clock.instant(), config.origin(), 0, CheckpointStatus.of(status),
+                        graph.fingerprint(), graph.compiler(), null));
             } catch (RuntimeException failed) {
-                addWarning("could not delete the checkpoint of thread '" + threadId + "': " + Exec.describe(failed));
+                addWarning("could not record the end of thread '" + threadId + "': " + Exec.describe(failed));
             }
         }
         result = new RunResult(status, threadId, state, error, iterations, duration, history, interrupt, warnings);
         if (events != null) {
             events.add(new RunEvent.RunFinished(result));
         }
+    }
+
+    /** Adds a warning to the run's result (a migration, a fork). */
+    void warn(String message) {
+        addWarning(message);
     }
 
     private void addWarning(String message) {

@@ -1,10 +1,12 @@
 package dev.victor.workflow.web.internal;
 
+import dev.victor.workflow.api.AlreadyResumedException;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.NoSuchThreadException;
 import dev.victor.workflow.api.Problem;
+import dev.victor.workflow.api.ResumeOptions;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunError;
 import dev.victor.workflow.api.RunResult;
@@ -219,11 +221,15 @@ final class Api {
 
     Reply resume(String threadId, byte[] body) {
         checkThreadId(threadId);
-        Map<String, Object> request = fields(body, Set.of("response"));
+        Map<String, Object> request = fields(body, Set.of("response", "pause"));
         if (!request.containsKey("response")) {
             throw ApiException.badRequest("'response' is required: the person's answer (true, false, a text or an object)");
         }
         Object response = request.get("response");
+        Object pause = request.get("pause");
+        if (pause != null && !(pause instanceof String)) {
+            throw ApiException.badRequest("'pause' is the id of the pause the answer is for, a string");
+        }
         Optional<RunRecord> record = runs.get(threadId);
         if (record.isPresent() && !record.get().finished()) {
             throw ApiException.conflict("Thread " + threadId + " is running now");
@@ -239,7 +245,10 @@ final class Api {
         RunConfig config = config(null).threadId(threadId);
         RunRecord resumed;
         try {
-            resumed = runs.resume(threadId, () -> graph.resume(threadId, response, config));
+            resumed = runs.resume(threadId, () -> graph.resume(threadId, response, config,
+                    ResumeOptions.none().pauseId((String) pause)));
+        } catch (AlreadyResumedException e) {
+            throw ApiException.conflict(firstLine(e));
         } catch (NoSuchThreadException e) {
             throw ApiException.notFound(firstLine(e));
         } catch (WorkflowException e) {

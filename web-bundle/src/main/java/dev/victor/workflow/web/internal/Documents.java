@@ -78,6 +78,7 @@ final class Documents {
 
     static Map<String, Object> interrupt(Interrupt interrupt) {
         Map<String, Object> pending = new LinkedHashMap<>();
+        pending.put("pause", interrupt.id());
         pending.put("node", interrupt.nodeId());
         pending.put("type", interrupt.type());
         pending.put("prompt", interrupt.prompt());
@@ -93,6 +94,7 @@ final class Documents {
         entry.put("threadId", checkpoint.threadId());
         entry.put("workflow", checkpoint.workflow());
         entry.put("uri", checkpoint.origin());
+        entry.put("pause", pending.id());
         entry.put("node", pending.nodeId());
         entry.put("type", pending.type());
         entry.put("prompt", pending.prompt());

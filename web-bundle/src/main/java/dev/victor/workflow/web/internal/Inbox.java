@@ -2,6 +2,7 @@ package dev.victor.workflow.web.internal;
 
 import dev.victor.workflow.spi.Checkpoint;
 import dev.victor.workflow.spi.CheckpointStore;
+import dev.victor.workflow.spi.CheckpointStatus;
 import dev.victor.workflow.spi.ListableCheckpointStore;
 
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class Inbox {
         for (String id : ids.subList(0, Math.min(limit, ids.size()))) {
             // a thread resumed meanwhile is simply gone
             Optional<Checkpoint> checkpoint = store.load(id);
-            checkpoint.filter(found -> found.pending() != null).ifPresent(waiting::add);
+            checkpoint.filter(found -> found.pending() != null && found.status() == CheckpointStatus.WAITING)
+                    .ifPresent(waiting::add);
         }
         return new Listing(List.copyOf(waiting), ids.size() > limit);
     }

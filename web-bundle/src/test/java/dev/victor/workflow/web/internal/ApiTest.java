@@ -120,6 +120,25 @@ class ApiTest {
     }
 
     @Test
+    void anAnswerNamesItsPauseAndALateOneIsAConflictThatChangesNothing() {
+        Map<String, Object> run = doc(api.startRun(body("{\"uri\": \"approval.yaml\", \"state\": {\"payee\": \"Bob\", \"amount\": 40}}"), Map.of()));
+        String thread = (String) run.get("threadId");
+        String pause = (String) ((Map<String, Object>) run.get("interrupt")).get("pause");
+        assertThat(pause).isNotBlank();
+        List<?> inbox = (List<?>) doc(api.threads(Map.of())).get("threads");
+        assertThat((Map<String, Object>) inbox.get(0)).containsEntry("pause", pause);
+
+        assertThatThrownBy(() -> api.resume(thread, body("{\"response\": true, \"pause\": \"another\"}")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .hasMessageContaining("no longer waits at pause 'another'").hasMessageContaining("nothing was changed");
+        assertThat(status(() -> api.resume(thread, body("{\"response\": true, \"pause\": 7}")))).isEqualTo(400);
+        assertThat((List<?>) doc(api.threads(Map.of())).get("threads")).hasSize(1);
+
+        Map<String, Object> resumed = doc(api.resume(thread, body("{\"response\": true, \"pause\": \"" + pause + "\"}")));
+        assertThat(resumed).containsEntry("status", "COMPLETED");
+    }
+
+    @Test
     void aWaitingRunCanBeCancelledAndThenNoLongerResumed() {
         String thread = (String) doc(api.startRun(body("{\"uri\": \"approval.yaml\"}"), Map.of())).get("threadId");
 

@@ -25,6 +25,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -356,18 +357,23 @@ public final class DbCommands {
 
     // ---------------------------------------------------------------- db-threads
 
-    /** Lists the runs waiting in a datasource's checkpoint table: thread, workflow, node, deadline, saved. */
+    /**
+     * Lists the runs waiting in a datasource's checkpoint table: thread, workflow, node, status
+     * ({@code waiting}, or {@code resumed} while a resume runs), deadline, saved and age (since saved).
+     */
     public int threads(String datasource, PrintStream out) {
         try {
             List<Database> chosen = chosen(datasource);
             List<String[]> rows = new ArrayList<>();
             boolean several = chosen.size() > 1;
-            String[] header = {"THREAD", "WORKFLOW", "NODE", "DEADLINE", "SAVED"};
+            String[] header = {"THREAD", "WORKFLOW", "NODE", "STATUS", "DEADLINE", "SAVED", "AGE"};
+            Instant now = clock.instant();
             rows.add(several ? prepend("DATASOURCE", header) : header);
             for (Database db : chosen) {
                 for (CheckpointTable.Summary row : db.checkpoints().list()) {
                     String[] cells = {row.threadId(), String.valueOf(row.workflow()), String.valueOf(row.nextNode()),
-                            row.deadline() == null ? "-" : time(row.deadline()), time(row.savedAt())};
+                            row.status(), row.deadline() == null ? "-" : time(row.deadline()), time(row.savedAt()),
+                            age(Duration.between(row.savedAt(), now))};
                     rows.add(several ? prepend(db.name(), cells) : cells);
                 }
             }
@@ -415,6 +421,24 @@ public final class DbCommands {
                     + "dev.victor.workflow.db.datasource)");
         }
         return all;
+    }
+
+    /** An age as its two largest units: {@code 3d 4h}, {@code 5h 2m}, {@code 12m 30s}, {@code 4s}. */
+    static String age(Duration age) {
+        if (age.isNegative()) {
+            return "0s";
+        }
+        long days = age.toDays();
+        long hours = age.toHoursPart();
+        long minutes = age.toMinutesPart();
+        long seconds = age.toSecondsPart();
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        return minutes > 0 ? minutes + "m " + seconds + "s" : seconds + "s";
     }
 
     private static String time(Instant instant) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -98,8 +99,18 @@ class DbCommandsTest {
                 approval  3        yaml    2026-01-02T03:04:05Z
                 """);
         assertThat(run("db-threads")).isZero();
-        assertThat(printed()).startsWith("THREAD  WORKFLOW  NODE     DEADLINE")
-                .contains("t-1     approval  approve  ");
+        assertThat(printed()).startsWith("THREAD  WORKFLOW  NODE     STATUS   DEADLINE")
+                .containsPattern("t-1     approval  approve  waiting  \\S+  \\S+  0s\n");
+    }
+
+    @Test
+    void anAgeIsItsTwoLargestUnits() {
+        assertThat(DbCommands.age(Duration.ofSeconds(4))).isEqualTo("4s");
+        assertThat(DbCommands.age(Duration.ofSeconds(750))).isEqualTo("12m 30s");
+        assertThat(DbCommands.age(Duration.ofMinutes(302))).isEqualTo("5h 2m");
+        assertThat(DbCommands.age(Duration.ofHours(76).plusMinutes(59))).isEqualTo("3d 4h");
+        assertThat(DbCommands.age(Duration.ofDays(40))).isEqualTo("40d 0h");
+        assertThat(DbCommands.age(Duration.ofSeconds(-5))).isEqualTo("0s");
     }
 
     @Test

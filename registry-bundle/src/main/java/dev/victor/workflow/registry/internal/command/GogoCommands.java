@@ -1,5 +1,6 @@
 package dev.victor.workflow.registry.internal.command;
 
+import dev.victor.workflow.api.ResumeOptions;
 import dev.victor.workflow.registry.internal.RegistryComponent;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -22,6 +23,8 @@ import java.io.PrintStream;
         "osgi.command.function=validate",
         "osgi.command.function=run",
         "osgi.command.function=resume",
+        "osgi.command.function=history",
+        "osgi.command.function=fork",
         "osgi.command.function=graph",
         "osgi.command.function=cache"})
 public final class GogoCommands {
@@ -29,10 +32,12 @@ public final class GogoCommands {
     private static final String ABSENT = "\u0000";
 
     private final WorkflowCommands commands;
+    private final ThreadCommands threads;
 
     @Activate
     public GogoCommands(@Reference(name = "registry") RegistryComponent registry) {
         this.commands = new WorkflowCommands(registry.registry());
+        this.threads = new ThreadCommands(registry.registry(), commands);
     }
 
     /** A command's non-zero exit status. */
@@ -117,9 +122,46 @@ public final class GogoCommands {
                        @Descriptor("the workflow URI of a run not started by this shell") @Parameter(names = "--uri", absentValue = ABSENT) String uri,
                        @Descriptor("its workflow name") @Parameter(names = {"-w", "--workflow"}, absentValue = ABSENT) String workflow,
                        @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                       @Descriptor("the pause the answer is for (refused when the run waits at another one)") @Parameter(names = "--pause", absentValue = ABSENT) String pause,
+                       @Descriptor("continue on a workflow changed since the run paused") @Parameter(names = "--migrate", presentValue = "true", absentValue = "false") boolean migrate,
                        @Descriptor("the run's thread id") String threadId,
                        @Descriptor("the response as JSON (plain text is taken as a string)") String response) {
-        check("resume", commands.resume(threadId, response, given(uri), given(workflow), json, out(session)));
+        check("resume", commands.resume(threadId, response, given(uri), given(workflow),
+                ResumeOptions.none().pauseId(given(pause)).migrate(migrate), json, out(session)));
+    }
+
+    @Descriptor("lists a thread's checkpoints: step, status, node, time, pause and answer")
+    public void history(CommandSession session,
+                        @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                        @Descriptor("the thread id") String threadId) {
+        check("history", threads.history(threadId, null, json, out(session)));
+    }
+
+    @Descriptor("prints the checkpoint at one step of a thread's history, with its state")
+    public void history(CommandSession session,
+                        @Descriptor("print one JSON document") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                        @Descriptor("the thread id") String threadId,
+                        @Descriptor("the step") int step) {
+        check("history", threads.history(threadId, step, json, out(session)));
+    }
+
+    @Descriptor("starts a new thread from a waiting or resumed step of a thread's history; the original stays as it was")
+    public void fork(CommandSession session,
+                     @Descriptor("the workflow URI, when the checkpoint's has moved") @Parameter(names = "--uri", absentValue = ABSENT) String uri,
+                     @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                     @Descriptor("the thread id") String threadId,
+                     @Descriptor("the step") int step) {
+        check("fork", threads.fork(threadId, step, null, given(uri), null, json, out(session)));
+    }
+
+    @Descriptor("starts a new thread from a step of a thread's history with its state changed; the original stays as it was")
+    public void fork(CommandSession session,
+                     @Descriptor("the workflow URI, when the checkpoint's has moved") @Parameter(names = "--uri", absentValue = ABSENT) String uri,
+                     @Descriptor("print one JSON document as the last line") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+                     @Descriptor("the thread id") String threadId,
+                     @Descriptor("the step") int step,
+                     @Descriptor("keys to set as a JSON object (null removes a key)") String patch) {
+        check("fork", threads.fork(threadId, step, patch, given(uri), null, json, out(session)));
     }
 
     @Descriptor("prints a workflow's graph as Mermaid")

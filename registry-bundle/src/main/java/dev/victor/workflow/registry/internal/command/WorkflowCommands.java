@@ -8,6 +8,7 @@ import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.Problem;
+import dev.victor.workflow.api.ResumeOptions;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
@@ -88,7 +89,7 @@ public final class WorkflowCommands {
         return OK;
     }
 
-    private static void table(List<String[]> rows, PrintStream out) {
+    static void table(List<String[]> rows, PrintStream out) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -213,7 +214,7 @@ public final class WorkflowCommands {
         return list;
     }
 
-    private static void printFailure(WorkflowException e, PrintStream out) {
+    static void printFailure(WorkflowException e, PrintStream out) {
         out.println("error: " + UriRedaction.text(e.getMessage().lines().findFirst().orElse("")));
         e.problems().forEach(problem -> out.println("  " + shown(problem)));
     }
@@ -307,6 +308,16 @@ public final class WorkflowCommands {
      * workflow.
      */
     public int resume(String threadId, String responseJson, String uri, String workflow, boolean json, PrintStream out) {
+        return resume(threadId, responseJson, uri, workflow, ResumeOptions.none(), json, out);
+    }
+
+    /**
+     * Resumes as {@link #resume(String, String, String, String, boolean, PrintStream)} does, with the
+     * pause the answer is for (refused when the thread waits at another one) and whether to migrate
+     * a run whose workflow changed since it paused.
+     */
+    public int resume(String threadId, String responseJson, String uri, String workflow, ResumeOptions options,
+                      boolean json, PrintStream out) {
         RunOrigin origin = threads.get(threadId);
         if (uri != null) {
             origin = new RunOrigin(uri, workflow, origin != null && origin.dryRun(),
@@ -337,7 +348,7 @@ public final class WorkflowCommands {
         DryRunServices dry = origin.dryRun() ? new DryRunServices(installed()) : null;
         RunResult result;
         try {
-            result = graph.resume(threadId, response, config(dry, origin.branches()).threadId(threadId));
+            result = graph.resume(threadId, response, config(dry, origin.branches()).threadId(threadId), options);
         } catch (WorkflowException e) {
             printFailure(e, out);
             return FAILED;
@@ -370,7 +381,7 @@ public final class WorkflowCommands {
      * run's origin is its URI after {@link #DRY_RUN_ORIGIN}, and it resumes as a dry run.
      */
     private RunOrigin storedOrigin(String threadId) {
-        CheckpointStore store = installed().checkpointStore().orElse(ownStore);
+        CheckpointStore store = store();
         return store.load(threadId)
                 .filter(checkpoint -> checkpoint.origin() != null)
                 .map(checkpoint -> checkpoint.origin().startsWith(DRY_RUN_ORIGIN)
@@ -380,12 +391,17 @@ public final class WorkflowCommands {
                 .orElse(null);
     }
 
-    private NodeServices installed() {
+    /** The store the runs of these commands use: the installed one, else one in memory. */
+    CheckpointStore store() {
+        return installed().checkpointStore().orElse(ownStore);
+    }
+
+    NodeServices installed() {
         NodeServices services = registry.nodeServices();
         return services != null ? services : NodeServices.none();
     }
 
-    private RunConfig config(DryRunServices dry, Map<String, String> branches) {
+    RunConfig config(DryRunServices dry, Map<String, String> branches) {
         RunConfig config = RunConfig.defaults().branches(branches);
         if (dry != null) {
             config = config.services(dry);
@@ -422,7 +438,7 @@ public final class WorkflowCommands {
         return result;
     }
 
-    private static void printEvent(RunEvent event, PrintStream out) {
+    static void printEvent(RunEvent event, PrintStream out) {
         if (event instanceof RunEvent.RunStarted started) {
             out.println((started.resumed() ? "resumed " : "started ") + started.workflow() + " (thread "
                     + started.threadId() + ") at " + started.entryNode());
@@ -440,7 +456,7 @@ public final class WorkflowCommands {
         } else if (event instanceof RunEvent.Interrupted interrupted) {
             Interrupt interrupt = interrupted.interrupt();
             out.println("  ? " + interrupt.nodeId() + " waits for " + interrupt.type() + ": " + interrupt.prompt()
-                    + (interrupt.choices().isEmpty() ? "" : " " + interrupt.choices()));
+                    + (interrupt.choices().isEmpty() ? "" : " " + interrupt.choices()) + " (pause " + interrupt.id() + ")");
         } else if (event instanceof RunEvent.RunFinished finished) {
             RunResult result = finished.result();
             out.println("finished " + result.status() + " after " + result.iterations() + " iterations in "
@@ -448,7 +464,7 @@ public final class WorkflowCommands {
         }
     }
 
-    private static int finish(RunResult result, DryRunServices dry, boolean json, PrintStream out) {
+    static int finish(RunResult result, DryRunServices dry, boolean json, PrintStream out) {
         if (result == null) {
             out.println("error: the run ended without a result");
             return FAILED;
@@ -458,7 +474,8 @@ public final class WorkflowCommands {
                     + result.error().message());
         }
         if (result.interrupt() != null) {
-            out.println("waiting: resume with  workflow:resume " + result.threadId() + " <response-json>");
+            out.println("waiting at pause " + result.interrupt().id() + ": resume with  workflow:resume --pause "
+                    + result.interrupt().id() + " " + result.threadId() + " <response-json>");
         }
         result.warnings().forEach(warning -> out.println("warning: " + warning));
         if (dry != null) {
@@ -493,6 +510,7 @@ public final class WorkflowCommands {
             doc.put("interrupt", null);
         } else {
             Map<String, Object> pending = new LinkedHashMap<>();
+            pending.put("pause", interrupt.id());
             pending.put("node", interrupt.nodeId());
             pending.put("type", interrupt.type());
             pending.put("prompt", interrupt.prompt());
