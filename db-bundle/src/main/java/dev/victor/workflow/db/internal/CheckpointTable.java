@@ -42,6 +42,7 @@ public final class CheckpointTable {
     private final String insert;
     private final String select;
     private final String append;
+    private final String syncStep;
     private final String claim;
     private final String claimLegacy;
     private final String copyClaimed;
@@ -77,6 +78,8 @@ public final class CheckpointTable {
                 + " pause_id = ?, fingerprint = ?, compiler = ?, response_json = ?, deadline = ? WHERE thread_id = ?";
         this.insert = "INSERT INTO " + table + " (" + COLUMNS + ", deadline, thread_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + lastStep + ", ?, ?, ?, ?, ?, ?, ?)";
+        this.syncStep = "UPDATE " + table + " SET step = (SELECT MAX(step) FROM " + historyTable
+                + " WHERE thread_id = ?) WHERE thread_id = ?";
         this.select = "SELECT " + COLUMNS + ", deadline FROM " + table + " WHERE thread_id = ?";
         this.append = "INSERT INTO " + historyTable + " (" + APPENDED + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?, COALESCE(MAX(step), 0) + 1 FROM " + historyTable + " WHERE thread_id = ?";
@@ -171,6 +174,15 @@ public final class CheckpointTable {
                         }
                     }
                     append(connection, row);
+                    // The update's step was computed from the snapshot its statement started with:
+                    // in PostgreSQL's read committed, one that waited for another writer's row lock
+                    // still saw the history before that writer's step. Set it from the history now
+                    // (a new statement, under the row lock, sees every committed step).
+                    try (PreparedStatement statement = connection.prepareStatement(syncStep)) {
+                        statement.setString(1, row.threadId());
+                        statement.setString(2, row.threadId());
+                        statement.executeUpdate();
+                    }
                     return null;
                 } catch (SQLException e) {
                     // Another save of the same new thread won the insert: go again, after it.
