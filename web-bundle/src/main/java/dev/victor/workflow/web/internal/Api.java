@@ -1,5 +1,6 @@
 package dev.victor.workflow.web.internal;
 
+import dev.victor.workflow.engine.DryRunServices;
 import dev.victor.workflow.api.AlreadyResumedException;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
@@ -149,7 +150,7 @@ final class Api {
             map.forEach((key, value) -> state.put(String.valueOf(key), value));
         }
         CompiledGraph graph = compile(uri, workflow);
-        DryRunNodeServices dry = Boolean.TRUE.equals(dryValue) ? new DryRunNodeServices(environment.installed()) : null;
+        DryRunServices dry = Boolean.TRUE.equals(dryValue) ? new DryRunServices(environment.installed()) : null;
         String threadId = UUID.randomUUID().toString();
         RunConfig config = config(dry).threadId(threadId);
         RunRecord record = runs.start(threadId, dry, () -> graph.stream(state, config));
@@ -266,7 +267,7 @@ final class Api {
 
     // ---------------------------------------------------------------- helpers
 
-    private RunConfig config(DryRunNodeServices dry) {
+    private RunConfig config(DryRunServices dry) {
         RunConfig config = RunConfig.defaults().checkpointStore(environment.store());
         return dry == null ? config : config.services(dry);
     }

@@ -1,5 +1,6 @@
 package dev.victor.workflow.web.internal;
 
+import dev.victor.workflow.engine.DryRunServices;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
 
@@ -15,7 +16,7 @@ import java.util.Map;
 final class RunRecord {
 
     private final String threadId;
-    private final DryRunNodeServices dryRun;
+    private final DryRunServices dryRun;
     private final int maxEvents;
     private final List<RunEvent> events = new ArrayList<>();
     private final List<String> history = new ArrayList<>();
@@ -24,7 +25,7 @@ final class RunRecord {
     private RunResult result;
     private Thread runner;
 
-    RunRecord(String threadId, DryRunNodeServices dryRun, int maxEvents) {
+    RunRecord(String threadId, DryRunServices dryRun, int maxEvents) {
         this.threadId = threadId;
         this.dryRun = dryRun;
         this.maxEvents = maxEvents;
@@ -34,7 +35,7 @@ final class RunRecord {
         return threadId;
     }
 
-    DryRunNodeServices dryRun() {
+    DryRunServices dryRun() {
         return dryRun;
     }
 

@@ -1,5 +1,6 @@
 package dev.victor.workflow.web.internal;
 
+import dev.victor.workflow.engine.DryRunServices;
 import dev.victor.workflow.api.RunError;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
@@ -60,7 +61,7 @@ final class Runs implements AutoCloseable {
      *
      * @throws ApiException 429 when {@code max.running.runs} are executing
      */
-    RunRecord start(String threadId, DryRunNodeServices dryRun, EventSource source) {
+    RunRecord start(String threadId, DryRunServices dryRun, EventSource source) {
         acquire();
         RunRecord record;
         try {
@@ -143,7 +144,7 @@ final class Runs implements AutoCloseable {
         }
     }
 
-    private RunRecord remember(String threadId, DryRunNodeServices dryRun) {
+    private RunRecord remember(String threadId, DryRunServices dryRun) {
         synchronized (records) {
             RunRecord before = records.get(threadId);
             if (before != null && !before.finished()) {
