@@ -4,6 +4,7 @@ import dev.victor.workflow.engine.EngineOptions;
 import dev.victor.workflow.engine.WorkflowThreads;
 import dev.victor.workflow.kernel.KernelOptions;
 import dev.victor.workflow.kernel.WorkflowKernel;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -18,6 +19,10 @@ import java.util.Hashtable;
  * deactivates (the bundle stops or is updated): no engine thread outlives its bundle.
  */
 @Component(immediate = true, service = {})
+// registered by hand, so declared by hand: resolvers that check service requirements (Karaf's)
+// then know this bundle provides the kernel the registry requires
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=dev.victor.workflow.kernel.WorkflowKernel",
+        uses = WorkflowKernel.class)
 public final class KernelComponent {
     private final WorkflowThreads threads = new WorkflowThreads("victor-workflow-engine");
     private final ServiceRegistration<WorkflowKernel> registration;
