@@ -376,12 +376,13 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return ranking instanceof Integer value ? value : 0;
     }
 
-    private static String nameOf(WorkflowCompilerPlugin plugin, Map<String, ?> properties) {
+    /** A plugin's or source's name: {@value #NAME_PROPERTY}, else {@code component.name}, else its class. */
+    private static String nameOf(Object service, Map<String, ?> properties) {
         Object name = properties.get(NAME_PROPERTY);
         if (name == null) {
             name = properties.get("component.name");
         }
-        return name == null ? plugin.getClass().getName() : name.toString();
+        return name == null ? service.getClass().getName() : name.toString();
     }
 
     private static List<String> schemesOf(Object property) {
@@ -425,8 +426,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     public boolean addSource(WorkflowSource source, Map<String, ?> properties, String origin) {
         Objects.requireNonNull(source, "source");
-        Object named = properties.get(NAME_PROPERTY) != null ? properties.get(NAME_PROPERTY) : properties.get("component.name");
-        String name = named != null ? named.toString() : source.getClass().getName();
+        String name = nameOf(source, properties);
         Set<String> schemes = validSchemes(schemesOf(properties.get(SCHEME_PROPERTY)), name, origin);
         if (schemes.isEmpty()) {
             log.log(System.Logger.Level.WARNING, "Workflow source {0} ({1}) publishes no valid ''scheme''"
