@@ -264,4 +264,23 @@ class FailClosedRunTest {
             assertThat(result.error().message()).contains("node 'hog'", error.getClass().getSimpleName());
         }
     }
+
+    @Test
+    void aFailedRunCountsTheNodesThatRanIncludingTheOneThatFailed() {
+        for (int before = 0; before < 3; before++) {
+            List<Map<String, Object>> nodes = new ArrayList<>();
+            for (int i = 0; i < before; i++) {
+                nodes.add(transform("ok" + i, "x = " + i));
+            }
+            nodes.add(transform("bad", "x = 1 / 0"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object>[] array = nodes.toArray(new Map[0]);
+            RunResult result = compile(map(), NodeServices.none(), array).invoke(Map.of());
+
+            assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(result.error().nodeId()).isEqualTo("bad");
+            assertThat(result.iterations()).as("nodes that ran: %d before the failing one", before)
+                    .isEqualTo(before + 1);
+        }
+    }
 }

@@ -81,7 +81,7 @@ import java.util.function.Predicate;
  * {@code com.acme.S3Plugin = s3, s3+https}, optionally {@code com.acme.S3Plugin.ranking = 10} and
  * {@code com.acme.S3Plugin.name = s3}. A provider with no declared scheme is logged and ignored.
  */
-public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRegistry {
+public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRegistry, RegistryAdmin {
 
     /** Where ServiceLoader plugins declare their schemes. */
     public static final String PLUGINS_RESOURCE = "META-INF/victor/workflow-plugins.properties";
@@ -561,6 +561,25 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         }
     }
 
+    @Override
+    public void setEnabled(String key, boolean enabled) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("name a scheme or a plugin to enable or disable");
+        }
+        synchronized (lock) {
+            String stored = WorkflowCompilers.isValidScheme(key) && snapshot.byScheme.containsKey(
+                    key.toLowerCase(Locale.ROOT)) ? key.toLowerCase(Locale.ROOT) : key;
+            boolean known = snapshot.byScheme.containsKey(stored) || snapshot.byScheme.values().stream()
+                    .flatMap(List::stream).anyMatch(entry -> entry.name.equals(stored));
+            if (!known) {
+                throw new IllegalArgumentException("no plugin has the scheme or name '" + key + "'; installed: "
+                        + String.join(", ", new TreeMap<>(snapshot.byScheme).keySet()));
+            }
+            PluginSettings current = snapshot.pluginSettings.get(stored);
+            configurePlugin(stored, (current == null ? PluginSettings.defaults() : current).withEnabled(enabled));
+        }
+    }
+
     /** Applies a whole configuration (for example one read by {@link RegistryConfigFile}). */
     public void configure(RegistryConfiguration configuration) {
         synchronized (lock) {
@@ -583,6 +602,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     }
 
     /** The node services that runs of the registry's graphs get, or {@code null}. */
+    @Override
     public NodeServices nodeServices() {
         return nodeServices;
     }
@@ -599,7 +619,25 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return snap.active.keySet();
     }
 
+    /**
+     * How a URI resolves in a snapshot. A scheme whose every plugin is disabled by configuration is
+     * reported as disabled ({@link DisabledSchemeException}), not as unknown.
+     */
+    private static SchemeResolver.Resolution resolveIn(Snapshot snap, String uri) {
+        try {
+            return snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
+        } catch (UnknownSchemeException e) {
+            List<PluginEntry> disabled = snap.byScheme.getOrDefault(e.scheme(), List.of());
+            if (!disabled.isEmpty()) {
+                throw new DisabledSchemeException(e.scheme(), installedSchemes(snap),
+                        disabled.stream().map(entry -> entry.name).toList());
+            }
+            throw e;
+        }
+    }
+
     /** Every plugin for every scheme, sorted by scheme and then by precedence. */
+    @Override
     public List<PluginInfo> plugins() {
         Snapshot snap = snapshot;
         List<PluginInfo> infos = new ArrayList<>();
@@ -618,7 +656,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** How a URI resolves now. */
     public SchemeResolver.Resolution resolve(String uri) {
         Snapshot snap = snapshot;
-        return snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
+        return resolveIn(snap, uri);
     }
 
     /**
@@ -626,9 +664,10 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      * ({@link WorkflowCompilerPlugin#workflowNames}); empty when the plugin cannot tell (compile it
      * with no workflow name).
      */
+    @Override
     public List<String> workflowNames(String uri) {
         Snapshot snap = snapshot;
-        SchemeResolver.Resolution resolution = snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
+        SchemeResolver.Resolution resolution = resolveIn(snap, uri);
         PluginEntry entry = snap.active.get(resolution.scheme());
         WorkflowCompilerPlugin plugin = entry.instance(snap.settingsOf(entry, resolution.scheme()).options());
         return List.copyOf(plugin.workflowNames(resolution.source()));
@@ -644,7 +683,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     @Override
     public WorkflowCompilerPlugin create(String uri, Map<String, ?> options) {
         Snapshot snap = snapshot;
-        SchemeResolver.Resolution resolution = snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
+        SchemeResolver.Resolution resolution = resolveIn(snap, uri);
         PluginEntry entry = snap.active.get(resolution.scheme());
         Map<String, Object> merged = new LinkedHashMap<>(snap.settingsOf(entry, resolution.scheme()).options());
         if (options != null) {
@@ -671,9 +710,10 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      * @throws WorkflowSourceUnavailableException      when it cannot be read (and no stale graph may be served)
      * @throws InvalidWorkflowException                when it is not a valid workflow
      */
+    @Override
     public CompiledGraph compile(String uri, String workflowName, boolean validate) {
         Snapshot snap = snapshot;
-        SchemeResolver.Resolution resolution = snap.resolver.resolve(WorkflowUri.parse(uri), installedSchemes(snap));
+        SchemeResolver.Resolution resolution = resolveIn(snap, uri);
         String scheme = resolution.scheme();
         PluginEntry entry = snap.active.get(scheme);
         PluginSettings settings = snap.settingsOf(entry, scheme);
@@ -682,7 +722,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         Caches current = caches;
         Key lastGoodKey = stale ? new Key(scheme, plugin, resolution.source(), workflowName, validate) : null;
         try {
-            String cacheKey = plugin.getCacheKey(resolution.source());
+            String cacheKey = pluginCall(scheme, entry, uri, "getCacheKey", () -> plugin.getCacheKey(resolution.source()));
             if (cacheKey == null) {
                 CompiledGraph graph = compileNow(uri, scheme, entry, plugin, resolution.source(), workflowName, validate);
                 remember(current, lastGoodKey, graph);
@@ -729,7 +769,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     private CompiledGraph compileNow(String uri, String scheme, PluginEntry entry, WorkflowCompilerPlugin plugin,
                                      String source, String workflowName, boolean validate) {
         if (validate) {
-            if (!plugin.validateSource(source)) {
+            if (!pluginCall(scheme, entry, uri, "validateSource", () -> plugin.validateSource(source))) {
                 throw sourceRejected(uri, scheme, plugin, source, workflowName);
             }
             SchemaValidator validator = schemaValidator;
@@ -741,7 +781,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
                 }
             }
         }
-        CompiledGraph graph = plugin.compile(source, workflowName, validate);
+        CompiledGraph graph = pluginCall(scheme, entry, uri, "compile",
+                () -> plugin.compile(source, workflowName, validate));
         if (graph == null) {
             throw new WorkflowException("The " + scheme + " plugin (" + entry + ") returned no graph for '"
                     + UriRedaction.text(uri) + "'");
@@ -750,6 +791,23 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
             RunConfig bound = runDefaults(config);
             return bound.origin() == null ? bound.origin(uri) : bound;
         });
+    }
+
+    /**
+     * Calls a plugin. An exception other than a {@link WorkflowException} is a fault of the plugin:
+     * it is reported as a {@code WorkflowException} that names the plugin, its bundle, the method
+     * and the URI.
+     */
+    private static <T> T pluginCall(String scheme, PluginEntry entry, String uri, String method,
+                                    java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WorkflowException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new WorkflowException("The " + scheme + " plugin " + entry + " failed in " + method + " of '"
+                    + UriRedaction.text(uri) + "': " + e, e);
+        }
     }
 
     /**
@@ -877,6 +935,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     // ---------------------------------------------------------------- cache
 
     /** The cache's counters. */
+    @Override
     public CacheStatistics cacheStatistics() {
         Caches current = caches;
         current.graphs.synchronous().cleanUp();
@@ -887,6 +946,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     }
 
     /** Drops every cached graph (and every last good graph kept for stale serving). */
+    @Override
     public void clearCache() {
         caches.clear();
     }

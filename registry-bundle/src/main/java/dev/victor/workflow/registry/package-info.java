@@ -6,7 +6,7 @@
  * ({@link dev.victor.workflow.registry.SchemaAware}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -402,6 +402,8 @@ public final class Run {
     // ---- endings ----
 
     private void failed(Node node, int iteration, NodeFailure failure) {
+        // the node ran (and failed): it counts, as the iteration its events carry says
+        iterations = Math.max(iterations, iteration);
         if (events != null) {
             events.add(new RunEvent.NodeFailed(node.id, iteration, failure.getMessage(), false));
         }

@@ -6,7 +6,10 @@ import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.kernel.WorkflowKernel;
+import dev.victor.workflow.registry.CacheStatistics;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.registry.PluginInfo;
+import dev.victor.workflow.registry.RegistryAdmin;
 import dev.victor.workflow.registry.RegistrySettings;
 import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
@@ -24,17 +27,19 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The registry service: tracks every {@link WorkflowCompilerPlugin} service (dynamic, multiple,
  * greedy) by its {@code scheme} property, takes its settings from Configuration Admin, and hands
- * the whiteboard's node services to the runs of its graphs.
+ * the whiteboard's node services to the runs of its graphs. Registered as the
+ * {@link WorkflowCompilerRegistry} and as its administration interface, {@link RegistryAdmin}.
  */
-@Component(service = {WorkflowCompilerRegistry.class, RegistryComponent.class}, configurationPid = RegistryConfig.PID)
+@Component(service = {WorkflowCompilerRegistry.class, RegistryAdmin.class}, configurationPid = RegistryConfig.PID)
 @Designate(ocd = RegistryConfig.class)
-public final class RegistryComponent implements WorkflowCompilerRegistry {
+public final class RegistryComponent implements RegistryAdmin {
 
     private final DefaultWorkflowCompilerRegistry registry;
     private final Logger logger;
@@ -158,11 +163,6 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
 
     // ---------------------------------------------------------------- the service
 
-    /** The plain registry behind the service (for the commands). */
-    public DefaultWorkflowCompilerRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void register(String scheme, Class<? extends WorkflowCompilerPlugin> pluginClass) {
         registry.register(scheme, pluginClass);
@@ -191,5 +191,42 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
     @Override
     public Set<String> schemes() {
         return registry.schemes();
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return registry.plugins();
+    }
+
+    @Override
+    public void setEnabled(String key, boolean enabled) {
+        registry.setEnabled(key, enabled);
+    }
+
+    @Override
+    public CacheStatistics cacheStatistics() {
+        return registry.cacheStatistics();
+    }
+
+    @Override
+    public void clearCache() {
+        registry.clearCache();
+    }
+
+    @Override
+    public List<String> workflowNames(String uri) {
+        return registry.workflowNames(uri);
+    }
+
+    @Override
+    public CompiledGraph compile(String uri, String workflowName, boolean validate) {
+        return registry.compile(uri, workflowName, validate);
+    }
+
+    @Override
+    public NodeServices nodeServices() {
+        return registry.nodeServices();
     }
 }

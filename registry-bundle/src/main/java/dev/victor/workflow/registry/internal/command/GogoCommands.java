@@ -1,7 +1,7 @@
 package dev.victor.workflow.registry.internal.command;
 
 import dev.victor.workflow.api.ResumeOptions;
-import dev.victor.workflow.registry.internal.RegistryComponent;
+import dev.victor.workflow.registry.RegistryAdmin;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -35,10 +35,16 @@ public final class GogoCommands {
     private final ThreadCommands threads;
 
     @Activate
-    public GogoCommands(@Reference(name = "registry") RegistryComponent registry) {
-        this.commands = new WorkflowCommands(registry.registry());
-        this.threads = new ThreadCommands(registry.registry(), commands);
+    public GogoCommands(@Reference(name = "registry") RegistryAdmin registry) {
+        this.commands = new WorkflowCommands(registry);
+        this.threads = new ThreadCommands(registry, commands);
     }
+
+    /**
+     * The session variable a launcher sets in a session that runs one command with its arguments
+     * as given (no Gogo parsing): there the shell's quoting advice does not apply.
+     */
+    public static final String ONE_SHOT = "victor.oneshot";
 
     /** A command's non-zero exit status. */
     public static final class CommandFailedException extends RuntimeException {
@@ -63,6 +69,23 @@ public final class GogoCommands {
 
     private static PrintStream out(CommandSession session) {
         return session.getConsole();
+    }
+
+    /**
+     * A wrong JSON argument typed into a shell is usually a quoting mistake: the shell reminds
+     * that JSON goes in single quotes (not after a {@code --json} document, which ends the output).
+     */
+    private static void check(String command, int status, CommandSession session, boolean json,
+                              String... jsonArguments) {
+        if (status == WorkflowCommands.USAGE && !json && !Boolean.TRUE.equals(session.get(ONE_SHOT))) {
+            for (String argument : jsonArguments) {
+                if (argument != null && !JsonArguments.valid(argument)) {
+                    out(session).println("hint: " + JsonArguments.SHELL_QUOTING);
+                    break;
+                }
+            }
+        }
+        check(command, status);
     }
 
     private static final String BRANCH = "dry run: the branches conditions take, NODE=LABEL[,NODE=LABEL...]";
@@ -114,7 +137,8 @@ public final class GogoCommands {
                     @Descriptor(BRANCH) @Parameter(names = "--branch", absentValue = ABSENT) String branch,
                     @Descriptor("workflow URI") String uri,
                     @Descriptor("initial state as a JSON object") String stateJson) {
-        check("run", commands.run(uri, stateJson, given(workflow), json, dryRun, branches(branch), out(session)));
+        check("run", commands.run(uri, stateJson, given(workflow), json, dryRun, branches(branch), out(session)),
+                session, json, stateJson);
     }
 
     @Descriptor("resumes an interrupted run with the human's response")
@@ -127,7 +151,7 @@ public final class GogoCommands {
                        @Descriptor("the run's thread id") String threadId,
                        @Descriptor("the response as JSON (plain text is taken as a string)") String response) {
         check("resume", commands.resume(threadId, response, given(uri), given(workflow),
-                ResumeOptions.none().pauseId(given(pause)).migrate(migrate), json, out(session)));
+                ResumeOptions.none().pauseId(given(pause)).migrate(migrate), json, out(session)), session, json, response);
     }
 
     @Descriptor("lists a thread's checkpoints: step, status, node, time, pause and answer")
@@ -161,7 +185,7 @@ public final class GogoCommands {
                      @Descriptor("the thread id") String threadId,
                      @Descriptor("the step") int step,
                      @Descriptor("keys to set as a JSON object (null removes a key)") String patch) {
-        check("fork", threads.fork(threadId, step, patch, given(uri), null, json, out(session)));
+        check("fork", threads.fork(threadId, step, patch, given(uri), null, json, out(session)), session, json, patch);
     }
 
     @Descriptor("prints a workflow's graph as Mermaid")

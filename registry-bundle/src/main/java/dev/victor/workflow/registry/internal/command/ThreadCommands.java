@@ -6,7 +6,7 @@ import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.engine.DryRunServices;
 import dev.victor.workflow.engine.render.Json;
-import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.registry.RegistryAdmin;
 import dev.victor.workflow.spi.Checkpoint;
 
 import java.io.PrintStream;
@@ -22,10 +22,10 @@ import java.util.Optional;
  * {@link WorkflowCommands}.
  */
 public final class ThreadCommands {
-    private final DefaultWorkflowCompilerRegistry registry;
+    private final RegistryAdmin registry;
     private final WorkflowCommands commands;
 
-    public ThreadCommands(DefaultWorkflowCompilerRegistry registry, WorkflowCommands commands) {
+    public ThreadCommands(RegistryAdmin registry, WorkflowCommands commands) {
         this.registry = registry;
         this.commands = commands;
     }
@@ -40,19 +40,18 @@ public final class ThreadCommands {
         try {
             history = commands.store().history(threadId);
         } catch (WorkflowException e) {
-            WorkflowCommands.printFailure(e, out);
-            return WorkflowCommands.FAILED;
+            return CommandErrors.failure(e, threadId, json, out);
         }
         if (history.isEmpty()) {
-            out.println("error: no history of thread " + threadId + " in the checkpoint store");
-            return WorkflowCommands.FAILED;
+            return CommandErrors.error("no history of thread " + threadId + " in the checkpoint store"
+                    + " (workflow:db-threads lists the runs that wait)", "not-found", WorkflowCommands.FAILED,
+                    threadId, json, out);
         }
         if (step != null) {
             Optional<Checkpoint> at = history.stream().filter(c -> c.step() == step).findFirst();
             if (at.isEmpty()) {
-                out.println("error: thread " + threadId + " has no step " + step + "; its steps: 1 to "
-                        + history.get(history.size() - 1).step());
-                return WorkflowCommands.USAGE;
+                return CommandErrors.usage("thread " + threadId + " has no step " + step + "; its steps: 1 to "
+                        + history.get(history.size() - 1).step(), threadId, json, out);
             }
             Map<String, Object> doc = document(at.get());
             doc.put("state", at.get().state());
@@ -117,53 +116,45 @@ public final class ThreadCommands {
         try {
             patch = patch(patchJson);
         } catch (IllegalArgumentException e) {
-            out.println("error: the state patch " + e.getMessage());
-            return WorkflowCommands.USAGE;
+            return CommandErrors.usage(e.getMessage(), threadId, json, out);
         }
         Checkpoint from;
         try {
             Optional<Checkpoint> found = commands.store().checkpoint(threadId, step);
             if (found.isEmpty()) {
-                out.println("error: thread " + threadId + " has no step " + step + " in the checkpoint store"
-                        + " (workflow:history " + threadId + " lists its steps)");
-                return WorkflowCommands.FAILED;
+                return CommandErrors.error("thread " + threadId + " has no step " + step + " in the checkpoint store"
+                        + " (workflow:history " + threadId + " lists its steps)", "not-found", WorkflowCommands.FAILED,
+                        threadId, json, out);
             }
             from = found.get();
         } catch (WorkflowException e) {
-            WorkflowCommands.printFailure(e, out);
-            return WorkflowCommands.FAILED;
+            return CommandErrors.failure(e, threadId, json, out);
         }
         String origin = uri != null ? uri : from.origin();
         if (origin == null) {
-            out.println("error: step " + step + " of thread " + threadId + " does not name its workflow's URI;"
-                    + " give it with --uri");
-            return WorkflowCommands.USAGE;
+            return CommandErrors.usage("step " + step + " of thread " + threadId + " does not name its workflow's URI;"
+                    + " give it with --uri", threadId, json, out);
         }
         boolean dryRun = origin.startsWith(WorkflowCommands.DRY_RUN_ORIGIN);
         String compiled = dryRun ? origin.substring(WorkflowCommands.DRY_RUN_ORIGIN.length()) : origin;
         DryRunServices dry = dryRun ? new DryRunServices(commands.installed()) : null;
+        CompiledGraph graph;
+        try {
+            graph = registry.compile(compiled, workflow != null ? workflow : from.workflow());
+        } catch (WorkflowException e) {
+            return CommandErrors.compileFailure(e, threadId, uri != null, json, out);
+        }
         RunResult result;
         try {
-            CompiledGraph graph = registry.compile(compiled, workflow != null ? workflow : from.workflow());
             result = graph.fork(threadId, step, patch, commands.config(dry, Map.of()));
         } catch (WorkflowException e) {
-            WorkflowCommands.printFailure(e, out);
-            return WorkflowCommands.FAILED;
+            return CommandErrors.failure(e, threadId, json, out);
         }
         WorkflowCommands.printEvent(new RunEvent.RunFinished(result), out);
         return WorkflowCommands.finish(result, dry, json, out);
     }
 
     private static Map<String, Object> patch(String text) {
-        if (text == null || text.isBlank()) {
-            return Map.of();
-        }
-        Object value = JsonValues.parse(text);
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("must be a JSON object, such as {\"title\": \"Hotfix\"}");
-        }
-        Map<String, Object> patch = new LinkedHashMap<>();
-        map.forEach((key, item) -> patch.put(String.valueOf(key), item));
-        return patch;
+        return JsonArguments.object(text, "the state patch", "{\"title\": \"Hotfix\"}");
     }
 }

@@ -7,6 +7,7 @@ import dev.victor.workflow.engine.InMemoryCheckpointStore;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.Interrupt;
+import dev.victor.workflow.api.NoSuchThreadException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.ResumeOptions;
 import dev.victor.workflow.api.RunConfig;
@@ -16,7 +17,7 @@ import dev.victor.workflow.api.RunStatus;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.engine.render.Json;
 import dev.victor.workflow.registry.CacheStatistics;
-import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.registry.RegistryAdmin;
 import dev.victor.workflow.registry.PluginInfo;
 import dev.victor.workflow.spi.CheckpointStore;
 import dev.victor.workflow.spi.NodeServices;
@@ -47,7 +48,7 @@ public final class WorkflowCommands {
     public static final int USAGE = 2;
     private static final int REMEMBERED_THREADS = 1000;
 
-    private final DefaultWorkflowCompilerRegistry registry;
+    private final RegistryAdmin registry;
     private final CheckpointStore ownStore = new InMemoryCheckpointStore();
     private final Map<String, RunOrigin> threads = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -65,7 +66,7 @@ public final class WorkflowCommands {
     private record RunOrigin(String uri, String workflow, boolean dryRun, Map<String, String> branches) {
     }
 
-    public WorkflowCommands(DefaultWorkflowCompilerRegistry registry) {
+    public WorkflowCommands(RegistryAdmin registry) {
         this.registry = registry;
     }
 
@@ -242,40 +243,38 @@ public final class WorkflowCommands {
     public int run(String uri, String stateJson, String workflow, boolean json, boolean dryRun,
                    List<String> branchArguments, PrintStream out) {
         Map<String, String> branches;
-        try {
-            branches = branches(branchArguments, dryRun);
-        } catch (IllegalArgumentException e) {
-            out.println("error: " + e.getMessage());
-            return USAGE;
-        }
         Map<String, Object> state;
         try {
-            state = state(stateJson);
+            branches = branches(branchArguments, dryRun);
+            state = JsonArguments.object(stateJson, "the state", "{\"topic\": \"osgi\"}");
         } catch (IllegalArgumentException e) {
-            out.println("error: the state " + e.getMessage());
-            return USAGE;
+            return CommandErrors.usage(e.getMessage(), null, json, out);
         }
         CompiledGraph graph;
         try {
             graph = registry.compile(uri, workflow);
         } catch (WorkflowException e) {
-            printFailure(e, out);
-            return FAILED;
+            return CommandErrors.failure(e, null, json, out);
         }
         List<String> notConditions = branches.keySet().stream().filter(node -> graph.getGraph().nodes().stream()
                 .noneMatch(view -> view.id().equals(node) && view.type().equals("condition"))).sorted().toList();
         if (!notConditions.isEmpty()) {
-            out.println("error: --branch names no condition node of " + graph.name() + ": "
+            return CommandErrors.usage("--branch names no condition node of " + graph.name() + ": "
                     + String.join(", ", notConditions) + " (its conditions: " + String.join(", ", graph.getGraph().nodes()
-                    .stream().filter(view -> view.type().equals("condition")).map(view -> view.id()).toList()) + ")");
-            return USAGE;
+                    .stream().filter(view -> view.type().equals("condition")).map(view -> view.id()).toList()) + ")",
+                    null, json, out);
         }
         DryRunServices dry = dryRun ? new DryRunServices(installed()) : null;
         RunConfig config = config(dry, branches);
         if (dryRun) {
             config = config.origin(DRY_RUN_ORIGIN + uri);
         }
-        RunResult result = stream(graph.stream(state, config), out);
+        RunResult result;
+        try {
+            result = stream(graph.stream(state, config), out);
+        } catch (WorkflowException e) {
+            return CommandErrors.failure(e, null, json, out);
+        }
         if (result != null && result.threadId() != null) {
             threads.put(result.threadId(), new RunOrigin(uri, workflow, dryRun, branches));
         }
@@ -327,31 +326,29 @@ public final class WorkflowCommands {
             origin = storedOrigin(threadId);
         }
         if (origin == null) {
-            out.println("error: no interrupted run with thread " + threadId + " is known here (no checkpoint names"
-                    + " its workflow); name its workflow with --uri");
-            return USAGE;
+            return CommandErrors.notWaiting(threadId, store(), json, out);
         }
         Object response;
         try {
             response = response(responseJson);
         } catch (IllegalArgumentException e) {
-            out.println("error: the response " + e.getMessage() + "; the thread still waits for an answer");
-            return USAGE;
+            return CommandErrors.usage(e.getMessage() + "; the thread still waits for an answer", threadId, json, out);
         }
         CompiledGraph graph;
         try {
             graph = registry.compile(origin.uri(), origin.workflow());
         } catch (WorkflowException e) {
-            printFailure(e, out);
-            return FAILED;
+            return CommandErrors.compileFailure(e, threadId, uri != null, json, out);
         }
         DryRunServices dry = origin.dryRun() ? new DryRunServices(installed()) : null;
         RunResult result;
         try {
             result = graph.resume(threadId, response, config(dry, origin.branches()).threadId(threadId), options);
+        } catch (NoSuchThreadException e) {
+            return CommandErrors.failure(new NoSuchThreadException(threadId, e.getMessage() + "; workflow:db-threads"
+                    + " lists the runs that wait for an answer"), threadId, json, out);
         } catch (WorkflowException e) {
-            printFailure(e, out);
-            return FAILED;
+            return CommandErrors.failure(e, threadId, json, out);
         }
         printEvent(new RunEvent.RunFinished(result), out);
         return finish(result, dry, json, out);
@@ -366,7 +363,7 @@ public final class WorkflowCommands {
             return null;
         }
         try {
-            return JsonValues.parse(text);
+            return JsonArguments.parse(text, "the response");
         } catch (IllegalArgumentException e) {
             String start = text.strip();
             if (start.startsWith("{") || start.startsWith("[") || start.startsWith("\"")) {
@@ -412,19 +409,6 @@ public final class WorkflowCommands {
         return config;
     }
 
-    private static Map<String, Object> state(String stateJson) {
-        if (stateJson == null || stateJson.isBlank()) {
-            return Map.of();
-        }
-        Object value = JsonValues.parse(stateJson);
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("must be a JSON object, such as {\"topic\": \"osgi\"}");
-        }
-        Map<String, Object> state = new LinkedHashMap<>();
-        map.forEach((key, item) -> state.put(String.valueOf(key), item));
-        return state;
-    }
-
     private static RunResult stream(Stream<RunEvent> events, PrintStream out) {
         RunResult result = null;
         try (events) {
@@ -466,8 +450,7 @@ public final class WorkflowCommands {
 
     static int finish(RunResult result, DryRunServices dry, boolean json, PrintStream out) {
         if (result == null) {
-            out.println("error: the run ended without a result");
-            return FAILED;
+            return CommandErrors.error("the run ended without a result", "run", FAILED, null, json, out);
         }
         if (result.error() != null) {
             out.println("error" + (result.error().nodeId() == null ? "" : " at " + result.error().nodeId()) + ": "
@@ -564,7 +547,8 @@ public final class WorkflowCommands {
         out.println("ttl:           " + (stats.ttl() == null ? "none" : stats.ttl()));
         out.println("hits:          " + stats.hits());
         out.println("misses:        " + stats.misses());
-        out.println(String.format(Locale.ROOT, "hit rate:      %.1f%%", stats.hitRate() * 100));
+        out.println("hit rate:      " + (stats.hits() + stats.misses() == 0 ? "n/a (no lookups yet)"
+                : String.format(Locale.ROOT, "%.1f%%", stats.hitRate() * 100)));
         out.println("load failures: " + stats.loadFailures());
         out.println("evictions:     " + stats.evictions());
         out.println("invalidations: " + stats.invalidations());

@@ -153,9 +153,48 @@ class WorkflowCommandsTest {
     @Test
     void badStateIsAUsageError() {
         assertThat(commands.run("tiny://w: a", "{oops", null, false, false, out)).isEqualTo(2);
-        assertThat(output()).contains("error: the state not valid JSON");
+        assertThat(output()).contains("error: the state is not valid JSON at line 1, column 2 (offset 1): Unexpected character ('o'");
         assertThat(commands.run("tiny://w: a", "[1]", null, false, false, out)).isEqualTo(2);
-        assertThat(output()).contains("must be a JSON object");
+        assertThat(output()).contains("the state must be a JSON object");
+        bytes.reset();
+        assertThat(commands.run("tiny://w: a", "{\"a\": 1,\n \"b\": }", null, false, false, out)).isEqualTo(2);
+        assertThat(output()).contains("the state is not valid JSON at line 2, column 7 (offset 15)");
+    }
+
+    @Test
+    void everyJsonCommandEndsWithOneJsonDocumentWhenItFails() {
+        record Case(String name, java.util.function.IntSupplier command, String status, String type) {
+        }
+        ThreadCommands threads = new ThreadCommands(registry, commands);
+        List<Case> cases = List.of(
+                new Case("bad state", () -> commands.run("tiny://w: a", "{oops", null, true, false, out), "2", "usage"),
+                new Case("state not an object", () -> commands.run("tiny://w: a", "[1]", null, true, false, out), "2",
+                        "usage"),
+                new Case("--branch without --dry-run", () -> commands.run("tiny://w: a", null, null, true, false,
+                        List.of("a=b"), out), "2", "usage"),
+                new Case("unknown scheme", () -> commands.run("nope://x", null, null, true, false, out), "1",
+                        "unknown-scheme"),
+                new Case("unknown thread", () -> commands.resume("t-404", "yes", null, null, true, out), "2",
+                        "not-found"),
+                new Case("bad response", () -> commands.resume("t-1", "{bad", "tiny://w: a", null, true, out), "2",
+                        "usage"),
+                new Case("resume refused", () -> commands.resume("t-1", "yes", "tiny://w: a", null, true, out), "1",
+                        "no-such-thread"),
+                new Case("history of no thread", () -> threads.history("t-404", null, true, out), "1", "not-found"),
+                new Case("fork of no thread", () -> threads.fork("t-404", 1, null, null, null, true, out), "1",
+                        "not-found"),
+                new Case("fork with a bad patch", () -> threads.fork("t-404", 1, "{x", null, null, true, out), "2",
+                        "usage"));
+        for (Case c : cases) {
+            bytes.reset();
+            assertThat(String.valueOf(c.command().getAsInt())).as(c.name()).isEqualTo(c.status());
+            List<String> lines = output().lines().toList();
+            assertThat(lines.subList(0, lines.size() - 1)).as(c.name()).noneMatch(line -> line.startsWith("{"));
+            Map<?, ?> doc = lastJson();
+            assertThat(doc.get("status")).as(c.name()).isEqualTo("ERROR");
+            assertThat(((Map<?, ?>) doc.get("error")).get("type")).as(c.name() + ": " + output()).isEqualTo(c.type());
+            assertThat(((Map<?, ?>) doc.get("error")).get("message")).as(c.name()).asString().isNotBlank();
+        }
     }
 
     @Test
@@ -186,7 +225,8 @@ class WorkflowCommandsTest {
     @Test
     void resumeOfAnUnknownThread() {
         assertThat(commands.resume("t-404", "\"yes\"", null, null, true, out)).isEqualTo(2);
-        assertThat(output()).contains("no interrupted run with thread t-404 is known here");
+        assertThat(output()).contains("no run with thread t-404 waits for an answer in the checkpoint store;"
+                + " workflow:db-threads lists the runs that wait");
         assertThat(commands.resume("t-404", "yes", "tiny://w: a", null, true, out)).isEqualTo(1);
         assertThat(output()).contains("No interrupted run t-404");
     }
@@ -200,6 +240,17 @@ class WorkflowCommandsTest {
         assertThat(commands.graph("tiny://w: a -> b", "json", null, out)).isZero();
         assertThat(output()).contains("\"entry\":\"a\"");
         assertThat(commands.graph("tiny://w: a -> b", "png", null, out)).isEqualTo(2);
+    }
+
+    @Test
+    void aCacheWithNoLookupsHasNoHitRate() {
+        assertThat(commands.cache(null, out)).isZero();
+        assertThat(output()).contains("hit rate:      n/a (no lookups yet)").doesNotContain("100");
+        commands.compile("tiny://w: a", null, false, out);
+        commands.compile("tiny://w: a", null, false, out);
+        bytes.reset();
+        commands.cache(null, out);
+        assertThat(output()).contains("hit rate:      50.0%");
     }
 
     @Test
