@@ -79,8 +79,9 @@ final class NetworkPolicy {
                 String why = classifier.apply(address);
                 if (why != null) {
                     throw new WorkflowException("Refused to fetch " + display + ": '" + host + "' resolves to "
-                            + address.getHostAddress() + ", a " + why + " address; set allow_private_networks=true"
-                            + " to allow such addresses");
+                            + address.getHostAddress() + ", a " + why + " address; to allow such addresses, set"
+                            + " allow.private.networks = true in etc/" + HttpSourceConfig.PID + ".cfg (or the plugin"
+                            + " option allow_private_networks: true)");
                 }
             }
         }

@@ -66,7 +66,7 @@ class SecurityTest {
                 .isInstanceOf(WorkflowException.class)
                 .isNotInstanceOf(WorkflowSourceUnavailableException.class)
                 .hasMessage("Refused to fetch " + server.url("/flow.yaml") + ": '127.0.0.1' resolves to 127.0.0.1,"
-                        + " a loopback address; set allow_private_networks=true to allow such addresses");
+                        + " a loopback address; to allow such addresses, set allow.private.networks = true in etc/dev.victor.workflow.http.cfg (or the plugin option allow_private_networks: true)");
         assertThatThrownBy(() -> byDefault.fingerprint("localhost:" + server.port() + "/flow.yaml"))
                 .hasMessageContaining("'localhost' resolves to").hasMessageContaining("loopback");
         assertThat(server.requests).isEmpty();
@@ -90,7 +90,7 @@ class SecurityTest {
             assertThatThrownBy(() -> source.read(server.url("/go")))
                     .isInstanceOf(WorkflowException.class)
                     .hasMessage("Refused to fetch " + internal.url("/flow.yaml") + ": '127.0.0.2' resolves to"
-                            + " 127.0.0.2, a private address; set allow_private_networks=true to allow such addresses");
+                            + " 127.0.0.2, a private address; to allow such addresses, set allow.private.networks = true in etc/dev.victor.workflow.http.cfg (or the plugin option allow_private_networks: true)");
             assertThat(server.requests).hasSize(1);
             assertThat(internal.requests).isEmpty();
         }

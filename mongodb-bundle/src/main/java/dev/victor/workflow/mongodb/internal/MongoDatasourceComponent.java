@@ -4,6 +4,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -24,8 +27,16 @@ public final class MongoDatasourceComponent {
     private final MongoDatasource datasource;
 
     @Activate
-    public MongoDatasourceComponent(MongoDatasourceConfig config, @Reference(name = "source") MongoSourceComponent source) {
+    public MongoDatasourceComponent(MongoDatasourceConfig config, @Reference(name = "source") MongoSourceComponent source,
+                                    java.util.Map<String, Object> configuration,
+                                    @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
+                                    Logger logger) {
         this.source = source;
+        String unknown = ConfigurationKeys.warning(configuration, ConfigurationKeys.of(MongoDatasourceConfig.class),
+                MongoDatasourceConfig.FACTORY_PID);
+        if (unknown != null && logger != null) {
+            logger.warn(unknown);
+        }
         MongoDatasource opened = new MongoDatasource(MongoSettings.of(config));
         try {
             source.datasources().add(opened);

@@ -19,9 +19,9 @@ class MongoComponentsTest {
         try (TestMongo mongo = new TestMongo()) {
             MongoSourceComponent source = new MongoSourceComponent();
             MongoDatasourceComponent main = new MongoDatasourceComponent(config(Map.of("connection", mongo.connection())),
-                    source);
+                    source, Map.of(), null);
             MongoDatasourceComponent archive = new MongoDatasourceComponent(config(Map.of("connection",
-                    mongo.connection(), "name", "archive", "database", "old")), source);
+                    mongo.connection(), "name", "archive", "database", "old")), source, Map.of(), null);
             source.datasources().resolve(null).put("hello", "yaml", "a: 1\n", Instant.EPOCH);
 
             assertThat(new String(source.read("hello").content(), StandardCharsets.UTF_8)).isEqualTo("a: 1\n");
@@ -29,9 +29,9 @@ class MongoComponentsTest {
             assertThat(source.datasources().names()).containsExactly("archive", "default");
 
             assertThatThrownBy(() -> new MongoDatasourceComponent(config(Map.of("connection", mongo.connection(),
-                    "name", "archive")), source)).hasMessageContaining("Two MongoDB datasources are named 'archive'");
+                    "name", "archive")), source, Map.of(), null)).hasMessageContaining("Two MongoDB datasources are named 'archive'");
             assertThatThrownBy(() -> new MongoDatasourceComponent(config(Map.of("connection", mongo.connection(),
-                    "name", "bad", "collection", "system.users")), source))
+                    "name", "bad", "collection", "system.users")), source, Map.of(), null))
                     .hasMessageContaining("'system.users' is not an allowed collection name");
 
             main.deactivate();

@@ -7,9 +7,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The s3 source as a service ({@code scheme=s3}), configured by PID {@value S3Config#PID}; without a
@@ -28,8 +35,16 @@ public final class S3SourceComponent implements WorkflowSource, S3Listing {
     private boolean closed;
 
     @Activate
-    public S3SourceComponent(S3Config config) {
+    public S3SourceComponent(S3Config config, Map<String, Object> configuration,
+                             @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
+                             Logger logger) {
         this.settings = S3Settings.of(config);
+        Set<String> known = new TreeSet<>(ConfigurationKeys.of(S3Config.class));
+        known.add("scheme");
+        String unknown = ConfigurationKeys.warning(configuration, known, S3Config.PID);
+        if (unknown != null && logger != null) {
+            logger.warn(unknown);
+        }
     }
 
     private synchronized S3WorkflowSource source() {

@@ -94,7 +94,7 @@ class S3SettingsTest {
             values.put("path_style", true);
             values.put("access_key", TestS3Server.ACCESS_KEY);
             values.put("_secret_key", TestS3Server.SECRET_KEY);
-            S3SourceComponent component = new S3SourceComponent(config(values));
+            S3SourceComponent component = new S3SourceComponent(config(values), values, null);
             try {
                 assertThat(component.read("flows/a.yaml").content()).hasSize(14);
                 assertThat(component.fingerprint("flows/a.yaml")).startsWith("etag:");

@@ -42,7 +42,8 @@ final class NetworkPolicy {
             String why = restriction(address);
             if (why != null) {
                 throw new ToolException(tool + ": refused: '" + name + "' resolves to " + address.getHostAddress()
-                        + ", a " + why + " address (web.allow.private.networks is false)");
+                        + ", a " + why + " address; to allow such addresses, set"
+                        + " web.allow.private.networks = true in etc/dev.victor.workflow.tools.cfg");
             }
         }
     }

@@ -7,6 +7,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes the standard tools as {@link Tool} services with the properties {@code name},
@@ -28,7 +33,14 @@ public final class ToolsComponent {
     private final List<ServiceRegistration<Tool>> registrations = new ArrayList<>();
 
     @Activate
-    public ToolsComponent(BundleContext context, ToolsConfig config) throws IOException {
+    public ToolsComponent(BundleContext context, ToolsConfig config, Map<String, Object> configuration,
+                          @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
+                          Logger logger) throws IOException {
+        String unknown = ConfigurationKeys.warning(configuration, ConfigurationKeys.of(ToolsConfig.class),
+                ToolsConfig.PID);
+        if (unknown != null && logger != null) {
+            logger.warn(unknown);
+        }
         for (StandardTool tool : StandardTools.of(config)) {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("name", tool.name());

@@ -67,7 +67,7 @@ class WebFetchToolTest {
     void privateAddressesAreRefusedByDefault() {
         assertThatThrownBy(() -> call(tool(false), Map.of("url", base + "/page")))
                 .hasMessage("web_fetch: refused: '127.0.0.1' resolves to 127.0.0.1, a loopback address"
-                        + " (web.allow.private.networks is false)");
+                        + "; to allow such addresses, set web.allow.private.networks = true in etc/dev.victor.workflow.tools.cfg");
         assertThatThrownBy(() -> call(tool(false), Map.of("url", "http://localhost:1/")))
                 .hasMessageContaining("a loopback address");
         assertThatThrownBy(() -> call(tool(false), Map.of("url", "http://[::ffff:10.0.0.1]/")))

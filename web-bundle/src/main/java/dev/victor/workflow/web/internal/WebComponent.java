@@ -67,7 +67,10 @@ public final class WebComponent implements Api.Environment {
 
     @Activate
     public WebComponent(@Reference(name = "registry") WorkflowCompilerRegistry registry, BundleContext context,
-                        WebConfig config) {
+                        WebConfig config, Map<String, Object> configuration,
+                        @Reference(name = "configurationLogger", service = LoggerFactory.class,
+                                cardinality = ReferenceCardinality.OPTIONAL) Logger configurationLogger) {
+        warnUnknownKeys(configuration, configurationLogger);
         this.registry = registry;
         this.context = context;
         this.settings = settings(config);
@@ -77,8 +80,16 @@ public final class WebComponent implements Api.Environment {
         this.registration = context.registerService(Servlet.class, new WebServlet(this::state, this::log), properties);
     }
 
+    private static void warnUnknownKeys(Map<String, Object> configuration, Logger log) {
+        String unknown = ConfigurationKeys.warning(configuration, ConfigurationKeys.of(WebConfig.class), WebConfig.PID);
+        if (unknown != null && log != null) {
+            log.warn(unknown);
+        }
+    }
+
     @Modified
-    void modified(WebConfig config) {
+    void modified(WebConfig config, Map<String, Object> configuration) {
+        warnUnknownKeys(configuration, logger);
         Settings changed = settings(config);
         synchronized (this) {
             settings = changed;
