@@ -10,7 +10,11 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One Gogo session, used to run one command with its arguments as given. The command's function
@@ -76,14 +80,13 @@ final class GogoSession implements AutoCloseable {
         }
     }
 
-    /** Runs {@code name} (such as {@code workflow:run}, or {@code lb} in any scope) and returns its status. */
+    /**
+     * Runs {@code name} (such as {@code workflow:run}, or {@code lb}: a name without a scope is
+     * looked up in the workflow scope first, then in any) and returns its status.
+     */
     int run(String name, List<String> arguments) {
-        Object function;
-        try {
-            function = get.invoke(session, name.contains(":") ? name : "*:" + name);
-        } catch (ReflectiveOperationException e) {
-            throw new LaunchException("cannot look up " + name + ": " + e, e);
-        }
+        put(ONE_SHOT, Boolean.TRUE);
+        Object function = function(name);
         if (function == null || !execute.getDeclaringClass().isInstance(function)) {
             err.println("victor: unknown command '" + name + "' ('victor help' lists the commands)");
             return USAGE;
@@ -101,6 +104,113 @@ final class GogoSession implements AutoCloseable {
         } finally {
             out.flush();
         }
+    }
+
+    /** The session variable that tells the commands they run with their arguments as given (no Gogo parsing). */
+    static final String ONE_SHOT = "victor.oneshot";
+
+    private Object function(String name) {
+        try {
+            if (name.contains(":")) {
+                return get.invoke(session, name);
+            }
+            Object workflow = get.invoke(session, "workflow:" + name);
+            return workflow != null ? workflow : get.invoke(session, "*:" + name);
+        } catch (ReflectiveOperationException e) {
+            throw new LaunchException("cannot look up " + name + ": " + e, e);
+        }
+    }
+
+    /** Gogo's failure to match the arguments to any of a command's methods. */
+    static boolean wrongArguments(Throwable failure) {
+        return failure instanceof IllegalArgumentException
+                && String.valueOf(failure.getMessage()).startsWith("Cannot coerce ");
+    }
+
+    /** Gogo's parser found the line unfinished (an unclosed brace, bracket or quote). */
+    static boolean incomplete(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("EOFError")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The command a Gogo "Cannot coerce NAME(...)" failure names, or null. */
+    static String commandOf(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        int open = message.indexOf('(');
+        return open > "Cannot coerce ".length() ? message.substring("Cannot coerce ".length(), open).strip() : null;
+    }
+
+    /** Prints a command's usage ({@code workflow:help NAME}); {@code to} says where it failed, if it does. */
+    void usage(String name, PrintStream to) {
+        Object help = function("workflow:help");
+        if (help == null) {
+            to.println("victor: 'help " + name + "' shows its usage");
+            return;
+        }
+        try {
+            // the help command prints on the session's console (standard output)
+            to.flush();
+            execute.invoke(help, session, new ArrayList<Object>(List.of(name)));
+        } catch (ReflectiveOperationException e) {
+            to.println("victor: 'help " + name + "' shows its usage");
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** The names of every command, {@code scope:function} (Gogo's {@code .commands}). */
+    Set<String> commandNames() {
+        Object names = get(".commands");
+        Set<String> result = new TreeSet<>();
+        if (names instanceof Collection<?> collection) {
+            collection.forEach(name -> result.add(String.valueOf(name)));
+        }
+        return result;
+    }
+
+    /**
+     * The options of a command ({@code --json}, {@code -w}, ...), read from the {@code @Parameter}
+     * annotations of its service's methods; empty when it has none or is not a service's method.
+     */
+    Set<String> options(String command) {
+        Set<String> options = new TreeSet<>();
+        Object function = function(command);
+        if (function == null) {
+            return options;
+        }
+        String name = command.substring(command.indexOf(':') + 1);
+        try {
+            Object target = function.getClass().getMethod("getTarget").invoke(function);
+            if (target == null) {
+                return options;
+            }
+            for (Method method : target.getClass().getMethods()) {
+                if (!method.getName().equals(name)) {
+                    continue;
+                }
+                for (java.lang.annotation.Annotation[] annotations : method.getParameterAnnotations()) {
+                    for (java.lang.annotation.Annotation annotation : annotations) {
+                        if (annotation.annotationType().getName().equals(PACKAGE + "Parameter")) {
+                            Object names = annotation.annotationType().getMethod("names").invoke(annotation);
+                            options.addAll(Arrays.asList((String[]) names));
+                        }
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not a command proxy of a service (a closure, a built-in): no options known
+        } finally {
+            try {
+                function.getClass().getMethod("ungetTarget").invoke(function);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // nothing was got
+            }
+        }
+        return options;
     }
 
     /** A session variable. */
@@ -132,7 +242,14 @@ final class GogoSession implements AutoCloseable {
             }
         } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
-            if (!hasStatus(failure) && !(failure instanceof InterruptedException)) {
+            String command = wrongArguments(failure) ? commandOf(failure) : null;
+            if (command != null) {
+                problems.println("victor: wrong arguments for " + command + "; its usage:");
+                usage(command, problems);
+            } else if (incomplete(failure)) {
+                problems.println("victor: the line is not complete: " + failure.getMessage()
+                        + " (in the shell, put JSON in single quotes: '{\"name\": \"Ada\"}')");
+            } else if (!hasStatus(failure) && !(failure instanceof InterruptedException)) {
                 problems.println("victor: " + (failure == null ? e : LogForwarder.describe(failure)));
             }
         } catch (ReflectiveOperationException e) {
@@ -184,9 +301,9 @@ final class GogoSession implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             // not a command failure with a status: reported below
         }
-        if (failure instanceof IllegalArgumentException && String.valueOf(failure.getMessage()).startsWith("Cannot coerce")) {
-            err.println("victor: wrong arguments for " + name + ": " + failure.getMessage());
-            err.println("victor: 'victor help " + name + "' shows its usage");
+        if (wrongArguments(failure)) {
+            err.println("victor: wrong arguments for " + name + "; its usage:");
+            usage(name, err);
             return USAGE;
         }
         err.println("victor: " + name + " failed: " + failure);

@@ -3,12 +3,7 @@ package dev.victor.workflow.launcher;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +15,9 @@ import java.nio.file.Path;
  * every child of a job until the job ends, so each command was kept for good (about 50 KB each);
  * here each line is a job of its own, which Gogo forgets when it is done. And Ctrl-C (SIGINT) ended
  * the whole runtime; here it interrupts the command that runs (the runtime and its shell stay), or
- * starts a new line when none runs. {@code exit} or Ctrl-D (end of input) leave the shell.
+ * starts a new line when none runs. {@code exit} or Ctrl-D (end of input) leave the shell. On a
+ * terminal, lines are read by JLine ({@link TerminalInput}: editing, history, completion); from a
+ * pipe, as plain lines ({@link PlainInput}).
  */
 final class InteractiveShell {
     private static final String DEFAULT_PROMPT = "victor> ";
@@ -28,18 +25,15 @@ final class InteractiveShell {
     private final GogoSession session;
     private final BundleContext context;
     private final Path profile;
-    private final InputStream in;
-    private final PrintStream out;
+    private final LineInput input;
     private final PrintStream err;
     private volatile Thread running;
 
-    InteractiveShell(GogoSession session, BundleContext context, Path profile, InputStream in, PrintStream out,
-                     PrintStream err) {
+    InteractiveShell(GogoSession session, BundleContext context, Path profile, LineInput input, PrintStream err) {
         this.session = session;
         this.context = context;
         this.profile = profile;
-        this.in = in;
-        this.out = out;
+        this.input = input;
         this.err = err;
     }
 
@@ -49,20 +43,18 @@ final class InteractiveShell {
         if (Files.isRegularFile(profile)) {
             session.execute("source '" + profile.toUri() + "'", err);
         }
-        Signals.onInterrupt(this::interrupt);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+        input.onInterrupt(this::interrupt);
         while (frameworkRunning()) {
-            out.print(prompt());
-            out.flush();
             String line;
             try {
-                line = reader.readLine();
-            } catch (IOException e) {
-                err.println("victor: cannot read the input: " + e.getMessage());
+                line = input.readLine(prompt());
+            } catch (LineInput.Cancelled e) {
+                continue;
+            } catch (java.io.UncheckedIOException e) {
+                err.println("victor: cannot read the input: " + e.getCause().getMessage());
                 return;
             }
             if (line == null) {
-                out.println();
                 return;
             }
             if (line.isBlank()) {
@@ -81,17 +73,11 @@ final class InteractiveShell {
         }
     }
 
-    /** Ctrl-C: interrupts the command that runs, or starts a new line. */
+    /** Ctrl-C while a command runs: interrupts it. */
     void interrupt() {
         Thread command = running;
-        if (command != null) {
-            if (!session.interruptForeground()) {
-                command.interrupt();
-            }
-        } else {
-            out.println();
-            out.print(prompt());
-            out.flush();
+        if (command != null && !session.interruptForeground()) {
+            command.interrupt();
         }
     }
 

@@ -64,16 +64,39 @@ final class Launcher {
             start(true);
             BundleContext context = framework.getBundleContext();
             GogoSession session = GogoSession.open(context, System.in, out, err);
+            LineInput input = lineInput(session);
+            DeployWatch watch = new DeployWatch(context, home.resolve("deploy"), input::printAbove);
             try {
-                new InteractiveShell(session, context, home.resolve("etc").resolve("gosh_profile"), System.in, out,
-                        err).run();
+                new InteractiveShell(session, context, home.resolve("etc").resolve("gosh_profile"), input, err).run();
             } finally {
+                watch.close();
+                input.close();
                 session.close();
             }
         } finally {
             stop();
         }
         return 0;
+    }
+
+    /** JLine on a terminal (history in {@code victor.shell.history}), else plain lines. */
+    private LineInput lineInput(GogoSession session) {
+        if (!TerminalInput.available()) {
+            return new PlainInput(System.in, out);
+        }
+        Path history = Path.of(settings.get("victor.shell.history", home.resolve("data/shell-history").toString()));
+        int size;
+        try {
+            size = Integer.parseInt(settings.get("victor.shell.history.size", "1000").strip());
+        } catch (NumberFormatException e) {
+            throw new LaunchException("etc/config.properties: victor.shell.history.size is not a number", 1);
+        }
+        try {
+            java.nio.file.Files.createDirectories(history.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            err.println("victor: cannot create the directory of the shell's history " + history + ": " + e);
+        }
+        return TerminalInput.open(new ShellCompleter(session::commandNames, session::options), history, size);
     }
 
     /** Runs one command with its arguments as given, and returns its exit status. */

@@ -101,15 +101,20 @@ final class Readiness {
     private String why(String jar) {
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getLocation().endsWith("/" + jar)) {
-                try {
-                    bundle.start(Bundle.START_TRANSIENT);
-                    return "";
-                } catch (org.osgi.framework.BundleException | IllegalStateException e) {
-                    return ": " + e.getMessage();
-                }
+                return why(bundle);
             }
         }
         return ": FileInstall did not install it (not a bundle?)";
+    }
+
+    /** Why a bundle is not active, as the framework says when asked to start it ("" once it started). */
+    static String why(Bundle bundle) {
+        try {
+            bundle.start(Bundle.START_TRANSIENT);
+            return "";
+        } catch (org.osgi.framework.BundleException | IllegalStateException e) {
+            return ": " + e.getMessage();
+        }
     }
 
     private static void sleep() {

@@ -22,7 +22,16 @@ import java.util.Locale;
         "osgi.command.scope=workflow",
         "osgi.command.function=db-put",
         "osgi.command.function=db-list",
-        "osgi.command.function=db-threads"})
+        "osgi.command.function=db-threads",
+        "victor.command.summary.db-put=stores a workflow file in a database as a new version (compiled with"
+                + " validation first)",
+        "victor.command.usage.db-put=db-put [-d|--datasource DATASOURCE] [-f|--format yaml|json] [--force] NAME"
+                + " FILE-OR-URI",
+        "victor.command.summary.db-list=lists the workflows stored in the databases: name, version, format, updated",
+        "victor.command.usage.db-list=db-list [-d|--datasource DATASOURCE]",
+        "victor.command.summary.db-threads=lists the runs that wait for an answer: thread, workflow, node, status,"
+                + " deadline, age",
+        "victor.command.usage.db-threads=db-threads [-d|--datasource DATASOURCE]"})
 public final class DbGogoCommands {
 
     private final DbCommands commands;

@@ -20,7 +20,11 @@ import java.util.Locale;
 @Component(service = MongoGogoCommands.class, property = {
         "osgi.command.scope=workflow",
         "osgi.command.function=mongo-put",
-        "osgi.command.function=mongo-list"})
+        "osgi.command.function=mongo-list",
+        "victor.command.summary.mongo-put=stores a workflow file in a MongoDB datasource as a new version",
+        "victor.command.usage.mongo-put=mongo-put [-d|--datasource DATASOURCE] [-f|--format yaml|json] NAME FILE",
+        "victor.command.summary.mongo-list=lists the workflows stored in the MongoDB datasources",
+        "victor.command.usage.mongo-list=mongo-list [-d|--datasource DATASOURCE]"})
 public final class MongoGogoCommands {
 
     private final MongoCommands commands;

@@ -26,7 +26,25 @@ import java.io.PrintStream;
         "osgi.command.function=history",
         "osgi.command.function=fork",
         "osgi.command.function=graph",
-        "osgi.command.function=cache"})
+        "osgi.command.function=cache",
+        CommandDescriptions.USAGE + "schemes=schemes",
+        CommandDescriptions.USAGE + "compile=compile [-w|--workflow NAME] [--json] URI",
+        CommandDescriptions.USAGE + "validate=validate [-w|--workflow NAME] [--json] URI",
+        CommandDescriptions.USAGE + "run=run [-w|--workflow NAME] [--json] [--dry-run] [--branch NODE=LABEL,...] URI"
+                + " [STATE-JSON]",
+        CommandDescriptions.USAGE + "resume=resume [--uri URI] [-w|--workflow NAME] [--json] [--pause ID] [--migrate]"
+                + " THREAD RESPONSE-JSON",
+        CommandDescriptions.USAGE + "history=history [--json] THREAD [STEP]",
+        CommandDescriptions.USAGE + "fork=fork [--uri URI] [--json] THREAD STEP [STATE-PATCH-JSON]",
+        CommandDescriptions.USAGE + "graph=graph [-w|--workflow NAME] URI [mermaid|dot|json]",
+        CommandDescriptions.USAGE + "cache=cache [clear]",
+        CommandDescriptions.SUMMARY + "run=runs a workflow (from an initial state), printing its events as they"
+                + " happen and then the result",
+        CommandDescriptions.SUMMARY + "history=lists a thread's checkpoints, or prints the one at a step with its state",
+        CommandDescriptions.SUMMARY + "fork=starts a new thread from a step of a thread's history (its state changed"
+                + " by a patch); the original stays as it was",
+        CommandDescriptions.SUMMARY + "graph=prints a workflow's graph as mermaid (the default), dot or json",
+        CommandDescriptions.SUMMARY + "cache=prints the compiled-graph cache's statistics; 'cache clear' empties it"})
 public final class GogoCommands {
 
     private static final String ABSENT = "\u0000";
@@ -79,7 +97,7 @@ public final class GogoCommands {
                               String... jsonArguments) {
         if (status == WorkflowCommands.USAGE && !json && !Boolean.TRUE.equals(session.get(ONE_SHOT))) {
             for (String argument : jsonArguments) {
-                if (argument != null && !JsonArguments.valid(argument)) {
+                if (JsonArguments.looksLikeJson(argument) && !JsonArguments.valid(argument)) {
                     out(session).println("hint: " + JsonArguments.SHELL_QUOTING);
                     break;
                 }

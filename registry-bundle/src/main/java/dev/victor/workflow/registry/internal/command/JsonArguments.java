@@ -53,6 +53,12 @@ final class JsonArguments {
         return object;
     }
 
+    /** Whether the text begins as a JSON object, array or string does. */
+    static boolean looksLikeJson(String text) {
+        String start = text == null ? "" : text.strip();
+        return start.startsWith("{") || start.startsWith("[") || start.startsWith("\"");
+    }
+
     /** Whether the text is one JSON value (no text counts as valid: nothing was given). */
     static boolean valid(String text) {
         if (text == null || text.isBlank()) {
