@@ -38,9 +38,9 @@ import java.util.TreeMap;
  * <p>Configurations and drivers may come and go: a changed datasource gets a new pool; a driver
  * that leaves closes every pool (connections are opened again through the next driver).
  */
-@Component(service = DatabasesComponent.class, configurationPid = DatabasesConfig.PID)
+@Component(service = {DatabasesComponent.class, DatasourceCatalog.class}, configurationPid = DatabasesConfig.PID)
 @Designate(ocd = DatabasesConfig.class)
-public final class DatabasesComponent {
+public final class DatabasesComponent implements DatasourceCatalog {
 
     /** The built-in database's file, without H2's {@code .mv.db}. */
     static final String BUILTIN_FILE = "victor-workflows";
@@ -91,6 +91,7 @@ public final class DatabasesComponent {
     }
 
     /** The datasources, for the plugin, the checkpoint store and the commands. */
+    @Override
     public Databases databases() {
         return databases;
     }

@@ -116,6 +116,12 @@ class KarafIT {
         assertThat(schemes.status()).as(schemes.toString()).isZero();
         assertThat(schemes.out()).contains("yaml", "json", "http", "https", "db", "classpath");
 
+        // Karaf keeps its own shell: the features bring no Gogo JLine; workflow:help lists the commands
+        Result help = client("workflow:help\nbundle:list -t 0 -s\n", CLIENT_TIMEOUT);
+        assertThat(help.status()).as(help.toString()).isZero();
+        assertThat(help.out()).as(help.toString()).contains("workflow:run", "workflow:db-put", "workflow:db-threads")
+                .doesNotContain("org.apache.felix.gogo.jline");
+
         Result run = client("workflow:run --json " + linear + " '{\"name\": \"Karaf\"}'\n", CLIENT_TIMEOUT);
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("\"status\":\"COMPLETED\"", "Hello, Karaf!");

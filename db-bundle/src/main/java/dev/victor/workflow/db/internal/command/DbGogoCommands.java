@@ -1,7 +1,7 @@
 package dev.victor.workflow.db.internal.command;
 
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
-import dev.victor.workflow.db.internal.DatabasesComponent;
+import dev.victor.workflow.db.internal.DatasourceCatalog;
 import org.apache.felix.service.command.CommandSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,7 +37,7 @@ public final class DbGogoCommands {
     private final DbCommands commands;
 
     @Activate
-    public DbGogoCommands(@Reference(name = "databases") DatabasesComponent databases,
+    public DbGogoCommands(@Reference(name = "databases") DatasourceCatalog databases,
                           @Reference(name = "registry") WorkflowCompilerRegistry registry) {
         this.commands = new DbCommands(databases.databases(), registry, Clock.systemUTC());
     }

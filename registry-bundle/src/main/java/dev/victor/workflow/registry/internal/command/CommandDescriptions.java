@@ -113,8 +113,9 @@ final class CommandDescriptions {
             Object usage = properties.apply(USAGE + function);
             String described = methods.stream().map(CommandDescriptions::describe).filter(text -> !text.isEmpty())
                     .reduce((first, last) -> last).orElse("");
+            String known = KnownCommands.SUMMARIES.get(scope + ":" + function);
             commands.add(new Command(scope, function, summary != null ? String.valueOf(summary)
-                    : described.isEmpty() ? "(no description)" : described,
+                    : !described.isEmpty() ? described : known != null ? known : "(no description)",
                     usage == null ? null : String.valueOf(usage), methods));
         }
         return commands;
