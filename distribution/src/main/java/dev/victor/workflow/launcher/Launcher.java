@@ -96,7 +96,8 @@ final class Launcher {
         } catch (java.io.IOException e) {
             err.println("victor: cannot create the directory of the shell's history " + history + ": " + e);
         }
-        return TerminalInput.open(new ShellCompleter(session::commandNames, session::options), history, size);
+        return TerminalInput.open(new ShellCompleter(session::commandNames, session::options,
+                new WorkflowNames(framework.getBundleContext())), history, size);
     }
 
     /** Runs one command with its arguments as given, and returns its exit status. */
