@@ -1,5 +1,7 @@
 package dev.victor.workflow.http.internal;
 
+import dev.victor.workflow.api.PluginName;
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 import org.osgi.service.component.annotations.Activate;
@@ -16,8 +18,9 @@ import java.util.Map;
  * The {@code https} source as an OSGi service; see {@link HttpSourceComponent}, whose
  * configuration (PID {@value HttpSourceConfig#PID}) it shares.
  */
-@Component(service = WorkflowSource.class, configurationPid = HttpSourceConfig.PID,
-        property = {"scheme=https", "plugin.name=http"})
+@Component(service = WorkflowSource.class, configurationPid = HttpSourceConfig.PID)
+@Scheme("https")
+@PluginName("http")
 public final class HttpsSourceComponent implements WorkflowSource {
     private final HttpSource source;
 
