@@ -74,6 +74,7 @@ final class ChatClient {
     static Protocol protocol(LlmEndpoint endpoint) {
         return switch (endpoint.provider()) {
             case OPENAI -> new OpenAiProtocol();
+            case AZURE -> new OpenAiProtocol(true, endpoint.apiVersion());
             case ANTHROPIC -> new AnthropicProtocol();
         };
     }
@@ -93,7 +94,8 @@ final class ChatClient {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration pause;
             CompletableFuture<HttpResponse<Reply>> exchange =
-                    http.sendAsync(httpRequest, info -> subscriber(info, protocol, request.stream()));
+                    http.sendAsync(httpRequest, info -> new CappedBody<>(subscriber(info, protocol, request.stream()),
+                            endpoint.maxResponseBytes()));
             try {
                 Reply reply = exchange.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS).body();
                 if (reply instanceof Reply.Answer answer) {
@@ -121,6 +123,11 @@ final class ChatClient {
             } catch (ExecutionException failed) {
                 Throwable cause = failed.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
                         ? wrapped.getCause() : failed.getCause();
+                CappedBody.TooLarge tooLarge = tooLarge(cause);
+                if (tooLarge != null) {
+                    throw new LlmException(endpoint.describe() + " answered more than " + tooLarge.limit
+                            + " bytes (max.response.bytes); the answer was cut off and not read");
+                }
                 if (cause instanceof Unreadable unreadable) {
                     throw new LlmException(endpoint.describe() + " answered something unreadable: "
                             + redact(unreadable.getCause().getMessage(), endpoint), unreadable.getCause());
@@ -170,6 +177,16 @@ final class ChatClient {
                         throw new Unreadable(e);
                     }
                 });
+    }
+
+    /** The size failure somewhere in a failure's causes, or {@code null}. */
+    private static CappedBody.TooLarge tooLarge(Throwable failure) {
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            if (at instanceof CappedBody.TooLarge found) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static JsonNode parse(String body) throws ProtocolException {

@@ -11,18 +11,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** OpenAI's {@code /chat/completions}, as OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio and llama.cpp serve it. */
+/**
+ * OpenAI's {@code /chat/completions}, as OpenAI, Ollama, vLLM, LM Studio and llama.cpp serve it, and Azure OpenAI
+ * (the key in an {@code api-key} header, the {@code api-version} in the query).
+ */
 final class OpenAiProtocol implements Protocol {
+    private final boolean azure;
+    private final String apiVersion;
+
+    /** OpenAI's own form: the key as {@code Authorization: Bearer}. */
+    OpenAiProtocol() {
+        this(false, null);
+    }
+
+    /**
+     * @param azure      the key goes in an {@code api-key} header
+     * @param apiVersion the {@code api-version} query parameter, or {@code null} or empty for none
+     */
+    OpenAiProtocol(boolean azure, String apiVersion) {
+        this.azure = azure;
+        this.apiVersion = apiVersion == null || apiVersion.isEmpty() ? null : apiVersion;
+    }
 
     @Override
     public String path() {
-        return "/chat/completions";
+        return "/chat/completions" + (apiVersion == null ? "" : "?api-version=" + apiVersion);
     }
 
     @Override
     public void headers(HttpRequest.Builder request, String apiKey) {
         if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
+            if (azure) {
+                request.header("api-key", apiKey);
+            } else {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
         }
     }
 
