@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Anthropic's Messages API, {@code /messages}. */
 final class AnthropicProtocol implements Protocol {
@@ -130,18 +131,23 @@ final class AnthropicProtocol implements Protocol {
     }
 
     @Override
-    public StreamAssembler assembler() {
-        return new Assembler();
+    public StreamAssembler assembler(Consumer<String> pieces) {
+        return new Assembler(pieces);
     }
 
     /** message_start, content_block_start/delta/stop, message_delta, message_stop; ping is ignored. */
     private static final class Assembler implements StreamAssembler {
+        private final Consumer<String> pieces;
         private final Map<Integer, String> types = new TreeMap<>();
         private final Map<Integer, StringBuilder> texts = new TreeMap<>();
         private final Map<Integer, String[]> uses = new TreeMap<>();
         private Usage usage = Usage.NONE;
         private String stop = "";
         private boolean done;
+
+        Assembler(Consumer<String> pieces) {
+            this.pieces = pieces;
+        }
 
         @Override
         public void event(String name, String data) throws ProtocolException {
@@ -156,7 +162,11 @@ final class AnthropicProtocol implements Protocol {
                     types.put(index, kind);
                     texts.put(index, new StringBuilder());
                     if (kind.equals("text")) {
-                        texts.get(index).append(Protocol.text(block.path("text")));
+                        String piece = Protocol.text(block.path("text"));
+                        texts.get(index).append(piece);
+                        if (!piece.isEmpty()) {
+                            pieces.accept(piece);
+                        }
                     } else if (kind.equals("tool_use")) {
                         JsonNode input = block.path("input");
                         uses.put(index, new String[]{Protocol.text(block.path("id")), Protocol.text(block.path("name")),
@@ -170,8 +180,12 @@ final class AnthropicProtocol implements Protocol {
                         throw new ProtocolException("a content_block_delta for block " + index + ", which never started");
                     }
                     JsonNode delta = event.path("delta");
-                    into.append(Protocol.text(delta.path(
-                            Protocol.text(delta.path("type")).equals("input_json_delta") ? "partial_json" : "text")));
+                    boolean json = Protocol.text(delta.path("type")).equals("input_json_delta");
+                    String piece = Protocol.text(delta.path(json ? "partial_json" : "text"));
+                    into.append(piece);
+                    if (!json && "text".equals(types.get(index)) && !piece.isEmpty()) {
+                        pieces.accept(piece);
+                    }
                 }
                 case "message_delta" -> {
                     usage = usage(event.path("usage"), usage);

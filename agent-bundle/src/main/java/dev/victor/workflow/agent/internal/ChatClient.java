@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Sends one model request to an endpoint: the whole exchange within {@code timeout.seconds}, up to
@@ -80,6 +81,15 @@ final class ChatClient {
     }
 
     ModelTurn complete(LlmEndpoint endpoint, ModelRequest request) throws LlmException, InterruptedException {
+        return complete(endpoint, request, piece -> { });
+    }
+
+    /**
+     * The model's answer; when the request streams, each piece of its text goes to {@code pieces} as it
+     * arrives (on the HTTP client's thread; a retried attempt streams again from its start).
+     */
+    ModelTurn complete(LlmEndpoint endpoint, ModelRequest request, Consumer<String> pieces)
+            throws LlmException, InterruptedException {
         Protocol protocol = protocol(endpoint);
         String base = endpoint.baseUrl().toString().replaceAll("/+$", "");
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + protocol.path()))
@@ -94,8 +104,8 @@ final class ChatClient {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration pause;
             CompletableFuture<HttpResponse<Reply>> exchange =
-                    http.sendAsync(httpRequest, info -> new CappedBody<>(subscriber(info, protocol, request.stream()),
-                            endpoint.maxResponseBytes()));
+                    http.sendAsync(httpRequest, info -> new CappedBody<>(subscriber(info, protocol, request.stream(),
+                            pieces), endpoint.maxResponseBytes()));
             try {
                 Reply reply = exchange.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS).body();
                 if (reply instanceof Reply.Answer answer) {
@@ -151,7 +161,7 @@ final class ChatClient {
     }
 
     private static HttpResponse.BodySubscriber<Reply> subscriber(HttpResponse.ResponseInfo info, Protocol protocol,
-                                                                 boolean stream) {
+                                                                 boolean stream, Consumer<String> pieces) {
         int status = info.statusCode();
         if (status < 200 || status > 299) {
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
@@ -160,7 +170,7 @@ final class ChatClient {
         boolean events = info.headers().firstValue("Content-Type")
                 .map(type -> type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
         if (stream && events) {
-            SseSubscriber sse = new SseSubscriber(protocol.assembler());
+            SseSubscriber sse = new SseSubscriber(protocol.assembler(pieces));
             return HttpResponse.BodySubscribers.fromLineSubscriber(sse, s -> {
                 try {
                     return new Reply.Answer(s.result());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * OpenAI's {@code /chat/completions}, as OpenAI, Ollama, vLLM, LM Studio and llama.cpp serve it, and Azure OpenAI
@@ -152,18 +153,23 @@ final class OpenAiProtocol implements Protocol {
     }
 
     @Override
-    public StreamAssembler assembler() {
-        return new Assembler();
+    public StreamAssembler assembler(Consumer<String> pieces) {
+        return new Assembler(pieces);
     }
 
     /** Chunks with {@code choices[0].delta}; tool calls arrive in pieces keyed by their index; {@code [DONE]} ends. */
     private static final class Assembler implements StreamAssembler {
+        private final Consumer<String> pieces;
         private final StringBuilder text = new StringBuilder();
         private final Map<Integer, String[]> calls = new TreeMap<>();
         private final Map<Integer, StringBuilder> arguments = new TreeMap<>();
         private Usage usage = Usage.NONE;
         private String finish = "";
         private boolean done;
+
+        Assembler(Consumer<String> pieces) {
+            this.pieces = pieces;
+        }
 
         @Override
         public void event(String name, String data) throws ProtocolException {
@@ -184,7 +190,11 @@ final class OpenAiProtocol implements Protocol {
                 return;
             }
             JsonNode delta = choice.path("delta");
-            text.append(Protocol.text(delta.path("content")));
+            String piece = Protocol.text(delta.path("content"));
+            if (!piece.isEmpty()) {
+                text.append(piece);
+                pieces.accept(piece);
+            }
             for (JsonNode call : delta.path("tool_calls")) {
                 int index = call.path("index").asInt(calls.size());
                 String[] known = calls.computeIfAbsent(index, i -> new String[]{"", ""});

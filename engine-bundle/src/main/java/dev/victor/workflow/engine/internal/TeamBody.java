@@ -118,7 +118,7 @@ final class TeamBody implements NodeBody {
         }
         AgentRuntime agents = runtime.get();
         AgentTask agentTask = new AgentTask(workflow, id, member.id(), member.role(), task, member.tools(),
-                member.toolBudget(), Map.of(), inputs, state, timeout, null);
+                member.toolBudget(), Map.of(), inputs, state, timeout, null, scope.run.reports.listener(id, member.id()));
         try {
             return Frozen.freeze(Calls.call(scope, Calls.nodeDeadline(timeout), timeout,
                     member.what(id), () -> agents.run(agentTask)));
