@@ -17,7 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * team members and parallel children report from their own threads.
  */
 final class AgentReports {
-    private final Map<String, TokenUsage> byNode = new LinkedHashMap<>(4);
+    /** Guarded by this; made at the first report. */
+    private Map<String, TokenUsage> byNode;
     /** Events for the stream, in the order they happened; {@code null} when nobody streams. */
     private final BlockingQueue<Object> live;
     /** While a {@link LiveNode} runs, the run's own events go to the live queue too, in order. */
@@ -34,10 +35,13 @@ final class AgentReports {
 
     /** The tokens per node so far, in the order the nodes first reported. */
     synchronized Map<String, TokenUsage> usage() {
-        return byNode.isEmpty() ? Map.of() : new LinkedHashMap<>(byNode);
+        return byNode == null ? Map.of() : new LinkedHashMap<>(byNode);
     }
 
     private synchronized void add(String nodeId, TokenUsage usage) {
+        if (byNode == null) {
+            byNode = new LinkedHashMap<>(4);
+        }
         byNode.merge(nodeId, usage, TokenUsage::plus);
     }
 
