@@ -29,7 +29,7 @@ public final class AgentLoop {
     public static final int MAX_TOOL_RESULT_CHARS = 100_000;
 
     /** What a task cost. */
-    public record Outcome(Object answer, Usage usage, int modelCalls, int toolCalls) {
+    public record Outcome(Object answer, TokenUsage usage, int modelCalls, int toolCalls) {
     }
 
     private final Supplier<Map<String, LlmEndpoint>> endpoints;
@@ -69,7 +69,7 @@ public final class AgentLoop {
         boolean stream = endpoint.stream() || listener.streaming();
         int used = 0;
         int calls = 0;
-        Usage usage = Usage.NONE;
+        TokenUsage usage = TokenUsage.NONE;
         boolean toolsAllowed = !offered.isEmpty();
         while (true) {
             ModelRequest request = new ModelRequest(model, system, messages, offered, toolsAllowed,
@@ -82,8 +82,8 @@ public final class AgentLoop {
             }
             calls++;
             usage = usage.plus(turn.usage());
-            if (turn.usage().inputTokens() > 0 || turn.usage().outputTokens() > 0) {
-                listener.usage(new TokenUsage(turn.usage().inputTokens(), turn.usage().outputTokens()));
+            if (!turn.usage().isEmpty()) {
+                listener.usage(turn.usage());
             }
             if (turn.toolCalls().isEmpty()) {
                 return new Outcome(answer(turn.text(), settings, what), usage, calls, used);

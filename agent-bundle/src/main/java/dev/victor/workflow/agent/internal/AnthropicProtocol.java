@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.victor.workflow.agent.AgentTool;
 import dev.victor.workflow.agent.LlmEndpoint;
+import dev.victor.workflow.api.TokenUsage;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -115,13 +116,13 @@ final class AnthropicProtocol implements Protocol {
                         input.isMissingNode() ? "{}" : input.toString()));
             }
         }
-        return new ModelTurn(text.toString(), calls, usage(body.path("usage"), Usage.NONE),
+        return new ModelTurn(text.toString(), calls, usage(body.path("usage"), TokenUsage.NONE),
                 Protocol.text(body.path("stop_reason")));
     }
 
-    private static Usage usage(JsonNode usage, Usage before) {
-        return new Usage(usage.path("input_tokens").asLong(before.inputTokens()),
-                usage.path("output_tokens").asLong(before.outputTokens()));
+    private static TokenUsage usage(JsonNode usage, TokenUsage before) {
+        return new TokenUsage(Math.max(0, usage.path("input_tokens").asLong(before.inputTokens())),
+                Math.max(0, usage.path("output_tokens").asLong(before.outputTokens())));
     }
 
     @Override
@@ -141,7 +142,7 @@ final class AnthropicProtocol implements Protocol {
         private final Map<Integer, String> types = new TreeMap<>();
         private final Map<Integer, StringBuilder> texts = new TreeMap<>();
         private final Map<Integer, String[]> uses = new TreeMap<>();
-        private Usage usage = Usage.NONE;
+        private TokenUsage usage = TokenUsage.NONE;
         private String stop = "";
         private boolean done;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.victor.workflow.agent.AgentTool;
+import dev.victor.workflow.api.TokenUsage;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -138,8 +139,9 @@ final class OpenAiProtocol implements Protocol {
                 Protocol.text(choice.path("finish_reason")));
     }
 
-    private static Usage usage(JsonNode usage) {
-        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+    private static TokenUsage usage(JsonNode usage) {
+        return new TokenUsage(Math.max(0, usage.path("prompt_tokens").asLong(0)),
+                Math.max(0, usage.path("completion_tokens").asLong(0)));
     }
 
     @Override
@@ -163,7 +165,7 @@ final class OpenAiProtocol implements Protocol {
         private final StringBuilder text = new StringBuilder();
         private final Map<Integer, String[]> calls = new TreeMap<>();
         private final Map<Integer, StringBuilder> arguments = new TreeMap<>();
-        private Usage usage = Usage.NONE;
+        private TokenUsage usage = TokenUsage.NONE;
         private String finish = "";
         private boolean done;
 
