@@ -290,18 +290,20 @@ public final class Run {
             stepWrites = new LinkedHashMap<>();
             childIteration = iteration;
         }
-        LiveNode.Work work = () -> {
-            if (node.body != null) {
-                Exec.runBody(node, scope);
-            }
-            return node.route == null ? node.next : node.route.next(scope);
-        };
         if (events != null && LiveNode.worthIt(node, graph.nodes, services)) {
             reports.offload(true);
-            live = LiveNode.start(this, node, iteration, began, work, reports.live());
+            live = LiveNode.start(this, node, iteration, began, () -> runNode(node), reports.live());
             return awaitLive();
         }
-        return settle(node, iteration, began, work);
+        return settle(node, iteration, began, null);
+    }
+
+    /** Runs the node's body and route: the index of the next node. */
+    private int runNode(Node node) throws Exception {
+        if (node.body != null) {
+            Exec.runBody(node, scope);
+        }
+        return node.route == null ? node.next : node.route.next(scope);
     }
 
     /** Hands out the next event of the live node, or settles the node once it has ended. */
@@ -322,13 +324,14 @@ public final class Run {
         LiveNode ended = live;
         live = null;
         reports.offload(false);
-        return settle(ended.node, ended.iteration, ended.began, ended::outcome);
+        return settle(ended.node, ended.iteration, ended.began, ended);
     }
 
-    private boolean settle(Node node, int iteration, long began, LiveNode.Work work) {
+    /** Runs the node here, or takes the outcome of the live node that ran it ({@code ended}), and records it. */
+    private boolean settle(Node node, int iteration, long began, LiveNode ended) {
         int next;
         try {
-            next = work.run();
+            next = ended == null ? runNode(node) : ended.outcome();
         } catch (RunStop stop) {
             stopped(stop, node);
             return false;
