@@ -100,8 +100,8 @@ public final class LlmEndpointComponent {
             throw new IllegalArgumentException("timeout.seconds must be at least 1, not " + config.timeout_seconds());
         }
         Provider provider = Provider.parse(config.provider());
-        Object version = properties.get("api.version");
-        String apiVersion = version == null ? null : String.valueOf(version);
+        String version = config.api_version().strip();
+        String apiVersion = version.isEmpty() ? null : version.equalsIgnoreCase("none") ? "" : version;
         return new LlmEndpoint(config.name().strip(), provider, base, config.model().strip(),
                 key.isBlank() ? null : key, Duration.ofSeconds(config.timeout_seconds()), config.max_retries(),
                 Duration.ofSeconds(config.max_retry_wait_seconds()), config.stream(), config.max_tokens(),

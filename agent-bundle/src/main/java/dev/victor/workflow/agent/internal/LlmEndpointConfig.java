@@ -34,9 +34,9 @@ public @interface LlmEndpointConfig {
     String base_url();
 
     @AttributeDefinition(name = "API version", required = false, description = "azure only: the api-version query"
-            + " parameter (default " + dev.victor.workflow.agent.LlmEndpoint.DEFAULT_AZURE_API_VERSION + "; empty sends"
+            + " parameter (empty: " + dev.victor.workflow.agent.LlmEndpoint.DEFAULT_AZURE_API_VERSION + "; 'none' sends"
             + " none, for Azure's /openai/v1 API)")
-    String api_version() default dev.victor.workflow.agent.LlmEndpoint.DEFAULT_AZURE_API_VERSION;
+    String api_version() default "";
 
     @AttributeDefinition(name = "Model", description = "The model used unless llm_config.model names another")
     String model();
