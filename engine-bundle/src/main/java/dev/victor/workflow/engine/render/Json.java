@@ -148,7 +148,25 @@ public final class Json {
      *                                  value within the limits
      */
     public static Object read(String text) {
-        return read(MAPPER, text);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            return read(MAPPER, parser);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * The value of strict JSON bytes (UTF-8; a malformed byte is an error), as {@link #read(String)}.
+     *
+     * @throws IllegalArgumentException naming the line and column when the bytes are not one JSON
+     *                                  value within the limits
+     */
+    public static Object read(byte[] json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            return read(MAPPER, parser);
+        } catch (IOException e) {
+            throw failure(e);
+        }
     }
 
     /**
@@ -159,23 +177,30 @@ public final class Json {
      * @throws IllegalArgumentException naming the line and column when the text is not one JSON value
      */
     public static Object readStored(String text) {
-        return read(STORED, text);
+        try (JsonParser parser = STORED.createParser(text)) {
+            return read(STORED, parser);
+        } catch (IOException e) {
+            throw failure(e);
+        }
     }
 
-    private static Object read(ObjectMapper mapper, String text) {
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("empty JSON");
+    private static Object read(ObjectMapper mapper, JsonParser parser) throws IOException {
+        try (JsonParser numbers = new StateNumbers(parser)) {
+            if (numbers.nextToken() == null) {
+                throw new IllegalArgumentException("empty JSON");
+            }
+            return mapper.readValue(numbers, Object.class);
         }
-        try (JsonParser parser = new StateNumbers(mapper.createParser(text))) {
-            return mapper.readValue(parser, Object.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException("not valid JSON" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    private static RuntimeException failure(IOException e) {
+        if (e instanceof JsonProcessingException processing) {
+            String where = processing.getLocation() == null ? "" : " (line " + processing.getLocation().getLineNr()
+                    + ", column " + processing.getLocation().getColumnNr() + ")";
+            return new IllegalArgumentException("not valid JSON" + where + ": "
+                    + processing.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
+        return new UncheckedIOException(e);
     }
 
     /**
