@@ -53,6 +53,7 @@ public final class Json {
     public static final int MAX_STORED_NESTING_DEPTH = 501;
 
     private static final ObjectMapper MAPPER = mapper(false, MAX_NESTING_DEPTH, MAX_NUMBER_LENGTH);
+    private static final Reader STRICT = new Reader(MAPPER);
     private static final ObjectMapper STORED = mapper(true, MAX_STORED_NESTING_DEPTH, 100_000);
 
     private static ObjectMapper mapper(boolean nonFiniteFloats, int maxNestingDepth, int maxNumberLength) {
@@ -148,11 +149,7 @@ public final class Json {
      *                                  value within the limits
      */
     public static Object read(String text) {
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            return read(MAPPER, parser);
-        } catch (IOException e) {
-            throw failure(e);
-        }
+        return STRICT.read(text);
     }
 
     /**
@@ -162,10 +159,46 @@ public final class Json {
      *                                  value within the limits
      */
     public static Object read(byte[] json) {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            return read(MAPPER, parser);
-        } catch (IOException e) {
-            throw failure(e);
+        return STRICT.read(json);
+    }
+
+    /**
+     * A reader as {@link #read(String)} that allows less nesting (a server's request bodies).
+     *
+     * @throws IllegalArgumentException when the depth is not between 1 and {@value #MAX_NESTING_DEPTH}
+     */
+    public static Reader reader(int maxNestingDepth) {
+        if (maxNestingDepth < 1 || maxNestingDepth > MAX_NESTING_DEPTH) {
+            throw new IllegalArgumentException("the nesting depth " + maxNestingDepth + " is not between 1 and "
+                    + MAX_NESTING_DEPTH + " (Json.MAX_NESTING_DEPTH)");
+        }
+        return new Reader(mapper(false, maxNestingDepth, MAX_NUMBER_LENGTH));
+    }
+
+    /** Reads strict JSON within its nesting limit (see {@link #reader(int)}). Thread-safe. */
+    public static final class Reader {
+        private final ObjectMapper mapper;
+
+        private Reader(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        /** As {@link Json#read(String)}, within this reader's limit. */
+        public Object read(String text) {
+            try (JsonParser parser = mapper.createParser(text)) {
+                return Json.read(mapper, parser);
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        /** As {@link Json#read(byte[])}, within this reader's limit. */
+        public Object read(byte[] json) {
+            try (JsonParser parser = mapper.createParser(json)) {
+                return Json.read(mapper, parser);
+            } catch (IOException e) {
+                throw failure(e);
+            }
         }
     }
 

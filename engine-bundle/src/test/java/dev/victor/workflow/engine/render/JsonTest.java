@@ -84,6 +84,15 @@ class JsonTest {
     }
 
     @Test
+    void aReaderMayAllowLessNesting() {
+        Json.Reader reader = Json.reader(3);
+        assertThat(reader.read("[[[1]]]".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(List.of(List.of(List.of(1L))));
+        assertThatThrownBy(() -> reader.read("[[[[1]]]]")).hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> reader.read("{\"a\": 1e999999}")).hasMessageContaining("too large for a float");
+        assertThatThrownBy(() -> Json.reader(Json.MAX_NESTING_DEPTH + 1)).hasMessageContaining("Json.MAX_NESTING_DEPTH");
+    }
+
+    @Test
     void whatItWritesItReads() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("s", "\u0000\"\\\u2028😀");

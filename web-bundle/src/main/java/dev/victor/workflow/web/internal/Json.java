@@ -11,10 +11,15 @@ import java.util.Map;
 /**
  * JSON in and out (jackson-databind): request bodies must be one JSON object, read as the commands
  * read their JSON ({@link dev.victor.workflow.engine.render.Json#read(byte[])}: no duplicate keys,
- * nested at most {@value dev.victor.workflow.engine.render.Json#MAX_NESTING_DEPTH} deep, integers
- * as {@code Long} or {@code BigInteger}, a number too large for a float refused). Thread-safe.
+ * integers as {@code Long} or {@code BigInteger}, a number too large for a float refused), nested
+ * at most {@value #MAX_DEPTH} deep. Thread-safe.
  */
 final class Json {
+
+    static final int MAX_DEPTH = 64;
+
+    private final dev.victor.workflow.engine.render.Json.Reader reader =
+            dev.victor.workflow.engine.render.Json.reader(MAX_DEPTH);
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -27,7 +32,7 @@ final class Json {
         }
         Object value;
         try {
-            value = dev.victor.workflow.engine.render.Json.read(body);
+            value = reader.read(body);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("The request body is " + e.getMessage());
         }

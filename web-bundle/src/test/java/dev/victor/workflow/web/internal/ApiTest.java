@@ -185,6 +185,8 @@ class ApiTest {
         assertThat(status(() -> api.startRun(body("{\"uri\": \"/etc/passwd\"}"), Map.of()))).isEqualTo(403);
         assertThat(status(() -> api.startRun(body("{\"uri\": \"broken.yaml\"}"), Map.of()))).isEqualTo(422);
         assertThat(status(() -> api.startRun(body("{".repeat(100) + "}".repeat(100)), Map.of()))).isEqualTo(400);
+        assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"a\": " + "[".repeat(70) + "]".repeat(70) + "}}"), Map.of())))
+                .as("nested deeper than Json.MAX_DEPTH").isEqualTo(400);
         assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"a\": 1e999999}}"), Map.of())))
                 .as("a number too large for a float is refused, not made infinite").isEqualTo(400);
         assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"a\": NaN}}"), Map.of())))
