@@ -51,10 +51,12 @@ public final class Json {
 
     /** The deepest nesting {@link #readStored(String)} accepts. */
     public static final int MAX_STORED_NESTING_DEPTH = 501;
+    /** The longest number {@link #readStored(String)} accepts, in characters. */
+    public static final int MAX_STORED_NUMBER_LENGTH = 100_000;
 
     private static final ObjectMapper MAPPER = mapper(false, MAX_NESTING_DEPTH, MAX_NUMBER_LENGTH);
     private static final Reader STRICT = new Reader(MAPPER);
-    private static final ObjectMapper STORED = mapper(true, MAX_STORED_NESTING_DEPTH, 100_000);
+    private static final ObjectMapper STORED = mapper(true, MAX_STORED_NESTING_DEPTH, MAX_STORED_NUMBER_LENGTH);
 
     private static ObjectMapper mapper(boolean nonFiniteFloats, int maxNestingDepth, int maxNumberLength) {
         return JsonMapper.builder(new JsonFactoryBuilder()
@@ -204,8 +206,8 @@ public final class Json {
 
     /**
      * The value of JSON text that this runtime stored (a checkpoint): as {@link #read(String)},
-     * but {@code NaN}, {@code Infinity} and {@code -Infinity} are floats, and nesting may reach
-     * {@value #MAX_STORED_NESTING_DEPTH} levels.
+     * but {@code NaN}, {@code Infinity} and {@code -Infinity} are floats, nesting may reach
+     * {@value #MAX_STORED_NESTING_DEPTH} levels and a number {@value #MAX_STORED_NUMBER_LENGTH} characters.
      *
      * @throws IllegalArgumentException naming the line and column when the text is not one JSON value
      */
