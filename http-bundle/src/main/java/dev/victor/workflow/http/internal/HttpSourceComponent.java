@@ -2,6 +2,7 @@ package dev.victor.workflow.http.internal;
 
 import dev.victor.workflow.api.PluginName;
 import dev.victor.workflow.api.Scheme;
+import dev.victor.workflow.kernel.osgi.OsgiSystemLogger;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 import org.osgi.service.component.annotations.Activate;
@@ -32,7 +33,7 @@ public final class HttpSourceComponent implements WorkflowSource {
                                @Reference(name = "logger", service = LoggerFactory.class,
                                        cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.source = SourceComponents.source("http", config, properties,
-                new OsgiLogger(logger, System.getLogger(HttpSource.class.getName())));
+                new OsgiSystemLogger(() -> logger, System.getLogger(HttpSource.class.getName())));
     }
 
     @Deactivate

@@ -366,7 +366,7 @@ public final class WorkflowCommands {
             return null;
         }
         try {
-            return JsonValues.parse(text);
+            return Json.read(text);
         } catch (IllegalArgumentException e) {
             String start = text.strip();
             if (start.startsWith("{") || start.startsWith("[") || start.startsWith("\"")) {
@@ -416,7 +416,7 @@ public final class WorkflowCommands {
         if (stateJson == null || stateJson.isBlank()) {
             return Map.of();
         }
-        Object value = JsonValues.parse(stateJson);
+        Object value = Json.read(stateJson);
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("must be a JSON object, such as {\"topic\": \"osgi\"}");
         }
