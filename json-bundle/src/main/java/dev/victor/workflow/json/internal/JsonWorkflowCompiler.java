@@ -1,6 +1,7 @@
 package dev.victor.workflow.json.internal;
 
 import dev.victor.workflow.kernel.source.Utf8;
+import dev.victor.workflow.kernel.source.Sha256;
 import dev.victor.workflow.kernel.source.SourceFiles;
 
 import dev.victor.workflow.api.CompiledGraph;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -118,10 +116,10 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
     @Override
     public String getCacheKey(String source) {
         JsonSource classified = JsonSource.classify(source, options.baseDirectory());
-        MessageDigest digest = sha256();
-        update(digest, KEY_VERSION);
+        Sha256 digest = Sha256.digest();
+        digest.part(KEY_VERSION);
         JsonLimits limits = options.limits();
-        update(digest, "strict=" + options.strict() + ";types=" + new java.util.TreeSet<>(options.customNodeTypes())
+        digest.part("strict=" + options.strict() + ";types=" + new java.util.TreeSet<>(options.customNodeTypes())
                 + ";env=" + options.env() + ";base=" + options.baseDirectory()
                 + ";limits=" + limits.maxDocumentBytes() + "," + limits.maxNestingDepth() + ","
                 + limits.maxStringLength() + "," + limits.maxNameLength() + "," + limits.maxNumberLength()
@@ -131,15 +129,15 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         if (classified instanceof JsonSource.File file) {
             SourceFiles.confine(file.path(), options.baseDirectory(), file.displayName());
             byte[] bytes = SourceFiles.read(file.path(), file.displayName(), limits.maxDocumentBytes());
-            update(digest, "file");
-            update(digest, realPath(file.path()));
-            digest.update(bytes);
+            digest.part("file");
+            digest.part(realPath(file.path()));
+            digest.bytes(bytes);
             text = new String(bytes, StandardCharsets.UTF_8);
             localFile = true;
         } else {
             text = ((JsonSource.Text) classified).text();
-            update(digest, "text");
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.part("text");
+            digest.bytes(text.getBytes(StandardCharsets.UTF_8));
             localFile = false;
         }
         if (options.env().allows(localFile)) {
@@ -150,10 +148,10 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
             }
             for (String name : names) {
                 String value = options.environment().apply(name);
-                update(digest, "env:" + name + (value == null ? "\u0000unset" : "=" + value));
+                digest.part("env:" + name + (value == null ? "\u0000unset" : "=" + value));
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     Loaded load(String source) {
@@ -177,20 +175,7 @@ public final class JsonWorkflowCompiler implements WorkflowCompilerPlugin {
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.kernel.source.Sha256;
 import dev.victor.workflow.kernel.source.PositionTree;
 import dev.victor.workflow.kernel.source.Utf8;
 import dev.victor.workflow.kernel.source.SourceFiles;
@@ -13,9 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,36 +151,36 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
     @Override
     public String getCacheKey(String source) {
         YamlSource classified = SourceForms.classify(source, options.baseDirectory());
-        MessageDigest digest = sha256();
-        update(digest, KEY_VERSION);
-        update(digest, fingerprint());
+        Sha256 digest = Sha256.digest();
+        digest.part(KEY_VERSION);
+        digest.part(fingerprint());
         String text;
         boolean localFile;
         if (classified instanceof YamlSource.File file) {
             SourceFiles.confine(file.path(), options.baseDirectory(), file.displayName());
             byte[] bytes = SourceFiles.read(file.path(), file.displayName(), options.limits().maxDocumentBytes());
-            update(digest, "file");
-            update(digest, realPath(file.path()));
-            digest.update(bytes);
+            digest.part("file");
+            digest.part(realPath(file.path()));
+            digest.bytes(bytes);
             text = new String(bytes, StandardCharsets.UTF_8);
             localFile = true;
         } else {
             text = ((YamlSource.Text) classified).text();
-            update(digest, "text");
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.part("text");
+            digest.bytes(text.getBytes(StandardCharsets.UTF_8));
             localFile = false;
         }
         if (RefExpander.mentionsRef(text)) {
             try {
                 Loaded loaded = load(source);
                 for (Map.Entry<Path, byte[]> file : loaded.references().files().entrySet()) {
-                    update(digest, "ref");
-                    update(digest, file.getKey().toString());
-                    digest.update(file.getValue());
+                    digest.part("ref");
+                    digest.part(file.getKey().toString());
+                    digest.bytes(file.getValue());
                 }
             } catch (WorkflowException e) {
                 // Compiling will report it; the key still follows the content.
-                update(digest, "unresolved-ref");
+                digest.part("unresolved-ref");
             }
         }
         if (options.env().allows(localFile)) {
@@ -193,10 +191,10 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
             }
             for (String name : names) {
                 String value = options.environment().apply(name);
-                update(digest, "env:" + name + (value == null ? "\u0000unset" : "=" + value));
+                digest.part("env:" + name + (value == null ? "\u0000unset" : "=" + value));
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     /** Reads, parses and expands a source. */
@@ -237,20 +235,7 @@ public final class YamlWorkflowCompiler implements WorkflowCompilerPlugin {
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 
     @Override
     public String toString() {

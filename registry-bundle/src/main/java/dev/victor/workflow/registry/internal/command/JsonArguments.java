@@ -2,12 +2,13 @@ package dev.victor.workflow.registry.internal.command;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.victor.workflow.engine.render.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A command's JSON argument (a state, a response, a patch) read by {@link JsonValues}, with a
+ * A command's JSON argument (a state, a response, a patch) read by {@link Json#read(String)}, with a
  * failure that says where the text went wrong: line, column and character offset.
  */
 final class JsonArguments {
@@ -25,7 +26,7 @@ final class JsonArguments {
      */
     static Object parse(String text, String what) {
         try {
-            return JsonValues.parse(text);
+            return Json.read(text);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException parse) {
                 JsonLocation at = parse.getLocation();
@@ -65,7 +66,7 @@ final class JsonArguments {
             return true;
         }
         try {
-            JsonValues.parse(text);
+            Json.read(text);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -412,7 +412,11 @@ public final class WorkflowCommands {
     private static RunResult stream(Stream<RunEvent> events, PrintStream out) {
         RunResult result = null;
         try (events) {
+            UsageDocument.Pieces pieces = new UsageDocument.Pieces(out);
             for (RunEvent event : (Iterable<RunEvent>) events::iterator) {
+                if (pieces.print(event)) {
+                    continue;
+                }
                 printEvent(event, out);
                 if (event instanceof RunEvent.RunFinished finished) {
                     result = finished.result();
@@ -437,6 +441,9 @@ public final class WorkflowCommands {
         } else if (event instanceof RunEvent.RunWarning warning) {
             out.println("  warning" + (warning.nodeId() == null ? "" : " at " + warning.nodeId()) + ": "
                     + warning.message());
+        } else if (event instanceof RunEvent.TokensUsed used) {
+            out.println("  $ " + used.nodeId() + (used.memberId() == null ? "" : " (" + used.memberId() + ")") + ": "
+                    + used.usage().inputTokens() + " input and " + used.usage().outputTokens() + " output tokens");
         } else if (event instanceof RunEvent.Interrupted interrupted) {
             Interrupt interrupt = interrupted.interrupt();
             out.println("  ? " + interrupt.nodeId() + " waits for " + interrupt.type() + ": " + interrupt.prompt()
@@ -502,6 +509,9 @@ public final class WorkflowCommands {
             doc.put("interrupt", pending);
         }
         doc.put("warnings", result.warnings());
+        if (!result.tokenUsage().isEmpty()) {
+            doc.put("tokenUsage", UsageDocument.of(result));
+        }
         if (dry != null) {
             doc.put("placeholders", dry.placeholders());
             doc.put("choices", result.warnings().stream().filter(warning -> warning.startsWith("dry run: ")).toList());
