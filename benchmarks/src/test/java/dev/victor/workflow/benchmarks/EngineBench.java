@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * project's engine with the graph built by {@code GraphBuilder}; {@code victorYaml} the same
  * workload written in YAML (transform and condition nodes, expressions), compiled once;
  * {@code langgraph4jDefault} LangGraph4j 1.8.17 with its default state serializer,
- * {@code langgraph4jShallow} with {@link ShallowCopyStateSerializer}; {@code plainJava} the floor
+ * {@code langgraph4jShallow} with {@link ShallowCopyStateSerializer}, {@code langgraph4jNoClone}
+ * with {@link NoCloneStateSerializer} (LangGraph4j's no-clone path, the anchor); {@code plainJava} the floor
  * ({@link PlainJavaWorkloads}).
  *
  * <p>The warm-up is long (5 × 4 s) because LangGraph4j needs it: on the development machine its
@@ -49,6 +50,8 @@ public class EngineBench {
     private org.bsc.langgraph4j.CompiledGraph<AgentState> lgDefaultCycle;
     private org.bsc.langgraph4j.CompiledGraph<AgentState> lgShallowLinear;
     private org.bsc.langgraph4j.CompiledGraph<AgentState> lgShallowCycle;
+    private org.bsc.langgraph4j.CompiledGraph<AgentState> lgNoCloneLinear;
+    private org.bsc.langgraph4j.CompiledGraph<AgentState> lgNoCloneCycle;
     private PlainJavaWorkloads.Graph plainLinear;
     private PlainJavaWorkloads.Graph plainCycle;
 
@@ -62,6 +65,8 @@ public class EngineBench {
         lgDefaultCycle = LangGraph4jWorkloads.cycle(Workloads.CYCLE_LIMIT, false);
         lgShallowLinear = LangGraph4jWorkloads.linear(Workloads.LINEAR_STEPS, true);
         lgShallowCycle = LangGraph4jWorkloads.cycle(Workloads.CYCLE_LIMIT, true);
+        lgNoCloneLinear = LangGraph4jWorkloads.linear(Workloads.LINEAR_STEPS, LangGraph4jWorkloads.Copy.NONE);
+        lgNoCloneCycle = LangGraph4jWorkloads.cycle(Workloads.CYCLE_LIMIT, LangGraph4jWorkloads.Copy.NONE);
         plainLinear = PlainJavaWorkloads.linear(Workloads.LINEAR_STEPS);
         plainCycle = PlainJavaWorkloads.cycle(Workloads.CYCLE_LIMIT);
         check();
@@ -73,11 +78,13 @@ public class EngineBench {
         Workloads.check(linear10_victorYaml(), "k", Workloads.LINEAR_STEPS);
         Workloads.check(linear10_langgraph4jDefault(), "k", Workloads.LINEAR_STEPS);
         Workloads.check(linear10_langgraph4jShallow(), "k", Workloads.LINEAR_STEPS);
+        Workloads.check(linear10_langgraph4jNoClone(), "k", Workloads.LINEAR_STEPS);
         Workloads.check(linear10_plainJava(), "k", Workloads.LINEAR_STEPS);
         Workloads.check(cycle1000_victor(), "i", Workloads.CYCLE_LIMIT);
         Workloads.check(cycle1000_victorYaml(), "i", Workloads.CYCLE_LIMIT);
         Workloads.check(cycle1000_langgraph4jDefault(), "i", Workloads.CYCLE_LIMIT);
         Workloads.check(cycle1000_langgraph4jShallow(), "i", Workloads.CYCLE_LIMIT);
+        Workloads.check(cycle1000_langgraph4jNoClone(), "i", Workloads.CYCLE_LIMIT);
         Workloads.check(cycle1000_plainJava(), "i", Workloads.CYCLE_LIMIT);
         if (cycle1000_victor().iterations() != Workloads.CYCLE_STEPS
                 || cycle1000_victorYaml().iterations() != Workloads.CYCLE_STEPS
@@ -114,6 +121,12 @@ public class EngineBench {
 
     @Benchmark
     @OperationsPerInvocation(Workloads.LINEAR_STEPS)
+    public Map<String, Object> linear10_langgraph4jNoClone() {
+        return LangGraph4jWorkloads.invoke(lgNoCloneLinear, linearInput);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workloads.LINEAR_STEPS)
     public Map<String, Object> linear10_plainJava() {
         return plainLinear.invoke(linearInput);
     }
@@ -142,6 +155,12 @@ public class EngineBench {
     @OperationsPerInvocation(Workloads.CYCLE_STEPS)
     public Map<String, Object> cycle1000_langgraph4jShallow() {
         return LangGraph4jWorkloads.invoke(lgShallowCycle, cycleInput);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workloads.CYCLE_STEPS)
+    public Map<String, Object> cycle1000_langgraph4jNoClone() {
+        return LangGraph4jWorkloads.invoke(lgNoCloneCycle, cycleInput);
     }
 
     @Benchmark

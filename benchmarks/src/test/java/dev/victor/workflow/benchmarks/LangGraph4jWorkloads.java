@@ -16,17 +16,33 @@ import static org.bsc.langgraph4j.action.AsyncNodeAction.node_async;
 /**
  * The workloads of {@link Workloads} on LangGraph4j 1.8.17: a state with a counter channel,
  * nodes through {@code node_async}, conditional edges through {@code edge_async}, {@code invoke(Map)}.
- * {@code shallow} picks {@link ShallowCopyStateSerializer} instead of the library's default
- * ({@code ObjectStreamStateSerializer}, what {@code new StateGraph(channels, AgentState::new)} uses).
+ * {@link Copy} picks how the engine copies the state on every step.
  */
 final class LangGraph4jWorkloads {
+    /** The state handling of a LangGraph4j graph. */
+    enum Copy {
+        /** The library's default ({@code ObjectStreamStateSerializer}, what {@code new StateGraph(channels, AgentState::new)} uses). */
+        SERIALIZED,
+        /** {@link ShallowCopyStateSerializer}: one shallow copy of the state's map per step. */
+        SHALLOW,
+        /** {@link NoCloneStateSerializer}: the no-clone path, no copy at all. */
+        NONE
+    }
+
     private LangGraph4jWorkloads() {
     }
 
-    private static StateGraph<AgentState> graph(String counter, boolean shallow) {
+    private static StateGraph<AgentState> graph(String counter, Copy copy) {
         Map<String, Channel<?>> channels = Map.of(counter, Channels.base(() -> 0));
-        return shallow ? new StateGraph<>(channels, new ShallowCopyStateSerializer())
-                : new StateGraph<>(channels, AgentState::new);
+        return switch (copy) {
+            case SERIALIZED -> new StateGraph<>(channels, AgentState::new);
+            case SHALLOW -> new StateGraph<>(channels, new ShallowCopyStateSerializer());
+            case NONE -> new StateGraph<>(channels, new NoCloneStateSerializer());
+        };
+    }
+
+    private static Copy copy(boolean shallow) {
+        return shallow ? Copy.SHALLOW : Copy.SERIALIZED;
     }
 
     private static CompileConfig config() {
@@ -34,7 +50,11 @@ final class LangGraph4jWorkloads {
     }
 
     static StateGraph<AgentState> defineLinear(int nodes, boolean shallow) throws GraphStateException {
-        StateGraph<AgentState> graph = graph("k", shallow);
+        return defineLinear(nodes, copy(shallow));
+    }
+
+    static StateGraph<AgentState> defineLinear(int nodes, Copy copy) throws GraphStateException {
+        StateGraph<AgentState> graph = graph("k", copy);
         for (int i = 0; i < nodes; i++) {
             graph.addNode("n" + i, node_async(state -> Map.of("k", state.<Integer>value("k").orElseThrow() + 1)));
         }
@@ -47,11 +67,19 @@ final class LangGraph4jWorkloads {
     }
 
     static CompiledGraph<AgentState> linear(int nodes, boolean shallow) throws GraphStateException {
-        return defineLinear(nodes, shallow).compile(config());
+        return linear(nodes, copy(shallow));
+    }
+
+    static CompiledGraph<AgentState> linear(int nodes, Copy copy) throws GraphStateException {
+        return defineLinear(nodes, copy).compile(config());
     }
 
     static CompiledGraph<AgentState> cycle(int limit, boolean shallow) throws GraphStateException {
-        return graph("i", shallow)
+        return cycle(limit, copy(shallow));
+    }
+
+    static CompiledGraph<AgentState> cycle(int limit, Copy copy) throws GraphStateException {
+        return graph("i", copy)
                 .addNode("a", node_async(state -> Map.of("i", state.<Integer>value("i").orElseThrow() + 1)))
                 .addNode("b", node_async(state -> Map.of()))
                 .addEdge(StateGraph.START, "a")

@@ -67,8 +67,13 @@ public final class Report {
     // ---------------------------------------------------------------- lookups
 
     private Row row(String name, String keys) {
+        return rowWith(name, keys == null ? Map.of() : Map.of("keys", keys));
+    }
+
+    /** The row of that name whose parameters include {@code params}. */
+    private Row rowWith(String name, Map<String, String> params) {
         for (Row row : rows) {
-            if (row.name().equals(name) && (keys == null || keys.equals(row.params().get("keys")))) {
+            if (row.name().equals(name) && row.params().entrySet().containsAll(params.entrySet())) {
                 return row;
             }
         }
@@ -77,11 +82,18 @@ public final class Report {
 
     /** The score in nanoseconds per operation (AverageTime rows), NaN when absent. */
     private double ns(String name) {
-        return ns(name, null);
+        return ns(name, (String) null);
     }
 
     private double ns(String name, String keys) {
-        Row row = row(name, keys);
+        return ns(row(name, keys));
+    }
+
+    private double ns(String name, Map<String, String> params) {
+        return ns(rowWith(name, params));
+    }
+
+    private static double ns(Row row) {
         if (row == null) {
             return Double.NaN;
         }
@@ -151,6 +163,7 @@ public final class Report {
         steps(out);
         build(out);
         compile(out);
+        compileShapes(out);
         registry(out);
         stateSize(out);
         concurrency(out);
@@ -164,6 +177,7 @@ public final class Report {
         {"victorYaml", "this project, YAML (transform + condition nodes)"},
         {"langgraph4jDefault", "LangGraph4j 1.8.17, default serializer"},
         {"langgraph4jShallow", "LangGraph4j 1.8.17, shallow-copy serializer"},
+        {"langgraph4jNoClone", "LangGraph4j 1.8.17, no-clone path (the anchor)"},
         {"plainJava", "plain Java (the floor)"},
     };
 
@@ -172,18 +186,22 @@ public final class Report {
             return;
         }
         out.append("### Step cost (1, 2): ns per node step\n\n")
-                .append("| engine | linear10 ns/step | ÷ victor | B/step | cycle1000 ns/step | ÷ victor | B/step |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| engine | linear10 ns/step | ÷ victor | ÷ floor | B/step "
+                        + "| cycle1000 ns/step | ÷ victor | ÷ floor | B/step |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         double linear = ns("EngineBench.linear10_victor");
         double cycle = ns("EngineBench.cycle1000_victor");
+        double linearFloor = ns("EngineBench.linear10_plainJava");
+        double cycleFloor = ns("EngineBench.cycle1000_plainJava");
         for (String[] engine : ENGINES) {
             String l = "EngineBench.linear10_" + engine[0];
             String c = "EngineBench.cycle1000_" + engine[0];
             out.append("| ").append(engine[1])
                     .append(" | ").append(num(ns(l))).append(" | ").append(ratio(ns(l) / linear))
-                    .append(" | ").append(num(alloc(l)))
+                    .append(" | ").append(ratio(ns(l) / linearFloor)).append(" | ").append(num(alloc(l)))
                     .append(" | ").append(num(ns(c))).append(" | ").append(ratio(ns(c) / cycle))
-                    .append(" | ").append(num(alloc(c))).append(" |\n");
+                    .append(" | ").append(ratio(ns(c) / cycleFloor)).append(" | ").append(num(alloc(c)))
+                    .append(" |\n");
         }
         out.append('\n');
     }
@@ -223,6 +241,36 @@ public final class Report {
                     .append(" | ").append(num(load / 1e3)).append(" | ").append(ratio(compile / load))
                     .append(" | ").append(num(compose / 1e3)).append(" | ").append(ratio(compile / compose))
                     .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    static final String[] SHAPES = {"linear", "branching", "mixed"};
+    static final String[] SIZES = {"50", "500", "5000"};
+
+    private double shapeRatio(String shape, String nodes) {
+        Map<String, String> params = Map.of("shape", shape, "nodes", nodes);
+        return ns("CompileShapesBench.compile", params) / ns("CompileShapesBench.snakeyamlLoad", params);
+    }
+
+    private void compileShapes(StringBuilder out) {
+        if (rowWith("CompileShapesBench.compile", Map.of()) == null) {
+            return;
+        }
+        out.append("### Compile by size and shape (3): full compile ÷ SnakeYAML's bare load\n\n")
+                .append("| shape | nodes | full compile µs | SnakeYAML load µs | compile ÷ load | KB per compile |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (String shape : SHAPES) {
+            for (String nodes : SIZES) {
+                Map<String, String> params = Map.of("shape", shape, "nodes", nodes);
+                Row compile = rowWith("CompileShapesBench.compile", params);
+                out.append("| ").append(shape).append(" | ").append(nodes)
+                        .append(" | ").append(num(ns(compile) / 1e3))
+                        .append(" | ").append(num(ns("CompileShapesBench.snakeyamlLoad", params) / 1e3))
+                        .append(" | ").append(ratio(shapeRatio(shape, nodes)))
+                        .append(" | ").append(num(compile == null ? Double.NaN : compile.allocPerOp() / 1024))
+                        .append(" |\n");
+            }
         }
         out.append('\n');
     }
@@ -312,6 +360,22 @@ public final class Report {
     private void targets(StringBuilder out) {
         double step = ns("EngineBench.linear10_victor");
         double lg = ns("EngineBench.linear10_langgraph4jDefault") / step;
+        double linearFloor = step / ns("EngineBench.linear10_plainJava");
+        double cycleFloor = ns("EngineBench.cycle1000_victor") / ns("EngineBench.cycle1000_plainJava");
+        double yamlLinearFloor = ns("EngineBench.linear10_victorYaml") / ns("EngineBench.linear10_plainJava");
+        double yamlCycleFloor = ns("EngineBench.cycle1000_victorYaml") / ns("EngineBench.cycle1000_plainJava");
+        double anchorLinear = ns("EngineBench.linear10_langgraph4jNoClone") / step;
+        double anchorCycle = ns("EngineBench.cycle1000_langgraph4jNoClone") / ns("EngineBench.cycle1000_victor");
+        double worstShape = Double.NaN;
+        StringBuilder shapes = new StringBuilder();
+        for (String shape : SHAPES) {
+            shapes.append(shapes.length() == 0 ? "" : "; ").append(shape);
+            for (String nodes : SIZES) {
+                double value = shapeRatio(shape, nodes);
+                worstShape = worst(worstShape, value);
+                shapes.append(' ').append(ratio(value));
+            }
+        }
         double refactor = ns("CompileBench.refactor_compile") / ns("CompileBench.refactor_snakeyamlLoad");
         double synthetic = ns("CompileBench.synthetic500_compile") / ns("CompileBench.synthetic500_snakeyamlLoad");
         double hitFile = ns("RegistryBench.hit_refactorFile");
@@ -328,6 +392,18 @@ public final class Report {
                 .append(verdict(step, v -> v <= 100 ? 1 : 0)).append(" |\n")
                 .append("| engine ≥ 60× faster than LangGraph4j's defaults (linear10) | ").append(ratio(lg))
                 .append(" | ").append(verdict(lg, v -> v >= 60 ? 1 : 0)).append(" |\n")
+                .append("| engine within 2× the plain-Java floor | linear10 ").append(ratio(linearFloor))
+                .append(", cycle1000 ").append(ratio(cycleFloor)).append(" | ")
+                .append(verdict(worst(linearFloor, cycleFloor), v -> v <= 2 ? 1 : 0)).append(" |\n")
+                .append("| YAML steps within 3× the floor | linear10 ").append(ratio(yamlLinearFloor))
+                .append(", cycle1000 ").append(ratio(yamlCycleFloor)).append(" | ")
+                .append(verdict(worst(yamlLinearFloor, yamlCycleFloor), v -> v <= 3 ? 1 : 0)).append(" |\n")
+                .append("| engine ≥ 50× faster than LangGraph4j's no-clone path | linear10 ")
+                .append(ratio(anchorLinear)).append(", cycle1000 ").append(ratio(anchorCycle)).append(" | ")
+                .append(verdict(Double.isNaN(anchorLinear) || Double.isNaN(anchorCycle) ? Double.NaN
+                        : Math.min(anchorLinear, anchorCycle), v -> v >= 50 ? 1 : 0)).append(" |\n")
+                .append("| compile ≤ 1.5× the bare load at 50, 500, 5,000 nodes | ").append(shapes)
+                .append(" | ").append(verdict(worstShape, v -> v <= 1.5 ? 1 : 0)).append(" |\n")
                 .append("| full compile ≤ 1.5× the bare YAML load | refactor ").append(ratio(refactor))
                 .append(", synthetic500 ").append(ratio(synthetic)).append(" | ")
                 .append(verdict(worst(refactor, synthetic), v -> v <= 1.5 ? 1 : 0)).append(" |\n")
@@ -351,14 +427,27 @@ public final class Report {
 
     private void noisy(StringBuilder out) {
         List<String> noisy = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (Row row : rows) {
-            if (row.error() > 0.1 * row.score()) {
-                noisy.add("`" + row.name() + (row.params().isEmpty() ? "" : " " + row.params()) + "` ±"
-                        + Math.round(100 * row.error() / row.score()) + "%");
+            String label = "`" + row.name() + (row.params().isEmpty() ? "" : " " + row.params()) + "`";
+            if (Double.isNaN(row.error())) {
+                unknown.add(label);
+            } else if (row.error() > 0.1 * row.score()) {
+                noisy.add(label + " ±" + Math.round(100 * row.error() / row.score()) + "%");
             }
         }
-        out.append(noisy.isEmpty() ? "Every score's 99.9% confidence interval is within ±10%.\n\n"
-                : "Scores whose 99.9% confidence interval is wider than ±10%: " + String.join(", ", noisy) + ".\n\n");
+        if (!unknown.isEmpty()) {
+            out.append("Scores whose error is unknown (too few iterations for a confidence interval): ")
+                    .append(String.join(", ", unknown)).append(".\n\n");
+        }
+        if (!noisy.isEmpty()) {
+            out.append("Scores whose 99.9% confidence interval is wider than ±10%: ")
+                    .append(String.join(", ", noisy)).append(".\n\n");
+        } else if (unknown.isEmpty()) {
+            out.append("Every score's 99.9% confidence interval is within ±10%.\n\n");
+        } else {
+            out.append("Every other score's 99.9% confidence interval is within ±10%.\n\n");
+        }
     }
 
     /** Rows from JMH's in-memory results. */

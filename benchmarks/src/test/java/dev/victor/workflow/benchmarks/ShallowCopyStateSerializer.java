@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The cheapest honest state handling LangGraph4j 1.8.17 allows: its engine clones the state
+ * A cheap state handling of LangGraph4j 1.8.17 that still copies: its engine clones the state
  * through {@code StateSerializer.cloneObject} on every step; the default
  * ({@code ObjectStreamStateSerializer}) writes the whole state to a byte array with Java
  * serialization and reads it back. This serializer overrides {@code cloneObject} with one shallow
@@ -18,7 +18,7 @@ import java.util.Map;
  * values are shared, not copied. {@code writeData}/{@code readData} (checkpoints, which these
  * benchmarks do not use) fall back to plain object streams.
  */
-final class ShallowCopyStateSerializer extends StateSerializer<AgentState> {
+class ShallowCopyStateSerializer extends StateSerializer<AgentState> {
 
     ShallowCopyStateSerializer() {
         super(AgentState::new);

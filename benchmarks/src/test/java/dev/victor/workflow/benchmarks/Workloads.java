@@ -110,6 +110,35 @@ public final class Workloads {
                 + "        branches: {\"true\": a, \"false\": end}\n";
     }
 
+    /**
+     * A branching workflow of {@code nodes} nodes: transforms and conditions in turn, each
+     * condition going on to the next node or leaving early to a terminal node. One workflow, named
+     * {@code branching}.
+     */
+    public static String branchingYaml(int nodes) {
+        StringBuilder yaml = new StringBuilder("workflows:\n  branching:\n")
+                .append("    max_iterations: ").append(4 * nodes).append("\n    nodes:\n");
+        int body = nodes - 1;
+        for (int i = 0; i < body; i++) {
+            String next = i + 1 < body ? "s" + (i + 1) : "finish";
+            yaml.append("      - id: s").append(i).append('\n');
+            if (i % 2 == 0) {
+                yaml.append("        type: transform\n")
+                        .append("        transform: k = k + 1\n")
+                        .append("        next: [").append(next).append("]\n");
+            } else {
+                yaml.append("        type: condition\n")
+                        .append("        condition: \"k < ").append(nodes).append(" and not failed\"\n")
+                        .append("        branches: {\"true\": ").append(next).append(", \"false\": finish}\n");
+            }
+        }
+        yaml.append("      - id: finish\n")
+                .append("        type: transform\n")
+                .append("        transform: status = \"finished\"\n")
+                .append("        next: []\n");
+        return yaml.toString();
+    }
+
     /** Compiles YAML text with the YAML plugin (default options, validation on). */
     public static CompiledGraph compileYaml(String text, String workflow) {
         return new YamlCompilerPlugin(Map.of()).compile(text, workflow, true);

@@ -33,6 +33,16 @@ class WorkloadsTest {
     }
 
     @Test
+    void compileShapesHaveTheirSize() {
+        for (String shape : Report.SHAPES) {
+            CompileShapesBench bench = new CompileShapesBench();
+            bench.shape = shape;
+            bench.nodes = 50;
+            bench.setUp();
+        }
+    }
+
+    @Test
     void registryHitsAndMisses() throws Exception {
         RegistryBench bench = new RegistryBench();
         bench.setUp();
@@ -66,9 +76,34 @@ class WorkloadsTest {
                 new Report.Row("CompileBench.refactor_compile", Map.of(), 1, "avgt", 300, 1, "us/op", 1),
                 new Report.Row("CompileBench.refactor_snakeyamlLoad", Map.of(), 1, "avgt", 200, 1, "us/op", 1)));
         String markdown = report.markdown();
-        assertThat(markdown).contains("| 80.0 | 1.00× | 96.0 |")
+        assertThat(markdown).contains("| 80.0 | 1.00× | – | 96.0 |")
                 .contains("| 8,000 | 100× |")
                 .contains("| engine ≤ 100 ns per step on linear10 | 80.0 ns | **met** |")
-                .contains("refactor 1.50×");
+                .contains("refactor 1.50×")
+                .contains("Every score's 99.9% confidence interval is within ±10%.");
+    }
+
+    @Test
+    void reportSaysWhenErrorsAreUnknown() {
+        Report report = new Report(List.of(
+                new Report.Row("EngineBench.linear10_victor", Map.of(), 1, "avgt", 20, Double.NaN, "ns/op", 96),
+                new Report.Row("EngineBench.linear10_plainJava", Map.of(), 1, "avgt", 10, 0.5, "ns/op", 10),
+                new Report.Row("EngineBench.linear10_langgraph4jNoClone", Map.of(), 1, "avgt", 1200, 1, "ns/op", 1)));
+        assertThat(report.markdown())
+                .contains("Scores whose error is unknown (too few iterations for a confidence interval): "
+                        + "`EngineBench.linear10_victor`.")
+                .doesNotContain("Every score's")
+                .contains("| LangGraph4j 1.8.17, no-clone path (the anchor) | 1,200 | 60.0× | 120× |")
+                .contains("| engine within 2× the plain-Java floor | linear10 2.00×, cycle1000 – | **met** |");
+    }
+
+    @Test
+    void reportRatesCompileShapesFromOneRun() {
+        Report report = new Report(List.of(
+                new Report.Row("CompileShapesBench.compile", Map.of("shape", "linear", "nodes", "5000"), 1, "avgt",
+                        30_000, 1, "us/op", 2048),
+                new Report.Row("CompileShapesBench.snakeyamlLoad", Map.of("shape", "linear", "nodes", "5000"), 1,
+                        "avgt", 20_000, 1, "us/op", 1)));
+        assertThat(report.markdown()).contains("| linear | 5000 | 30,000 | 20,000 | 1.50× | 2.00 |");
     }
 }

@@ -80,7 +80,8 @@ public final class TransformProgram {
 
     /** Runs the statements with both an environment and a guard (see the two-argument forms). */
     public Map<String, Object> apply(Map<String, ?> state, ExpressionEnvironment environment, EvaluationGuard guard) {
-        LinkedHashMap<String, Object> assigned = new LinkedHashMap<>();
+        // sized for the names the program assigns at the top (a map of 16 buckets would be mostly empty)
+        LinkedHashMap<String, Object> assigned = new LinkedHashMap<>(targets.size() + targets.size() / 3 + 1);
         Ctx c = new Ctx(state == null ? Map.of() : state, assigned, slots,
                 Objects.requireNonNull(environment, "environment"), guard);
         try {

@@ -3,6 +3,7 @@ package dev.victor.workflow.kernel;
 import dev.victor.workflow.kernel.source.Sha256;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -17,27 +18,44 @@ final class TreeFingerprint {
     private TreeFingerprint() {
     }
 
+    /** Text is hashed in pieces of about this many characters, so a large document is never held as one text. */
+    private static final int PIECE = 8192;
+
     static String of(Object tree, String workflowName) {
-        StringBuilder text = new StringBuilder(1024);
+        Sha256 digest = Sha256.digest();
+        StringBuilder text = new StringBuilder(PIECE + 256);
         text.append(workflowName).append('\u0000');
-        append(text, tree);
-        return "sha256:" + Sha256.hex(text.toString());
+        append(text, tree, digest);
+        feed(text, digest);
+        return "sha256:" + digest.hex();
     }
 
-    private static void append(StringBuilder text, Object value) {
+    /**
+     * Hashes what the text holds and empties it. Called only between whole values, so a piece
+     * never ends inside a character's UTF-16 pair: the bytes hashed are those of the whole text.
+     */
+    private static void feed(StringBuilder text, Sha256 digest) {
+        digest.bytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
+    }
+
+    private static void append(StringBuilder text, Object value, Sha256 digest) {
+        if (text.length() >= PIECE) {
+            feed(text, digest);
+        }
         if (value instanceof Map<?, ?> map) {
             text.append('{');
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 string(text, String.valueOf(entry.getKey()));
                 text.append(':');
-                append(text, entry.getValue());
+                append(text, entry.getValue(), digest);
                 text.append(',');
             }
             text.append('}');
         } else if (value instanceof List<?> list) {
             text.append('[');
             for (Object item : list) {
-                append(text, item);
+                append(text, item, digest);
                 text.append(',');
             }
             text.append(']');
@@ -51,6 +69,10 @@ final class TreeFingerprint {
     }
 
     private static String number(Number number) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
+                || number instanceof java.math.BigInteger) {
+            return number.toString();
+        }
         if (number instanceof Double || number instanceof Float) {
             double d = number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {

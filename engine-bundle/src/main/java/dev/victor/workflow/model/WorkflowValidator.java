@@ -645,17 +645,17 @@ public final class WorkflowValidator {
 
         private Site nodeSite(int index, Object... more) {
             List<Object> path = Paths.append(Paths.append(base(), "nodes", index), more);
-            return new Site(Paths.format(path), nodes.get(index).position());
+            return Site.of(path, nodes.get(index).position());
         }
 
         @Override
         public Site workflow() {
-            return new Site(Paths.format(base()), workflow.position());
+            return Site.of(base(), workflow.position());
         }
 
         @Override
         public Site workflowField(String key) {
-            return new Site(Paths.format(Paths.append(base(), key)), workflow.position());
+            return Site.of(Paths.append(base(), key), workflow.position());
         }
 
         @Override

@@ -203,17 +203,18 @@ public final class DefinitionTranslator {
                 throw NodeFailure.permanent(what + ": no condition function '" + trimmed
                         + "' is installed and the text is not an expression", "not_installed");
             }
-            Functions environment = new Functions(run.services);
+            Functions dryRun = run.services instanceof DryRunServices ? new Functions(run.services) : null;
             Object value;
             try {
-                value = expression.evaluate(state, environment, new EvaluationDeadline(run, timeout, what));
+                value = expression.evaluate(state, dryRun != null ? dryRun : run.functions,
+                        EvaluationDeadline.of(run, timeout, what));
             } catch (EvaluationDeadline.Overrun overrun) {
                 throw overrun.failure;
             }
-            if (value instanceof Placeholder || !(run.services instanceof DryRunServices)) {
+            if (value instanceof Placeholder || dryRun == null) {
                 return value;
             }
-            Placeholder unknown = environment.unknown();
+            Placeholder unknown = dryRun.unknown();
             return unknown != null ? unknown : value;
         };
         spec.routeWhat = what;

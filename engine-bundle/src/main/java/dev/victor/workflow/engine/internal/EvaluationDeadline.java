@@ -15,7 +15,15 @@ final class EvaluationDeadline implements EvaluationGuard {
     private final Duration timeout;
     private final String what;
 
-    EvaluationDeadline(Run run, Duration timeout, String what) {
+    /**
+     * The guard of one evaluation: the run's shared guard when the node has no timeout of its own
+     * (nothing to remember per evaluation), else a deadline from now.
+     */
+    static EvaluationGuard of(Run run, Duration timeout, String what) {
+        return timeout == null ? run.stillRunning : new EvaluationDeadline(run, timeout, what);
+    }
+
+    private EvaluationDeadline(Run run, Duration timeout, String what) {
         this.run = run;
         this.nodeDeadline = Calls.nodeDeadline(timeout);
         this.timeout = timeout;

@@ -208,8 +208,10 @@ public final class GraphAssembler {
             children[i] = resolved.stream().mapToInt(Integer::intValue).toArray();
         }
         int[] weight = new int[count];
+        // one marker array for every walk: each walk clears the marks it set before it returns
+        boolean[] visiting = new boolean[count];
         for (int i = 0; i < count; i++) {
-            weight(i, children, weight, new boolean[count]);
+            weight(i, children, weight, visiting);
         }
         Integer entryIndex = null;
         if (entry == null) {

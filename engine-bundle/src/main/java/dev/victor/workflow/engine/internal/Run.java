@@ -45,7 +45,7 @@ public final class Run {
     /** The dry run's steering: condition node id to the branch it takes. */
     final Map<String, String> branches;
     /** How often each condition took a dry-run choice in this stretch of the run. */
-    private final Map<String, Integer> dryRunVisits = new java.util.HashMap<>();
+    private Map<String, Integer> dryRunVisits;
     private final Duration timeout;
     /** Whether the run has a time budget; {@link #deadline} is its end in System.nanoTime(). */
     boolean timed;
@@ -83,11 +83,23 @@ public final class Run {
 
     private final MainScope scope = new MainScope();
 
+    /**
+     * The environment of the run's conditions and transforms outside dry runs: the services'
+     * functions, nobody listening to what is read (a dry run gives each evaluation a
+     * {@link Functions} of its own instead, to learn what it read). Stateless, so parallel
+     * children share it.
+     */
+    final dev.victor.workflow.expr.ExpressionEnvironment functions;
+    /** The guard of an evaluation without a node timeout: the run's own time budget and cancellation. */
+    final dev.victor.workflow.expr.EvaluationGuard stillRunning = this::checkStillRunning;
+
     private Run(EngineGraph graph, RunConfig config, LinkedHashMap<String, Object> state, String threadId,
                 boolean streaming, boolean resumed) {
         this.graph = graph;
         this.config = config;
         this.services = config.services() != null ? config.services() : graph.options.services();
+        NodeServices lookup = this.services;
+        this.functions = lookup::function;
         this.threadGiven = threadId != null;
         this.threadId = threadId != null ? threadId : ThreadIds.next();
         this.executor = config.executor() != null ? config.executor() : graph.executor();
@@ -101,7 +113,7 @@ public final class Run {
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
         this.state = state;
         for (Map.Entry<String, Object> entry : state.entrySet()) {
-            budget.put(entry.getKey(), entry.getValue());
+            budget.add(entry.getKey(), entry.getValue());
         }
         this.view = Collections.unmodifiableMap(state);
         this.history = new ArrayList<>();
@@ -159,6 +171,9 @@ public final class Run {
 
     /** The number of earlier dry-run choices at this condition in this run (0 the first time). */
     int dryRunVisit(String nodeId) {
+        if (dryRunVisits == null) {
+            dryRunVisits = new java.util.HashMap<>();
+        }
         return dryRunVisits.merge(nodeId, 1, Integer::sum) - 1;
     }
 
@@ -556,7 +571,7 @@ public final class Run {
         @Override
         public void write(String key, Object value) {
             Object frozen = Frozen.freeze(value);
-            budget.put(key, frozen);
+            budget.replace(key, state.getOrDefault(key, StateBudget.ABSENT), frozen);
             state.put(key, frozen);
             if (stepWrites != null) {
                 stepWrites.put(key, frozen);

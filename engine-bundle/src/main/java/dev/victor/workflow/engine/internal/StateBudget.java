@@ -1,11 +1,9 @@
 package dev.victor.workflow.engine.internal;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * What one run's state holds, in the cells of {@link Frozen#weight}, kept up to date key by key
- * as nodes write; a write that would take the state past {@link #MAX_STATE_CELLS} is refused
+ * What one run's state holds, in the cells of {@link Frozen#weight}, kept up to date write by
+ * write; a write that would take the state past {@link #MAX_STATE_CELLS} is refused
  * before it lands, with {@link StateTooLargeException}. Not thread-safe: the run's own thread
  * writes its state.
  */
@@ -28,18 +26,26 @@ final class StateBudget {
         }
     }
 
-    private final Map<String, Long> weights = new HashMap<>();
+    /** The value {@link #replace} is given for a key the state does not hold. */
+    static final Object ABSENT = new Object();
+
     private long total;
 
-    /** Takes a key's new frozen value into account, or refuses it (leaving the count as it was). */
-    void put(String key, Object frozen) {
-        long weight = Frozen.weight(frozen);
-        Long old = weights.get(key);
-        long next = total - (old == null ? 0 : old) + weight;
+    /** Takes one more key's frozen value into account (a run's first state), or refuses it. */
+    void add(String key, Object frozen) {
+        replace(key, ABSENT, frozen);
+    }
+
+    /**
+     * Takes a key's new frozen value into account in place of its old one ({@link #ABSENT} when
+     * the state does not hold the key), or refuses it, leaving the count as it was. Frozen maps,
+     * lists and sets remember their weight, so this costs the same for any value.
+     */
+    void replace(String key, Object old, Object frozen) {
+        long next = total - (old == ABSENT ? 0 : Frozen.weight(old)) + Frozen.weight(frozen);
         if (next > MAX_STATE_CELLS) {
             throw new StateTooLargeException(key, next);
         }
-        weights.put(key, weight);
         total = next;
     }
 

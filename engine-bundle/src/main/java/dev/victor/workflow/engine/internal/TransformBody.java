@@ -12,9 +12,12 @@ final class TransformBody implements NodeBody {
     private final String functionName;
     private final TransformProgram program;
     private final Duration timeout;
+    /** The node as its timeout message names it. */
+    private final String what;
 
     TransformBody(String id, String functionName, TransformProgram program, Duration timeout) {
         this.id = id;
+        this.what = "transform node '" + id + "'";
         this.functionName = functionName;
         this.program = program;
         this.timeout = timeout;
@@ -31,7 +34,8 @@ final class TransformBody implements NodeBody {
             written = function.apply(state);
         } else {
             try {
-                written = program.apply(state, new Functions(scope.run.services), new EvaluationDeadline(scope.run, timeout, "transform node '" + id + "'"));
+                written = program.apply(state, scope.run.functions,
+                        EvaluationDeadline.of(scope.run, timeout, what));
             } catch (RunStop stop) {
                 throw stop;
             } catch (EvaluationDeadline.Overrun overrun) {

@@ -104,12 +104,14 @@ public final class Values {
      * What a transform writes to the state: its top-level names with their values normalised; the
      * program's helpers (functions, regular expression matches, caught errors) are left out, a set
      * becomes a list (in the order its items were added); a datetime is refused naming the key.
+     * Works in place: the map given, which the evaluation no longer needs, is the map returned.
      */
     public static Map<String, Object> stateValues(Map<String, Object> assigned) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : assigned.entrySet()) {
+        for (java.util.Iterator<Map.Entry<String, Object>> it = assigned.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Object> e = it.next();
             Object v = e.getValue();
             if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
+                it.remove();
                 continue;
             }
             if (v instanceof PySet set) {
@@ -119,9 +121,12 @@ public final class Values {
                 throw PyException.type("'" + e.getKey() + "' holds a datetime.datetime, which is not a state value"
                         + " (write .isoformat())");
             }
-            out.put(e.getKey(), normalize(v));
+            Object normal = normalize(v);
+            if (normal != e.getValue()) {
+                e.setValue(normal);
+            }
         }
-        return out;
+        return assigned;
     }
 
     /**

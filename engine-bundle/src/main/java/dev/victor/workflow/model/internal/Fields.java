@@ -2,6 +2,7 @@ package dev.victor.workflow.model.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +22,27 @@ final class Fields {
         this.base = base;
     }
 
+    /**
+     * The mapping with its keys as text ({@link Values#keyText}), read-only. A mapping whose keys
+     * are all text already (the usual case) is not copied.
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> textKeys(Map<?, ?> map) {
+        boolean text = true;
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                text = false;
+                break;
+            }
+        }
+        if (text) {
+            return Collections.unmodifiableMap((Map<String, Object>) map);
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             result.put(Values.keyText(entry.getKey()), entry.getValue());
         }
-        return result;
+        return Collections.unmodifiableMap(result);
     }
 
     boolean has(String key) {

@@ -485,7 +485,7 @@ final class NodeReader {
                 ? new SourcePosition(start.line() + line - 1, Math.max(1, start.column()) + column - 1)
                 : SourcePosition.UNKNOWN;
         String shown = text.strip().contains("\n") ? "" : " '" + text.strip() + "'";
-        scope.add(Severity.ERROR, new Site(Paths.format(path), at), draft.id, "syntax error in " + field + shown
+        scope.add(Severity.ERROR, Site.of(path, at), draft.id, "syntax error in " + field + shown
                 + ": " + e.detail() + " (line " + line + ", column " + column + " of the " + field + ")");
     }
 

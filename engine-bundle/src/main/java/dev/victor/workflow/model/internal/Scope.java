@@ -36,11 +36,11 @@ final class Scope {
     }
 
     Site at(List<Object> path) {
-        return new Site(Paths.format(path), position(path));
+        return Site.located(path, this::position);
     }
 
     Site atKey(List<Object> path) {
-        return new Site(Paths.format(path), keyPosition(path));
+        return Site.located(path, this::keyPosition);
     }
 
     void add(Severity severity, Site site, String node, String message) {

@@ -1,0 +1,80 @@
+package dev.victor.workflow.benchmarks;
+
+import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.yaml.internal.YamlCompilerPlugin;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * (3) Compile cost by size and shape: the YAML plugin's full compile of one generated workflow
+ * against SnakeYAML's bare {@code load} of the same text, at 50, 500 and 5,000 nodes. Shapes:
+ * {@code linear} ({@link Workloads#linearYaml}, transforms in a row), {@code branching}
+ * ({@link Workloads#branchingYaml}, transforms and conditions) and {@code mixed}
+ * ({@link Workloads#syntheticYaml}, agents, compute nodes, conditions and transforms). A compile
+ * that stays linear in size keeps the same ratio at every size. The plugin's {@code max_values} is
+ * raised to 1,000,000 for these documents (the default 100,000 refuses the largest).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class CompileShapesBench {
+    @Param({"linear", "branching", "mixed"})
+    public String shape;
+
+    @Param({"50", "500", "5000"})
+    public int nodes;
+
+    /** The plugin with room for the largest case (mixed, 5,000 nodes: about 110,000 values). */
+    private final YamlCompilerPlugin plugin = new YamlCompilerPlugin(Map.of("max_values", 1_000_000));
+    private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    private String text;
+
+    /** The YAML text of {@code shape} at {@code nodes} nodes. */
+    static String text(String shape, int nodes) {
+        return switch (shape) {
+            case "linear" -> Workloads.linearYaml(nodes);
+            case "branching" -> Workloads.branchingYaml(nodes);
+            case "mixed" -> Workloads.syntheticYaml(nodes);
+            default -> throw new IllegalArgumentException("unknown shape " + shape);
+        };
+    }
+
+    @Setup
+    public void setUp() {
+        text = text(shape, nodes);
+        if (compile().getGraph().nodes().size() != nodes) {
+            throw new IllegalStateException("unexpected graph size: " + compile().getGraph().nodes().size());
+        }
+        if (!(snakeyamlLoad() instanceof Map)) {
+            throw new IllegalStateException("unexpected YAML");
+        }
+    }
+
+    @Benchmark
+    public CompiledGraph compile() {
+        return plugin.compile(text, null, true);
+    }
+
+    @Benchmark
+    public Object snakeyamlLoad() {
+        return yaml.load(text);
+    }
+}
