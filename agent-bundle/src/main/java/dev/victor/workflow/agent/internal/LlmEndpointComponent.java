@@ -1,5 +1,6 @@
 package dev.victor.workflow.agent.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.agent.LlmEndpoint;
 import dev.victor.workflow.agent.Provider;
 import org.osgi.framework.BundleContext;

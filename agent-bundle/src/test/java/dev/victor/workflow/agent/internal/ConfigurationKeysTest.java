@@ -1,5 +1,6 @@
 package dev.victor.workflow.agent.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.victor.workflow.db.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.db.DataSourceSettings;
 
 import java.time.Duration;

@@ -1,9 +1,11 @@
 /**
  * OSGi glue that bundles share: {@link dev.victor.workflow.kernel.osgi.OsgiSystemLogger} lets code
- * that logs through the JDK's {@link java.lang.System.Logger} write to the OSGi log service.
+ * that logs through the JDK's {@link java.lang.System.Logger} write to the OSGi log service;
+ * {@link dev.victor.workflow.kernel.osgi.ConfigurationKeys} reads configurations strictly and names
+ * their unknown keys.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.kernel.osgi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package dev.victor.workflow.http.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

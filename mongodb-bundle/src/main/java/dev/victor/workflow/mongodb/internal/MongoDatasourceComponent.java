@@ -1,5 +1,6 @@
 package dev.victor.workflow.mongodb.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

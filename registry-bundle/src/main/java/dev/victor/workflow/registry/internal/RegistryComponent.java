@@ -1,5 +1,6 @@
 package dev.victor.workflow.registry.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;

@@ -1,5 +1,6 @@
 package dev.victor.workflow.s3.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.s3.S3Listing;
 import dev.victor.workflow.source.SourceDocument;

@@ -1,5 +1,6 @@
 package dev.victor.workflow.tools.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.spi.Tool;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;

@@ -1,5 +1,6 @@
 package dev.victor.workflow.web.internal;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.spi.CheckpointStore;
