@@ -19,6 +19,9 @@ import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.registry.compose.Compositions;
 import dev.victor.workflow.registry.compose.FormatTable;
+import dev.victor.workflow.registry.compose.ReadingOptions;
+import dev.victor.workflow.registry.file.FileSource;
+import dev.victor.workflow.registry.file.FileSourceOptions;
 import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
 
@@ -122,6 +125,9 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         this.snapshot = Snapshot.build(List.of(), builder.settings, Map.copyOf(builder.pluginSettings));
         this.caches = new Caches(builder.settings, nanoTime);
         this.compositions = new Compositions(builder.kernel != null ? builder.kernel : WorkflowKernel.defaults());
+        if (builder.files != null) {
+            files(builder.files, builder.filesOrigin);
+        }
         for (ClassLoader loader : builder.discover) {
             discover(loader);
         }
@@ -499,6 +505,29 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         properties.put(WorkflowFormat.EXTENSIONS_PROPERTY, extensions);
         properties.put("service.ranking", Integer.MAX_VALUE);
         addFormat(format, properties, "registered in code");
+    }
+
+    /** The name (for configuration) of the built-in source of local files. */
+    public static final String FILES_NAME = "files";
+    private final long filesId = ids.incrementAndGet();
+
+    /**
+     * Serves local files with these options, replacing the built-in file source's: the {@code file}
+     * scheme, and for each installed format the schemes named after it (see
+     * {@link Compositions.LocalFiles}); ranked 0, so an installed plugin of one of these schemes with
+     * ranking 0 or more takes precedence.
+     *
+     * @param origin where the options come from, for people
+     */
+    public void files(FileSourceOptions options, String origin) {
+        FileSource source = new FileSource(options);
+        ReadingOptions reading = new ReadingOptions(options.strict(), options.customNodeTypes(), options.env(),
+                options.environment(), options.maxReferences());
+        synchronized (lock) {
+            compositions.files(new Compositions.LocalFiles(new Compositions.Source(filesId, source, Set.of("file"), 0,
+                    FILES_NAME, origin, false, reading), source::pathOrText));
+            recompose();
+        }
     }
 
     /** The installed formats. */
@@ -1060,8 +1089,31 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         private java.util.function.LongSupplier nanoTime = System::nanoTime;
         private final List<ClassLoader> discover = new ArrayList<>();
         private WorkflowKernel kernel;
+        private FileSourceOptions files = FileSourceOptions.defaults();
+        private String filesOrigin = "built in";
 
         private Builder() {
+        }
+
+        /**
+         * The options of the built-in source of local files ({@code file}, and the path-or-text
+         * schemes of the installed formats); default {@link FileSourceOptions#defaults()}.
+         */
+        public Builder files(FileSourceOptions options) {
+            this.files = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Where the file options come from, for people ({@code workflow:schemes} shows it). */
+        public Builder filesOrigin(String origin) {
+            this.filesOrigin = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /** No built-in source of local files. */
+        public Builder withoutFiles() {
+            this.files = null;
+            return this;
         }
 
         /** The kernel that compiles what sources read (default: {@link WorkflowKernel#defaults()}). */
