@@ -1,5 +1,6 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.kernel.source.DocumentProblems;
 import dev.victor.workflow.kernel.source.PositionTree;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
@@ -78,7 +79,7 @@ final class JsonTreeReader {
             builder.parser = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw Problems.invalid("the document is empty: a workflow file needs an object with \"workflows\" "
+                throw DocumentProblems.invalid("the document is empty: a workflow file needs an object with \"workflows\" "
                         + "or workflow names at the top", source, 1, 1);
             }
             PositionTree positions = new PositionTree(SourcePosition.UNKNOWN);
@@ -86,7 +87,7 @@ final class JsonTreeReader {
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw Problems.invalid("unexpected content after the end of the JSON document", source,
+                throw DocumentProblems.invalid("unexpected content after the end of the JSON document", source,
                         at.getLineNr(), at.getColumnNr());
             }
             return new Parsed(root, positions);
@@ -95,14 +96,14 @@ final class JsonTreeReader {
         } catch (JsonProcessingException e) {
             throw syntax(e, builder, source);
         } catch (IOException e) {
-            throw Problems.invalid("cannot read the JSON text: " + e.getMessage(), source, 0, 0, e);
+            throw DocumentProblems.invalid("cannot read the JSON text: " + e.getMessage(), source, 0, 0, e);
         }
     }
 
     static void checkSize(String text, String source, JsonLimits limits) {
         long max = limits.maxDocumentBytes();
         if (text.length() > max || utf8Length(text, max) > max) {
-            throw Problems.invalid(tooLarge(max), source, 0, 0);
+            throw DocumentProblems.invalid(tooLarge(max), source, 0, 0);
         }
     }
 
@@ -149,7 +150,7 @@ final class JsonTreeReader {
         } else {
             message = "the document exceeds a read limit: " + raw;
         }
-        return Problems.invalid(message, source, line(at), column(at), e);
+        return DocumentProblems.invalid(message, source, line(at), column(at), e);
     }
 
     private static InvalidWorkflowException syntax(JsonProcessingException e, Builder builder, String source) {
@@ -159,7 +160,7 @@ final class JsonTreeReader {
         int cut = raw.indexOf("\n at [Source");
         String text = cut >= 0 ? raw.substring(0, cut) : raw;
         text = SOURCE_REFERENCE.matcher(text).replaceAll("line $1, column $2");
-        return Problems.invalid("invalid JSON: " + text.strip(), source, line(at), column(at), e);
+        return DocumentProblems.invalid("invalid JSON: " + text.strip(), source, line(at), column(at), e);
     }
 
     private static JsonLocation location(JsonProcessingException e, Builder builder) {
@@ -196,7 +197,7 @@ final class JsonTreeReader {
             values++;
             if (values > maxValues) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw Problems.invalid("the document holds more than the limit of " + maxValues
+                throw DocumentProblems.invalid("the document holds more than the limit of " + maxValues
                         + " values (member names, scalars, objects and arrays)", source, at.getLineNr(),
                         at.getColumnNr());
             }
@@ -242,7 +243,7 @@ final class JsonTreeReader {
                     position.setValue(start);
                     return null;
                 default:
-                    throw Problems.invalid("unexpected JSON token " + token, source, start.line(), start.column());
+                    throw DocumentProblems.invalid("unexpected JSON token " + token, source, start.line(), start.column());
             }
         }
 
@@ -265,7 +266,7 @@ final class JsonTreeReader {
                 }
                 if (token != JsonToken.END_OBJECT) {
                     JsonLocation at = parser.currentTokenLocation();
-                    throw Problems.invalid("unexpected JSON token " + token, source, at.getLineNr(), at.getColumnNr());
+                    throw DocumentProblems.invalid("unexpected JSON token " + token, source, at.getLineNr(), at.getColumnNr());
                 }
                 return result;
             } finally {
@@ -288,7 +289,7 @@ final class JsonTreeReader {
                 String name = duplicate.group(1);
                 SourcePosition first = firstPositionOf(name);
                 JsonLocation at = location(e, this);
-                throw Problems.invalid("duplicate key '" + name + "'" + (first != null && first.isKnown()
+                throw DocumentProblems.invalid("duplicate key '" + name + "'" + (first != null && first.isKnown()
                         ? " (first written at line " + first.line() + ", column " + first.column() + ")" : ""),
                         source, line(at), column(at), e);
             }
@@ -300,7 +301,7 @@ final class JsonTreeReader {
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == null) {
                     JsonLocation at = parser.currentLocation();
-                    throw Problems.invalid("unexpected end of the JSON document inside an array", source,
+                    throw DocumentProblems.invalid("unexpected end of the JSON document inside an array", source,
                             at.getLineNr(), at.getColumnNr());
                 }
                 PositionTree child = position.addItem(new PositionTree(null));

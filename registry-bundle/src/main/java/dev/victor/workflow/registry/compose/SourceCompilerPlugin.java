@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * (a local file) has its {@code $ref} items expanded (see {@link RefExpander}), whatever its format;
  * problems found in a referenced node name that document, line and column. A document without one
  * (fetched content) keeps its {@code $ref} items, which the reader reports. {@code $env.NAME} is
- * read as {@link ReadingOptions#env()} allows: by default for trusted documents only.
+ * read as {@link ReadingOptions#env()} allows ({@code auto}: for trusted documents; {@code true}:
+ * for every document the source reads), and never for text handed to {@link #compileText}.
  *
  * <p>The cache key is the location, the source's fingerprint and a generation that changes when a
  * referenced document or an {@code $env} value the last compile read has changed (see
@@ -98,7 +99,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     @Override
     public CompiledGraph compile(String location, String workflowName, boolean validate) {
         SourceDocument document = source.read(location);
-        Prepared prepared = prepare(document);
+        Prepared prepared = prepare(document, false);
         CompiledGraph graph = compile(prepared, workflowName, validate);
         remember(location, document, prepared);
         return graph;
@@ -106,7 +107,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
 
     @Override
     public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
-        return compile(prepare(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null)),
+        return compile(prepare(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null), true),
                 workflowName, validate);
     }
 
@@ -128,21 +129,22 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     @Override
     public List<String> workflowNames(String location) {
         SourceDocument document = source.read(location);
-        Prepared prepared = prepare(document);
+        Prepared prepared = prepare(document, false);
         remember(location, document, prepared);
         return names(prepared);
     }
 
     @Override
     public List<String> workflowNamesInText(String text, String sourceName) {
-        return names(prepare(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null)));
+        return names(prepare(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null), true));
     }
 
     private List<String> names(Prepared prepared) {
         return prepared.kernel().read(prepared.tree(), prepared.positions(), prepared.name(), false).names();
     }
 
-    private Prepared prepare(SourceDocument document) {
+    /** @param fetched a document handed to {@link #compileText}: never given the environment */
+    private Prepared prepare(SourceDocument document, boolean fetched) {
         FormatTable table = formats.get();
         FormatTable.Entry entry = table.choose(format, document);
         ParsedDocument parsed = entry.format().parse(document);
@@ -159,7 +161,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
             attribution = new RefAttribution(expanded.origins(), name);
             references = expanded.references();
         }
-        boolean environment = reading.env().allows(document.trusted());
+        boolean environment = !fetched && reading.env().allows(document.trusted());
         Map<String, String> used = environment ? environmentUsed(tree) : Map.of();
         return new Prepared(tree, positions, name, environment ? kernelWithEnvironment : kernel, attribution,
                 references, used);

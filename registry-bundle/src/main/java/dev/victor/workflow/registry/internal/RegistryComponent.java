@@ -8,6 +8,8 @@ import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.RegistrySettings;
+import dev.victor.workflow.registry.file.FileSourceOptions;
+import dev.victor.workflow.registry.file.internal.FilesConfigComponent;
 import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
 import org.osgi.framework.Bundle;
@@ -142,6 +144,18 @@ public final class RegistryComponent implements WorkflowCompilerRegistry {
         if (properties.get("service.id") instanceof Number number) {
             registry.removeFormat(number.longValue());
         }
+    }
+
+    // ---------------------------------------------------------------- local files
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeFilesConfig")
+    void addFilesConfig(ServiceReference<FilesConfigComponent> reference, FilesConfigComponent config) {
+        registry.files(config.options(), origin(reference));
+    }
+
+    void removeFilesConfig(ServiceReference<FilesConfigComponent> reference, FilesConfigComponent config) {
+        registry.files(FileSourceOptions.defaults(), origin(reference));
     }
 
     // ---------------------------------------------------------------- per-plugin configuration

@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.kernel.source.DocumentProblems;
 import dev.victor.workflow.kernel.source.PositionTree;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
@@ -98,13 +99,13 @@ final class YamlTreeReader {
         } catch (ReaderException e) {
             throw unreadable(e, text, source);
         } catch (YAMLException e) {
-            throw Problems.invalid("invalid YAML: " + e.getMessage(), source, 0, 0, e);
+            throw DocumentProblems.invalid("invalid YAML: " + e.getMessage(), source, 0, 0, e);
         } catch (StackOverflowError e) {
-            throw Problems.invalid("the document nests too deeply to be read (the limit is "
+            throw DocumentProblems.invalid("the document nests too deeply to be read (the limit is "
                     + limits.maxNestingDepth() + " levels)", source, 0, 0);
         }
         if (root == null) {
-            throw Problems.invalid("the document is empty: a workflow file needs a mapping with 'workflows:' "
+            throw DocumentProblems.invalid("the document is empty: a workflow file needs a mapping with 'workflows:' "
                     + "or workflow names at the top", source, 1, 1);
         }
         Builder builder = new Builder(lines, source);
@@ -115,7 +116,7 @@ final class YamlTreeReader {
         } catch (Refused refused) {
             throw refused.exception;
         } catch (StackOverflowError e) {
-            throw Problems.invalid("the document nests too deeply to be read (the limit is "
+            throw DocumentProblems.invalid("the document nests too deeply to be read (the limit is "
                     + limits.maxNestingDepth() + " levels)", source, 0, 0);
         }
     }
@@ -124,7 +125,7 @@ final class YamlTreeReader {
     static void checkSize(String text, String source, YamlLimits limits) {
         long max = limits.maxDocumentBytes();
         if (text.length() > max || utf8Length(text, max) > max) {
-            throw Problems.invalid(tooLarge(max), source, 0, 0);
+            throw DocumentProblems.invalid(tooLarge(max), source, 0, 0);
         }
     }
 
@@ -177,7 +178,7 @@ final class YamlTreeReader {
         message.append(e.getProblem() == null ? "cannot be parsed" : e.getProblem());
         int line = mark == null ? 0 : mark.getLine() + 1;
         int column = mark == null ? 0 : mark.getColumn() + 1;
-        return Problems.invalid(message.toString(), source, line, column, e);
+        return DocumentProblems.invalid(message.toString(), source, line, column, e);
     }
 
     /** A character YAML does not allow (a control character, say): where it is, and which. */
@@ -196,7 +197,7 @@ final class YamlTreeReader {
             }
         }
         String message = String.format("the character U+%04X is not allowed in YAML", e.getCodePoint());
-        return Problems.invalid(message, source, line, column, e);
+        return DocumentProblems.invalid(message, source, line, column, e);
     }
 
     static String displayTag(String tag) {
@@ -298,7 +299,7 @@ final class YamlTreeReader {
         }
 
         private Refused refuse(String message, Mark mark) {
-            return new Refused(Problems.invalid(message, source, mark.getLine() + 1, mark.getColumn() + 1));
+            return new Refused(DocumentProblems.invalid(message, source, mark.getLine() + 1, mark.getColumn() + 1));
         }
     }
 
@@ -465,7 +466,7 @@ final class YamlTreeReader {
 
         private Refused refuse(String message, Node node) {
             SourcePosition at = positionOf(node);
-            return new Refused(Problems.invalid(message, source, at.line(), at.column()));
+            return new Refused(DocumentProblems.invalid(message, source, at.line(), at.column()));
         }
 
         /** Where a node's content starts (see {@link dev.victor.workflow.format.SourcePositions}). */
