@@ -73,7 +73,7 @@ final class JsonTreeReader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        checkSize(text, source, limits);
+        DocumentProblems.checkSize(text, source, limits.maxDocumentBytes());
         Builder builder = new Builder(source, limits.maxValues());
         try (JsonParser parser = factory.createParser(text)) {
             builder.parser = parser;
@@ -100,38 +100,6 @@ final class JsonTreeReader {
         }
     }
 
-    static void checkSize(String text, String source, JsonLimits limits) {
-        long max = limits.maxDocumentBytes();
-        if (text.length() > max || utf8Length(text, max) > max) {
-            throw DocumentProblems.invalid(tooLarge(max), source, 0, 0);
-        }
-    }
-
-    static String tooLarge(long max) {
-        String readable = max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
-                : max % 1024 == 0 ? max / 1024 + " KiB" : max + " bytes";
-        return "the document is larger than the limit of " + max + " bytes (" + readable + "); it was not read";
-    }
-
-    private static long utf8Length(String text, long stopAfter) {
-        long count = 0;
-        for (int i = 0; i < text.length() && count <= stopAfter; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                count++;
-            } else if (c < 0x800) {
-                count += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                count += 4;
-                i++;
-            } else {
-                count += 3;
-            }
-        }
-        return count;
-    }
-
     private InvalidWorkflowException constraint(StreamConstraintsException e, Builder builder, String source) {
         JsonLocation at = location(e, builder);
         String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -146,7 +114,7 @@ final class JsonTreeReader {
         } else if (raw.contains("Number value length")) {
             message = "a number is longer than the limit of " + limits.maxNumberLength() + " characters";
         } else if (raw.contains("Document length")) {
-            message = tooLarge(limits.maxDocumentBytes());
+            message = DocumentProblems.tooLarge(limits.maxDocumentBytes());
         } else {
             message = "the document exceeds a read limit: " + raw;
         }

@@ -7,7 +7,6 @@ import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.file.FileSourceOptions;
 import dev.victor.workflow.source.SourceDocument;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,9 +21,14 @@ final class JsonFiles {
         return plugin(Map.of());
     }
 
-    /** The {@code json} plugin with the file source's options and the JSON format's limits. */
+    /** The {@code json} plugin with the file source's options. */
     static WorkflowCompilerPlugin plugin(Map<String, ?> options) {
-        return registry(options, new JsonFormat(limits(options))).create("json://", Map.of());
+        return plugin(JsonLimits.defaults(), options);
+    }
+
+    /** The {@code json} plugin with these parse limits and the file source's options. */
+    static WorkflowCompilerPlugin plugin(JsonLimits limits, Map<String, ?> options) {
+        return registry(options, new JsonFormat(limits)).create("json://", Map.of());
     }
 
     static DefaultWorkflowCompilerRegistry registry(Map<String, ?> options, WorkflowFormat json) {
@@ -32,23 +36,6 @@ final class JsonFiles {
                 .files(FileSourceOptions.fromMap(options)).build();
         registry.register(JsonFormat.NAME, json, JsonFormat.MEDIA_TYPES, JsonFormat.EXTENSIONS);
         return registry;
-    }
-
-    static JsonLimits limits(Map<String, ?> options) {
-        Map<String, Object> normal = new HashMap<>();
-        options.forEach((key, value) -> normal.put(key.replace('.', '_'), value));
-        JsonLimits d = JsonLimits.defaults();
-        return new JsonLimits(number(normal, "max_document_bytes", d.maxDocumentBytes()),
-                (int) number(normal, "max_nesting_depth", d.maxNestingDepth()),
-                (int) number(normal, "max_string_length", d.maxStringLength()),
-                (int) number(normal, "max_name_length", d.maxNameLength()),
-                (int) number(normal, "max_number_length", d.maxNumberLength()),
-                (int) number(normal, "max_values", d.maxValues()));
-    }
-
-    private static long number(Map<String, Object> options, String key, long fallback) {
-        Object value = options.get(key);
-        return value == null ? fallback : Long.parseLong(value.toString().strip());
     }
 
     /** The JSON format, remembering the last document it parsed. */

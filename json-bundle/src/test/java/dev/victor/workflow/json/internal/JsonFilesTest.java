@@ -53,9 +53,7 @@ class JsonFilesTest {
     }
 
     private Path write(String name, String text) throws Exception {
-        Path path = dir.resolve(name);
-        Files.createDirectories(path.getParent());
-        return Files.writeString(path, text);
+        return Files.writeString(dir.resolve(name), text);
     }
 
     @SuppressWarnings("unchecked")
@@ -149,10 +147,9 @@ class JsonFilesTest {
 
     @Test
     void options() {
-        assertThat(JsonFiles.limits(Map.of("max.nesting.depth", "7", "max_string_length", 50)).maxNestingDepth())
-                .isEqualTo(7);
-        assertThat(JsonFiles.limits(Map.of("max_string_length", 50)).maxStringLength()).isEqualTo(50);
-        WorkflowCompilerPlugin plugin = JsonFiles.plugin(Map.of("max_nesting_depth", 3));
+        assertThat(JsonLimits.defaults().withMaxNestingDepth(7).maxNestingDepth()).isEqualTo(7);
+        assertThat(JsonLimits.defaults().withMaxStringLength(50).maxStringLength()).isEqualTo(50);
+        WorkflowCompilerPlugin plugin = JsonFiles.plugin(JsonLimits.defaults().withMaxNestingDepth(3), Map.of());
         assertThat(plugin.workflowNames("{\"a\": {\"nodes\": []}}")).containsExactly("a");
         assertThatThrownBy(() -> plugin.workflowNames("{\"a\": {\"nodes\": [[1]]}}"))
                 .hasMessageContaining("nest");

@@ -60,11 +60,11 @@ class ValuesLimitTest {
 
     @Test
     void theLimitIsAnOption() {
-        assertThat(JsonFiles.limits(Map.of("max_values", 5)).maxValues()).isEqualTo(5);
+        assertThat(JsonLimits.defaults().withMaxValues(5).maxValues()).isEqualTo(5);
         assertThat(JsonLimits.defaults().maxValues()).isEqualTo(JsonLimits.DEFAULT_MAX_VALUES);
-        assertThat(JsonFiles.plugin(Map.of("max.values", 5)).workflowNames("{\"a\": {\"nodes\": []}}"))
+        assertThat(JsonFiles.plugin(JsonLimits.defaults().withMaxValues(5), Map.of()).workflowNames("{\"a\": {\"nodes\": []}}"))
                 .containsExactly("a");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFiles.plugin(Map.of("max.values", 5))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFiles.plugin(JsonLimits.defaults().withMaxValues(5), Map.of())
                         .workflowNames("{\"a\": {\"nodes\": [1, 2]}}")).hasMessageContaining("limit of 5 values");
     }
 }

@@ -75,7 +75,7 @@ final class YamlTreeReader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        checkSize(text, source, limits);
+        DocumentProblems.checkSize(text, source, limits.maxDocumentBytes());
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
@@ -119,49 +119,6 @@ final class YamlTreeReader {
             throw DocumentProblems.invalid("the document nests too deeply to be read (the limit is "
                     + limits.maxNestingDepth() + " levels)", source, 0, 0);
         }
-    }
-
-    /** Fails when the text is larger, in UTF-8 bytes, than the limit allows. */
-    static void checkSize(String text, String source, YamlLimits limits) {
-        long max = limits.maxDocumentBytes();
-        if (text.length() > max || utf8Length(text, max) > max) {
-            throw DocumentProblems.invalid(tooLarge(max), source, 0, 0);
-        }
-    }
-
-    static String tooLarge(long max) {
-        return "the document is larger than the limit of " + max + " bytes (" + describeBytes(max)
-                + "); it was not read";
-    }
-
-    static String describeBytes(long bytes) {
-        if (bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MiB";
-        }
-        if (bytes % 1024 == 0) {
-            return bytes / 1024 + " KiB";
-        }
-        return bytes + " bytes";
-    }
-
-    /** The UTF-8 length of {@code text}, counting stops a little past {@code stopAfter}. */
-    private static long utf8Length(String text, long stopAfter) {
-        long count = 0;
-        for (int i = 0; i < text.length() && count <= stopAfter; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                count++;
-            } else if (c < 0x800) {
-                count += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                count += 4;
-                i++;
-            } else {
-                count += 3;
-            }
-        }
-        return count;
     }
 
     private static InvalidWorkflowException syntaxError(MarkedYAMLException e, String source) {
