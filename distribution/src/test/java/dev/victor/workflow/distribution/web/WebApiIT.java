@@ -69,7 +69,7 @@ class WebApiIT {
         assertThat((List<String>) schemes.get("schemes")).contains("yaml", "json", "db", "http");
         assertThat((List<String>) schemes.get("allowed")).contains("yaml", "db").doesNotContain("http");
         assertThat((List<Map<String, Object>>) schemes.get("plugins")).anySatisfy(plugin ->
-                assertThat((String) plugin.get("bundle")).startsWith("dev.victor.workflow.registry-bundle"));
+                assertThat((String) plugin.get("bundle")).startsWith("dev.victor.workflow.yaml-bundle"));
 
         Map<String, Object> openapi = shell.get("api/openapi.json").json();
         assertThat(openapi).containsEntry("openapi", "3.0.3");

@@ -7,7 +7,9 @@ import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.file.FileSourceOptions;
 import dev.victor.workflow.source.SourceDocument;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the tests compile JSON through: a real registry with the JSON format and its source of
@@ -38,22 +40,26 @@ final class JsonFiles {
         return registry;
     }
 
-    /** The JSON format, remembering the last document it parsed. */
+    /** The JSON format, keeping every document it parsed and its tree, in order. */
     static final class RecordingFormat implements WorkflowFormat {
         private final JsonFormat format = new JsonFormat();
-        volatile SourceDocument document;
-        volatile ParsedDocument parsed;
+        final List<Map.Entry<SourceDocument, ParsedDocument>> parsed = new CopyOnWriteArrayList<>();
 
         @Override
-        public ParsedDocument parse(SourceDocument read) {
-            ParsedDocument result = format.parse(read);
-            document = read;
-            parsed = result;
-            return result;
+        public ParsedDocument parse(SourceDocument document) {
+            ParsedDocument tree = format.parse(document);
+            parsed.add(Map.entry(document, tree));
+            return tree;
         }
 
-        String sourceName() {
-            return document.name().isEmpty() ? null : document.name();
+        /** The last document's name as problems carry it: {@code null} for text. */
+        String lastName() {
+            String name = parsed.get(parsed.size() - 1).getKey().name();
+            return name.isEmpty() ? null : name;
+        }
+
+        ParsedDocument last() {
+            return parsed.get(parsed.size() - 1).getValue();
         }
     }
 }

@@ -56,23 +56,24 @@ class JsonFilesTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String goal(CompiledGraph graph) {
-        return String.valueOf(((Map<String, Object>) graph.invoke(Map.of()).state().get("start")).get("goal"));
+    /** What the agent placeholder of node {@code start} says its goal was, after a run. */
+    private static Object goal(CompiledGraph graph) {
+        Map<?, ?> start = (Map<?, ?>) graph.invoke(Map.of()).state().get("start");
+        return start.get("goal");
     }
 
     @Test
     void compilesFilesAndTextWithPositions() throws Exception {
         Path file = write("build.json", WORKFLOW);
         compiler().compile("json+file://" + file, "build", true);
-        assertThat(format.sourceName()).isEqualTo(file.toString());
-        assertThat(format.parsed.positions().valueAt(List.of("workflows", "build", "nodes", 0, "goal")))
+        assertThat(format.lastName()).isEqualTo(file.toString());
+        assertThat(format.last().positions().valueAt(List.of("workflows", "build", "nodes", 0, "goal")))
                 .isEqualTo(new SourcePosition(5, 34));
         JsonFiles.registry(Map.of(), format).compile("json+file://" + file, "build");
-        assertThat(format.sourceName()).isEqualTo(file.toString());
+        assertThat(format.lastName()).isEqualTo(file.toString());
         compiler().compile("json://" + WORKFLOW, null, false);
-        assertThat(format.sourceName()).isNull();
-        assertThat(((Map<?, ?>) format.parsed.tree()).containsKey("workflows")).isTrue();
+        assertThat(format.lastName()).isNull();
+        assertThat(((Map<?, ?>) format.last().tree()).containsKey("workflows")).isTrue();
     }
 
     @Test
