@@ -182,6 +182,8 @@ function describe(name, data) {
     case 'node-failed': return '! ' + data.node + ' failed: ' + data.message;
     case 'warning': return 'warning: ' + data.message;
     case 'interrupted': return '? ' + data.node + ' waits: ' + data.prompt;
+    case 'tokens-used': return '$ ' + data.node + (data.member ? ' (' + data.member + ')' : '') + ': '
+      + data.inputTokens + ' input and ' + data.outputTokens + ' output tokens';
     default: return 'finished ' + data.status;
   }
 }
@@ -192,8 +194,20 @@ function follow(threadId) {
   const list = $('events');
   const source = new EventSource('api/runs/' + encodeURIComponent(threadId) + '/events');
   currentEvents = source;
-  ['run-started', 'node-started', 'node-completed', 'node-failed', 'warning', 'interrupted', 'run-finished']
+  let answer = null;
+  source.addEventListener('agent-token', (message) => {
+    const data = JSON.parse(message.data);
+    if (!answer) {
+      answer = element('li', { class: 'agent-token' }, '| ');
+      list.append(answer);
+    }
+    answer.append(data.text);
+    list.scrollTop = list.scrollHeight;
+  });
+  ['run-started', 'node-started', 'node-completed', 'node-failed', 'warning', 'interrupted', 'tokens-used',
+    'run-finished']
     .forEach((name) => source.addEventListener(name, (message) => {
+      answer = null;
       const data = JSON.parse(message.data);
       const kind = name === 'node-failed' ? 'failed' : name;
       list.append(element('li', { class: kind }, describe(name, data)));

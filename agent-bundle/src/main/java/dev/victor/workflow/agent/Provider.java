@@ -6,16 +6,24 @@ import java.util.Locale;
 public enum Provider {
     /** OpenAI's {@code POST {base.url}/chat/completions}, also served by Ollama, vLLM, LM Studio, llama.cpp, OpenRouter. */
     OPENAI,
+    /**
+     * Azure OpenAI: OpenAI's protocol at {@code POST {base.url}/chat/completions?api-version=...}, where
+     * {@code base.url} is the deployment ({@code https://NAME.openai.azure.com/openai/deployments/DEPLOYMENT}),
+     * with the key in an {@code api-key} header instead of {@code Authorization: Bearer}.
+     */
+    AZURE,
     /** Anthropic's {@code POST {base.url}/messages}. */
     ANTHROPIC;
 
-    /** Reads {@code openai} or {@code anthropic} (any case). */
+    /** Reads {@code openai}, {@code azure} or {@code anthropic} (any case). */
     public static Provider parse(String text) {
         String name = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "openai" -> OPENAI;
+            case "azure" -> AZURE;
             case "anthropic" -> ANTHROPIC;
-            default -> throw new IllegalArgumentException("provider must be 'openai' or 'anthropic', not '" + text + "'");
+            default -> throw new IllegalArgumentException("provider must be 'openai', 'azure' or 'anthropic', not '"
+                    + text + "'");
         };
     }
 

@@ -5,7 +5,7 @@
  * configurations and the {@code Tool} services of the whiteboard.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.agent;
 
 import org.osgi.annotation.bundle.Export;

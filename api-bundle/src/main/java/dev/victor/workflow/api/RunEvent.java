@@ -36,6 +36,29 @@ public sealed interface RunEvent {
     record NodeFailed(String nodeId, int iteration, String message, boolean willRetry) implements RunEvent {
     }
 
+    /**
+     * A piece of an agent's answer, as the model writes it. Only a streamed run has them: the agent
+     * runtime then asks the model for a streamed answer and reports each piece as it arrives (a retried
+     * model call streams again from its start). The pieces of one model call, joined, are its text.
+     *
+     * @param nodeId   the agent or team node
+     * @param memberId the team member, or {@code null} for an agent node
+     * @param text     the piece
+     */
+    record AgentToken(String nodeId, String memberId, String text) implements RunEvent {
+    }
+
+    /**
+     * The tokens one model call of an agent or team node took, as the provider counted them, reported
+     * as the call ends. {@link RunResult#tokenUsage()} has their sums per node.
+     *
+     * @param nodeId   the agent or team node
+     * @param memberId the team member, or {@code null} for an agent node
+     * @param usage    the call's tokens
+     */
+    record TokensUsed(String nodeId, String memberId, TokenUsage usage) implements RunEvent {
+    }
+
     /** Something odd that does not stop the run (a merge conflict, no matching branch, ...). */
     record RunWarning(String nodeId, String message) implements RunEvent {
     }

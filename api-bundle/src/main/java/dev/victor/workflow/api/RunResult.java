@@ -18,16 +18,36 @@ import java.util.Objects;
  * @param interrupt   the pending human request when {@code status} is INTERRUPTED, else {@code null}
  * @param warnings    things that went oddly but did not stop the run (no branch matched, merge
  *                    conflicts, stale sources served, ...)
+ * @param tokenUsage  the tokens the model calls of agent and team nodes took in this run (or this resumed
+ *                    stretch), summed per node id over its executions and members, in the order the nodes
+ *                    first reported; empty when no model was called
  */
 public record RunResult(RunStatus status, String threadId, Map<String, Object> state, RunError error,
                         int iterations, Duration duration, List<String> nodeHistory,
-                        Interrupt interrupt, List<String> warnings) {
+                        Interrupt interrupt, List<String> warnings, Map<String, TokenUsage> tokenUsage) {
     public RunResult {
         Objects.requireNonNull(status, "status");
         state = state == null ? Map.of() : java.util.Collections.unmodifiableMap(state);
         nodeHistory = nodeHistory == null ? List.of() : List.copyOf(nodeHistory);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         duration = duration == null ? Duration.ZERO : duration;
+        tokenUsage = tokenUsage == null || tokenUsage.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tokenUsage));
+    }
+
+    /** A result without token usage (no model was called). */
+    public RunResult(RunStatus status, String threadId, Map<String, Object> state, RunError error, int iterations,
+                     Duration duration, List<String> nodeHistory, Interrupt interrupt, List<String> warnings) {
+        this(status, threadId, state, error, iterations, duration, nodeHistory, interrupt, warnings, Map.of());
+    }
+
+    /** The tokens of every model call of the run (or this stretch): the sum of {@link #tokenUsage()}. */
+    public TokenUsage totalTokenUsage() {
+        TokenUsage total = TokenUsage.NONE;
+        for (TokenUsage usage : tokenUsage.values()) {
+            total = total.plus(usage);
+        }
+        return total;
     }
 
     public boolean isCompleted() {
@@ -42,6 +62,7 @@ public record RunResult(RunStatus status, String threadId, Map<String, Object> s
     public RunResult withWarning(String warning) {
         List<String> more = new java.util.ArrayList<>(warnings);
         more.add(warning);
-        return new RunResult(status, threadId, state, error, iterations, duration, nodeHistory, interrupt, more);
+        return new RunResult(status, threadId, state, error, iterations, duration, nodeHistory, interrupt, more,
+                tokenUsage);
     }
 }

@@ -3,7 +3,7 @@
  * into a tree of maps, lists and scalars with the source position of every value.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.format;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 @FunctionalInterface
 public interface AgentRuntime {
-    /** Runs the task; the result is stored at the node's output key. An exception fails the node. */
+    /**
+     * Runs the task; the result is stored at the node's output key. An exception fails the node. A
+     * runtime that calls models reports each call's tokens to the task's {@link AgentTask#listener()},
+     * and, when {@link AgentListener#streaming()}, the pieces of the answer as they arrive.
+     */
     Object run(AgentTask task) throws Exception;
 }

@@ -5,7 +5,7 @@
  * supplies them through {@link dev.victor.workflow.spi.NodeServices}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.victor.workflow.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,10 +1,8 @@
 package dev.victor.workflow.kernel;
 
+import dev.victor.workflow.kernel.source.Sha256;
+
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +21,7 @@ final class TreeFingerprint {
         StringBuilder text = new StringBuilder(1024);
         text.append(workflowName).append('\u0000');
         append(text, tree);
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return "sha256:" + Sha256.hex(text.toString());
     }
 
     private static void append(StringBuilder text, Object value) {

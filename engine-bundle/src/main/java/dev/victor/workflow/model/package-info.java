@@ -3,7 +3,7 @@
  * from a parsed YAML or JSON tree, and validation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -122,7 +122,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     private final Compositions compositions;
     private final List<PluginEntry> composedEntries = new ArrayList<>();
     private final Map<String, Long> codeFormatIds = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile SchemaValidator schemaValidator;
     private volatile Snapshot snapshot;
     private volatile Caches caches;
 
@@ -132,7 +131,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         this.clock = builder.clock;
         this.nanoTime = builder.nanoTime;
         this.nodeServices = builder.nodeServices;
-        this.schemaValidator = builder.schemaValidator;
         this.snapshot = Snapshot.build(List.of(), builder.settings, Map.copyOf(builder.pluginSettings));
         this.caches = new Caches(builder.settings, nanoTime);
         this.compositions = new Compositions(builder.kernel != null ? builder.kernel : WorkflowKernel.defaults());
@@ -659,11 +657,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return snapshot.pluginSettings;
     }
 
-    /** Uses this validator for {@link SchemaAware} plugins from now on ({@code null}: none). */
-    public void schemaValidator(SchemaValidator validator) {
-        this.schemaValidator = validator;
-    }
-
     /** The node services that runs of the registry's graphs get, or {@code null}. */
     public NodeServices nodeServices() {
         return nodeServices;
@@ -744,8 +737,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
 
     /**
      * Compiles one workflow of the URI's source through its scheme's plugin, or returns the cached
-     * graph. With {@code validate}, {@code validateSource} is called first (and a JSON Schema
-     * applied, see {@link SchemaAware}).
+     * graph. With {@code validate}, {@code validateSource} is called first.
      *
      * @throws InvalidWorkflowUriException             when the URI's scheme is invalid
      * @throws UnknownSchemeException                  when no plugin serves its scheme
@@ -813,14 +805,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         if (validate) {
             if (!plugin.validateSource(source)) {
                 throw sourceRejected(uri, scheme, plugin, source, workflowName);
-            }
-            SchemaValidator validator = schemaValidator;
-            if (validator != null && plugin instanceof SchemaAware aware) {
-                List<Problem> problems = validator.validate(aware.parseTree(source), aware.jsonSchema(), uri);
-                if (problems.stream().anyMatch(Problem::isError)) {
-                    throw new InvalidWorkflowException("'" + UriRedaction.text(uri)
-                            + "' does not match the JSON Schema of the " + scheme + " plugin", problems);
-                }
             }
         }
         CompiledGraph graph = plugin.compile(source, workflowName, validate);
@@ -1136,7 +1120,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         private RegistrySettings settings = RegistrySettings.defaults();
         private final Map<String, PluginSettings> pluginSettings = new HashMap<>();
         private NodeServices nodeServices;
-        private SchemaValidator schemaValidator;
         private System.Logger logger;
         private Clock clock = Clock.systemUTC();
         private java.util.function.LongSupplier nanoTime = System::nanoTime;
@@ -1196,11 +1179,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         /** What runs of the registry's graphs call out to, unless their caller sets services. */
         public Builder nodeServices(NodeServices services) {
             this.nodeServices = services;
-            return this;
-        }
-
-        public Builder schemaValidator(SchemaValidator validator) {
-            this.schemaValidator = validator;
             return this;
         }
 

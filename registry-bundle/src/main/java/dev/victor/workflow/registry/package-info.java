@@ -2,11 +2,10 @@
  * The workflow compiler registry, usable on and off OSGi: URI rules ({@link
  * dev.victor.workflow.registry.WorkflowUri}, {@link dev.victor.workflow.registry.SchemeResolver}),
  * {@link dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry} with its cache of compiled
- * graphs, its settings and statistics, and the optional interfaces a plugin may implement
- * ({@link dev.victor.workflow.registry.SchemaAware}).
+ * graphs, its settings and statistics.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package dev.victor.workflow.registry;
 
 import org.osgi.annotation.bundle.Export;

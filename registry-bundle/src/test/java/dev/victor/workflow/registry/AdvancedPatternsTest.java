@@ -24,7 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Stale serving, lazy loading, the schema hook, ServiceLoader, run defaults. */
+/** Stale serving, lazy loading, ServiceLoader, run defaults. */
 class AdvancedPatternsTest {
 
     private final TinyStore store = new TinyStore().put("flow.tiny", "w: a -> b");
@@ -162,47 +162,6 @@ class AdvancedPatternsTest {
         registry.addService(second, Map.of("scheme", "yaml", "service.id", 2L, "service.ranking", 3), "b");
         lazy.getGraph();
         assertThat(second.compiles.get()).isEqualTo(1);
-    }
-
-    // ------------------------------------------------------------ schema hook
-
-    /** A plugin that publishes a (pretend) schema and its tree. */
-    public static final class SchemaPlugin extends TinyPlugin implements SchemaAware {
-        public SchemaPlugin() {
-            super(Map.of());
-        }
-
-        @Override
-        public String jsonSchema() {
-            return "{\"required\": [\"workflows\"]}";
-        }
-
-        @Override
-        public Object parseTree(String source) {
-            return source.contains(":") ? Map.of("workflows", source) : Map.of();
-        }
-    }
-
-    @Test
-    void schemaIsAppliedToTheTreeBeforeThePluginsOwnChecks() {
-        SchemaValidator requiredKeys = (tree, schema, sourceName) ->
-                ((Map<?, ?>) tree).containsKey("workflows") ? List.of()
-                        : List.of(Problem.error("required key 'workflows' is missing").withSource(sourceName).at(1, 1));
-        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
-                .schemaValidator(requiredKeys).build();
-        SchemaPlugin plugin = new SchemaPlugin();
-        registry.addService(plugin, Map.of("scheme", "json", "service.id", 1L), "json-bundle");
-        assertThat(registry.compile("json://w: a").name()).isEqualTo("w");
-        assertThatThrownBy(() -> registry.compile("json://nonsense"))
-                .isInstanceOfSatisfying(InvalidWorkflowException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::message).containsExactly("required key 'workflows' is missing"))
-                .hasMessageContaining("does not match the JSON Schema of the json plugin");
-        assertThat(plugin.compiles.get()).isEqualTo(1);
-        // Without validation, or without a validator, the schema is not applied.
-        assertThatThrownBy(() -> registry.compile("json://nonsense", null, false))
-                .hasMessageContaining("expected 'name: a -> b'");
-        registry.schemaValidator(null);
-        assertThatThrownBy(() -> registry.compile("json://nonsense")).hasMessageContaining("expected 'name: a -> b'");
     }
 
     // ------------------------------------------------------------ ServiceLoader

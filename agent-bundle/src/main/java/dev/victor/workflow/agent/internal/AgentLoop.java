@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.victor.workflow.agent.AgentTool;
 import dev.victor.workflow.agent.LlmEndpoint;
+import dev.victor.workflow.api.TokenUsage;
+import dev.victor.workflow.spi.AgentListener;
 import dev.victor.workflow.spi.AgentTask;
 import dev.victor.workflow.spi.NodeCall;
 
@@ -27,7 +29,7 @@ public final class AgentLoop {
     public static final int MAX_TOOL_RESULT_CHARS = 100_000;
 
     /** What a task cost. */
-    public record Outcome(Object answer, Usage usage, int modelCalls, int toolCalls) {
+    public record Outcome(Object answer, TokenUsage usage, int modelCalls, int toolCalls) {
     }
 
     private final Supplier<Map<String, LlmEndpoint>> endpoints;
@@ -63,21 +65,26 @@ public final class AgentLoop {
         String system = Prompts.system(task, settings, offered);
         String model = settings.model() != null ? settings.model() : endpoint.model();
         int maxTokens = settings.maxTokens() != null ? settings.maxTokens() : endpoint.maxTokens();
+        AgentListener listener = task.listener();
+        boolean stream = endpoint.stream() || listener.streaming();
         int used = 0;
         int calls = 0;
-        Usage usage = Usage.NONE;
+        TokenUsage usage = TokenUsage.NONE;
         boolean toolsAllowed = !offered.isEmpty();
         while (true) {
             ModelRequest request = new ModelRequest(model, system, messages, offered, toolsAllowed,
-                    settings.temperature(), maxTokens, settings.schema(), settings.jsonMode(), endpoint.stream());
+                    settings.temperature(), maxTokens, settings.schema(), settings.jsonMode(), stream);
             ModelTurn turn;
             try {
-                turn = client.complete(endpoint, request);
+                turn = client.complete(endpoint, request, listener::token);
             } catch (LlmException failed) {
                 throw new IllegalStateException(what + ": " + failed.getMessage(), failed);
             }
             calls++;
             usage = usage.plus(turn.usage());
+            if (!turn.usage().isEmpty()) {
+                listener.usage(turn.usage());
+            }
             if (turn.toolCalls().isEmpty()) {
                 return new Outcome(answer(turn.text(), settings, what), usage, calls, used);
             }

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.victor.workflow.agent.AgentTool;
 import dev.victor.workflow.agent.LlmEndpoint;
+import dev.victor.workflow.api.TokenUsage;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Anthropic's Messages API, {@code /messages}. */
 final class AnthropicProtocol implements Protocol {
@@ -114,13 +116,13 @@ final class AnthropicProtocol implements Protocol {
                         input.isMissingNode() ? "{}" : input.toString()));
             }
         }
-        return new ModelTurn(text.toString(), calls, usage(body.path("usage"), Usage.NONE),
+        return new ModelTurn(text.toString(), calls, usage(body.path("usage"), TokenUsage.NONE),
                 Protocol.text(body.path("stop_reason")));
     }
 
-    private static Usage usage(JsonNode usage, Usage before) {
-        return new Usage(usage.path("input_tokens").asLong(before.inputTokens()),
-                usage.path("output_tokens").asLong(before.outputTokens()));
+    private static TokenUsage usage(JsonNode usage, TokenUsage before) {
+        return new TokenUsage(Math.max(0, usage.path("input_tokens").asLong(before.inputTokens())),
+                Math.max(0, usage.path("output_tokens").asLong(before.outputTokens())));
     }
 
     @Override
@@ -130,18 +132,23 @@ final class AnthropicProtocol implements Protocol {
     }
 
     @Override
-    public StreamAssembler assembler() {
-        return new Assembler();
+    public StreamAssembler assembler(Consumer<String> pieces) {
+        return new Assembler(pieces);
     }
 
     /** message_start, content_block_start/delta/stop, message_delta, message_stop; ping is ignored. */
     private static final class Assembler implements StreamAssembler {
+        private final Consumer<String> pieces;
         private final Map<Integer, String> types = new TreeMap<>();
         private final Map<Integer, StringBuilder> texts = new TreeMap<>();
         private final Map<Integer, String[]> uses = new TreeMap<>();
-        private Usage usage = Usage.NONE;
+        private TokenUsage usage = TokenUsage.NONE;
         private String stop = "";
         private boolean done;
+
+        Assembler(Consumer<String> pieces) {
+            this.pieces = pieces;
+        }
 
         @Override
         public void event(String name, String data) throws ProtocolException {
@@ -156,7 +163,11 @@ final class AnthropicProtocol implements Protocol {
                     types.put(index, kind);
                     texts.put(index, new StringBuilder());
                     if (kind.equals("text")) {
-                        texts.get(index).append(Protocol.text(block.path("text")));
+                        String piece = Protocol.text(block.path("text"));
+                        texts.get(index).append(piece);
+                        if (!piece.isEmpty()) {
+                            pieces.accept(piece);
+                        }
                     } else if (kind.equals("tool_use")) {
                         JsonNode input = block.path("input");
                         uses.put(index, new String[]{Protocol.text(block.path("id")), Protocol.text(block.path("name")),
@@ -170,8 +181,12 @@ final class AnthropicProtocol implements Protocol {
                         throw new ProtocolException("a content_block_delta for block " + index + ", which never started");
                     }
                     JsonNode delta = event.path("delta");
-                    into.append(Protocol.text(delta.path(
-                            Protocol.text(delta.path("type")).equals("input_json_delta") ? "partial_json" : "text")));
+                    boolean json = Protocol.text(delta.path("type")).equals("input_json_delta");
+                    String piece = Protocol.text(delta.path(json ? "partial_json" : "text"));
+                    into.append(piece);
+                    if (!json && "text".equals(types.get(index)) && !piece.isEmpty()) {
+                        pieces.accept(piece);
+                    }
                 }
                 case "message_delta" -> {
                     usage = usage(event.path("usage"), usage);

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Sends one model request to an endpoint: the whole exchange within {@code timeout.seconds}, up to
@@ -74,11 +75,21 @@ final class ChatClient {
     static Protocol protocol(LlmEndpoint endpoint) {
         return switch (endpoint.provider()) {
             case OPENAI -> new OpenAiProtocol();
+            case AZURE -> new OpenAiProtocol(true, endpoint.apiVersion());
             case ANTHROPIC -> new AnthropicProtocol();
         };
     }
 
     ModelTurn complete(LlmEndpoint endpoint, ModelRequest request) throws LlmException, InterruptedException {
+        return complete(endpoint, request, piece -> { });
+    }
+
+    /**
+     * The model's answer; when the request streams, each piece of its text goes to {@code pieces} as it
+     * arrives (on the HTTP client's thread; a retried attempt streams again from its start).
+     */
+    ModelTurn complete(LlmEndpoint endpoint, ModelRequest request, Consumer<String> pieces)
+            throws LlmException, InterruptedException {
         Protocol protocol = protocol(endpoint);
         String base = endpoint.baseUrl().toString().replaceAll("/+$", "");
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + protocol.path()))
@@ -93,7 +104,8 @@ final class ChatClient {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration pause;
             CompletableFuture<HttpResponse<Reply>> exchange =
-                    http.sendAsync(httpRequest, info -> subscriber(info, protocol, request.stream()));
+                    http.sendAsync(httpRequest, info -> new CappedBody<>(subscriber(info, protocol, request.stream(),
+                            pieces), endpoint.maxResponseBytes()));
             try {
                 Reply reply = exchange.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS).body();
                 if (reply instanceof Reply.Answer answer) {
@@ -121,6 +133,11 @@ final class ChatClient {
             } catch (ExecutionException failed) {
                 Throwable cause = failed.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
                         ? wrapped.getCause() : failed.getCause();
+                CappedBody.TooLarge tooLarge = tooLarge(cause);
+                if (tooLarge != null) {
+                    throw new LlmException(endpoint.describe() + " answered more than " + tooLarge.limit
+                            + " bytes (max.response.bytes); the answer was cut off and not read");
+                }
                 if (cause instanceof Unreadable unreadable) {
                     throw new LlmException(endpoint.describe() + " answered something unreadable: "
                             + redact(unreadable.getCause().getMessage(), endpoint), unreadable.getCause());
@@ -144,7 +161,7 @@ final class ChatClient {
     }
 
     private static HttpResponse.BodySubscriber<Reply> subscriber(HttpResponse.ResponseInfo info, Protocol protocol,
-                                                                 boolean stream) {
+                                                                 boolean stream, Consumer<String> pieces) {
         int status = info.statusCode();
         if (status < 200 || status > 299) {
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
@@ -153,7 +170,7 @@ final class ChatClient {
         boolean events = info.headers().firstValue("Content-Type")
                 .map(type -> type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
         if (stream && events) {
-            SseSubscriber sse = new SseSubscriber(protocol.assembler());
+            SseSubscriber sse = new SseSubscriber(protocol.assembler(pieces));
             return HttpResponse.BodySubscribers.fromLineSubscriber(sse, s -> {
                 try {
                     return new Reply.Answer(s.result());
@@ -170,6 +187,16 @@ final class ChatClient {
                         throw new Unreadable(e);
                     }
                 });
+    }
+
+    /** The size failure somewhere in a failure's causes, or {@code null}. */
+    private static CappedBody.TooLarge tooLarge(Throwable failure) {
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            if (at instanceof CappedBody.TooLarge found) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static JsonNode parse(String body) throws ProtocolException {

@@ -99,8 +99,12 @@ public final class LlmEndpointComponent {
         if (config.timeout_seconds() < 1) {
             throw new IllegalArgumentException("timeout.seconds must be at least 1, not " + config.timeout_seconds());
         }
-        return new LlmEndpoint(config.name().strip(), Provider.parse(config.provider()), base, config.model().strip(),
+        Provider provider = Provider.parse(config.provider());
+        String version = config.api_version().strip();
+        String apiVersion = version.isEmpty() ? null : version.equalsIgnoreCase("none") ? "" : version;
+        return new LlmEndpoint(config.name().strip(), provider, base, config.model().strip(),
                 key.isBlank() ? null : key, Duration.ofSeconds(config.timeout_seconds()), config.max_retries(),
-                Duration.ofSeconds(config.max_retry_wait_seconds()), config.stream(), config.max_tokens());
+                Duration.ofSeconds(config.max_retry_wait_seconds()), config.stream(), config.max_tokens(),
+                apiVersion, config.max_response_bytes());
     }
 }

@@ -1,5 +1,7 @@
 package dev.victor.workflow.agent.internal;
 
+import dev.victor.workflow.api.TokenUsage;
+
 import java.util.List;
 
 /**
@@ -10,10 +12,10 @@ import java.util.List;
  * @param usage      the tokens it took
  * @param stopReason why it stopped, as the endpoint said it ({@code stop}, {@code end_turn}, {@code tool_calls}, ...)
  */
-record ModelTurn(String text, List<ToolCall> toolCalls, Usage usage, String stopReason) {
+record ModelTurn(String text, List<ToolCall> toolCalls, TokenUsage usage, String stopReason) {
     ModelTurn {
         text = text == null ? "" : text;
         toolCalls = List.copyOf(toolCalls);
-        usage = usage == null ? Usage.NONE : usage;
+        usage = usage == null ? TokenUsage.NONE : usage;
     }
 }

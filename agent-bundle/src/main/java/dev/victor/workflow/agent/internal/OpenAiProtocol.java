@@ -4,25 +4,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.victor.workflow.agent.AgentTool;
+import dev.victor.workflow.api.TokenUsage;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
-/** OpenAI's {@code /chat/completions}, as OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio and llama.cpp serve it. */
+/**
+ * OpenAI's {@code /chat/completions}, as OpenAI, Ollama, vLLM, LM Studio and llama.cpp serve it, and Azure OpenAI
+ * (the key in an {@code api-key} header, the {@code api-version} in the query).
+ */
 final class OpenAiProtocol implements Protocol {
+    private final boolean azure;
+    private final String apiVersion;
+
+    /** OpenAI's own form: the key as {@code Authorization: Bearer}. */
+    OpenAiProtocol() {
+        this(false, null);
+    }
+
+    /**
+     * @param azure      the key goes in an {@code api-key} header
+     * @param apiVersion the {@code api-version} query parameter, or {@code null} or empty for none
+     */
+    OpenAiProtocol(boolean azure, String apiVersion) {
+        this.azure = azure;
+        this.apiVersion = apiVersion == null || apiVersion.isEmpty() ? null : apiVersion;
+    }
 
     @Override
     public String path() {
-        return "/chat/completions";
+        return "/chat/completions" + (apiVersion == null ? "" : "?api-version=" + apiVersion);
     }
 
     @Override
     public void headers(HttpRequest.Builder request, String apiKey) {
         if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
+            if (azure) {
+                request.header("api-key", apiKey);
+            } else {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
         }
     }
 
@@ -114,8 +139,9 @@ final class OpenAiProtocol implements Protocol {
                 Protocol.text(choice.path("finish_reason")));
     }
 
-    private static Usage usage(JsonNode usage) {
-        return new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+    private static TokenUsage usage(JsonNode usage) {
+        return new TokenUsage(Math.max(0, usage.path("prompt_tokens").asLong(0)),
+                Math.max(0, usage.path("completion_tokens").asLong(0)));
     }
 
     @Override
@@ -129,18 +155,23 @@ final class OpenAiProtocol implements Protocol {
     }
 
     @Override
-    public StreamAssembler assembler() {
-        return new Assembler();
+    public StreamAssembler assembler(Consumer<String> pieces) {
+        return new Assembler(pieces);
     }
 
     /** Chunks with {@code choices[0].delta}; tool calls arrive in pieces keyed by their index; {@code [DONE]} ends. */
     private static final class Assembler implements StreamAssembler {
+        private final Consumer<String> pieces;
         private final StringBuilder text = new StringBuilder();
         private final Map<Integer, String[]> calls = new TreeMap<>();
         private final Map<Integer, StringBuilder> arguments = new TreeMap<>();
-        private Usage usage = Usage.NONE;
+        private TokenUsage usage = TokenUsage.NONE;
         private String finish = "";
         private boolean done;
+
+        Assembler(Consumer<String> pieces) {
+            this.pieces = pieces;
+        }
 
         @Override
         public void event(String name, String data) throws ProtocolException {
@@ -161,7 +192,11 @@ final class OpenAiProtocol implements Protocol {
                 return;
             }
             JsonNode delta = choice.path("delta");
-            text.append(Protocol.text(delta.path("content")));
+            String piece = Protocol.text(delta.path("content"));
+            if (!piece.isEmpty()) {
+                text.append(piece);
+                pieces.accept(piece);
+            }
             for (JsonNode call : delta.path("tool_calls")) {
                 int index = call.path("index").asInt(calls.size());
                 String[] known = calls.computeIfAbsent(index, i -> new String[]{"", ""});

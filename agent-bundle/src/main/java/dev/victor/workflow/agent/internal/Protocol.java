@@ -20,8 +20,8 @@ sealed interface Protocol permits OpenAiProtocol, AnthropicProtocol {
     /** Reads a whole (non-streamed) answer. */
     ModelTurn answer(JsonNode body) throws ProtocolException;
 
-    /** A fresh reader of one streamed answer. */
-    StreamAssembler assembler();
+    /** A fresh reader of one streamed answer, which hands each piece of the answer's text to {@code pieces}. */
+    StreamAssembler assembler(java.util.function.Consumer<String> pieces);
 
     /** The provider's own error message in an error body, or {@code null}. */
     String errorMessage(JsonNode body);

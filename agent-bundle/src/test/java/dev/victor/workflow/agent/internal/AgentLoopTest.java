@@ -5,6 +5,7 @@ import dev.victor.workflow.agent.AgentTool;
 import dev.victor.workflow.agent.LlmEndpoint;
 import dev.victor.workflow.agent.Provider;
 import dev.victor.workflow.agent.internal.LlmServer.Answer;
+import dev.victor.workflow.api.TokenUsage;
 import dev.victor.workflow.spi.AgentTask;
 import dev.victor.workflow.spi.NodeCall;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +94,7 @@ class AgentLoopTest {
         AgentLoop.Outcome outcome = loop(endpoint()).run(task(List.of(), 15, Map.of("temperature", 0.2)));
 
         assertThat(outcome.answer()).isEqualTo("A wren is a small bird.");
-        assertThat(outcome.usage()).isEqualTo(new Usage(12, 5));
+        assertThat(outcome.usage()).isEqualTo(new TokenUsage(12, 5));
         LlmServer.Received request = server.received().get(0);
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
@@ -145,7 +146,7 @@ class AgentLoopTest {
         assertThat(outcome.answer()).isEqualTo("A wren is a small bird (12 letters).");
         assertThat(outcome.toolCalls()).isEqualTo(3);
         assertThat(outcome.modelCalls()).isEqualTo(3);
-        assertThat(outcome.usage()).isEqualTo(new Usage(52, 21));
+        assertThat(outcome.usage()).isEqualTo(new TokenUsage(52, 21));
         assertThat(toolCalls).containsExactly(Map.of("word", "wren"), Map.of("text", "a small bird"));
         JsonNode first = server.received().get(0).body();
         assertThat(first.path("tools")).hasSize(3);
@@ -291,7 +292,7 @@ class AgentLoopTest {
 
         assertThat(outcome.answer()).isEqualTo("A wren is small.");
         assertThat(toolCalls).containsExactly(Map.of("word", "wren"));
-        assertThat(outcome.usage()).isEqualTo(new Usage(30, 4));
+        assertThat(outcome.usage()).isEqualTo(new TokenUsage(30, 4));
         JsonNode body = server.received().get(0).body();
         assertThat(body.path("stream").asBoolean()).isTrue();
         assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();

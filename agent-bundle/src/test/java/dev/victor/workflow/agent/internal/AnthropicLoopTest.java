@@ -5,6 +5,7 @@ import dev.victor.workflow.agent.AgentTool;
 import dev.victor.workflow.agent.LlmEndpoint;
 import dev.victor.workflow.agent.Provider;
 import dev.victor.workflow.agent.internal.LlmServer.Answer;
+import dev.victor.workflow.api.TokenUsage;
 import dev.victor.workflow.spi.AgentTask;
 import dev.victor.workflow.spi.NodeCall;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +75,7 @@ class AnthropicLoopTest {
         AgentLoop.Outcome outcome = loop(false).run(task(List.of(), Map.of("temperature", 0.5)));
 
         assertThat(outcome.answer()).isEqualTo("Walk by the Saône.");
-        assertThat(outcome.usage()).isEqualTo(new Usage(40, 9));
+        assertThat(outcome.usage()).isEqualTo(new TokenUsage(40, 9));
         LlmServer.Received request = server.received().get(0);
         assertThat(request.path()).isEqualTo("/v1/messages");
         assertThat(request.header("x-api-key")).isEqualTo(KEY);
@@ -111,7 +112,7 @@ class AnthropicLoopTest {
         assertThat(result.path("tool_use_id").asText()).isEqualTo("tu_1");
         assertThat(result.path("content").asText()).isEqualTo("sunny, 21 C in Lyon");
         assertThat(result.path("is_error").asBoolean()).isFalse();
-        assertThat(outcome.usage()).isEqualTo(new Usage(90, 29));
+        assertThat(outcome.usage()).isEqualTo(new TokenUsage(90, 29));
     }
 
     @Test
@@ -202,7 +203,7 @@ class AnthropicLoopTest {
 
         assertThat(outcome.answer()).isEqualTo("Sunny, go out.");
         assertThat(calls).containsExactly(Map.of("city", "Lyon"));
-        assertThat(outcome.usage()).isEqualTo(new Usage(85, 21));
+        assertThat(outcome.usage()).isEqualTo(new TokenUsage(85, 21));
         assertThat(server.received().get(0).body().path("stream").asBoolean()).isTrue();
     }
 

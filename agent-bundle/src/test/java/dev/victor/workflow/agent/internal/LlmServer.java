@@ -25,14 +25,34 @@ import java.util.concurrent.TimeUnit;
  */
 final class LlmServer implements AutoCloseable {
 
-    /** One recorded answer. {@code hang} keeps the exchange open until the server closes. */
-    record Answer(int status, String contentType, String body, Map<String, String> headers, boolean hang) {
+    /**
+     * One recorded answer. {@code hang} keeps the exchange open until the server closes. {@code chunks}, when
+     * not empty, are sent one by one with chunked transfer encoding, each flushed at once; the server waits
+     * for {@code gate} (when given) after the first chunk. {@code endless} repeats {@code body} as chunks
+     * until the client goes away.
+     */
+    record Answer(int status, String contentType, String body, Map<String, String> headers, boolean hang,
+                  List<String> chunks, CountDownLatch gate, boolean endless) {
+        Answer(int status, String contentType, String body, Map<String, String> headers, boolean hang) {
+            this(status, contentType, body, headers, hang, List.of(), null, false);
+        }
+
         static Answer json(String body) {
             return new Answer(200, "application/json", body, Map.of(), false);
         }
 
         static Answer events(String body) {
             return new Answer(200, "text/event-stream", body, Map.of(), false);
+        }
+
+        /** Server-sent events in chunks, flushed one by one; after the first, waits for the gate (if any). */
+        static Answer chunkedEvents(List<String> chunks, CountDownLatch gate) {
+            return new Answer(200, "text/event-stream", "", Map.of(), false, List.copyOf(chunks), gate, false);
+        }
+
+        /** The same chunk again and again, until the client stops reading. */
+        static Answer endless(int status, String contentType, String chunk) {
+            return new Answer(status, contentType, chunk, Map.of(), false, List.of(), null, true);
         }
 
         static Answer status(int status, String body, Map<String, String> headers) {
@@ -45,7 +65,7 @@ final class LlmServer implements AutoCloseable {
     }
 
     /** One request as received. */
-    record Received(String method, String path, Map<String, List<String>> headers, JsonNode body) {
+    record Received(String method, String path, String query, Map<String, List<String>> headers, JsonNode body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -94,7 +114,7 @@ final class LlmServer implements AutoCloseable {
                 body = null;
             }
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
             answer = script.poll();
         }
         if (answer == null) {
@@ -109,12 +129,45 @@ final class LlmServer implements AutoCloseable {
             exchange.close();
             return;
         }
+        if (answer.endless() || !answer.chunks().isEmpty()) {
+            sendChunked(exchange, answer);
+            return;
+        }
         byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
         try (OutputStream stream = exchange.getResponseBody()) {
             stream.write(out);
+        }
+    }
+
+    private void sendChunked(HttpExchange exchange, Answer answer) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), 0);
+        try (OutputStream stream = exchange.getResponseBody()) {
+            if (answer.endless()) {
+                byte[] chunk = answer.body().getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 1_000_000 && closing.getCount() > 0; i++) {
+                    stream.write(chunk);
+                    stream.flush();
+                }
+                return;
+            }
+            for (int i = 0; i < answer.chunks().size(); i++) {
+                stream.write(answer.chunks().get(i).getBytes(StandardCharsets.UTF_8));
+                stream.flush();
+                if (i == 0 && answer.gate() != null) {
+                    try {
+                        answer.gate().await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        } catch (IOException clientWentAway) {
+            exchange.close();
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.victor.workflow.db.internal;
 
 import dev.victor.workflow.db.DataSourceSettings;
+import dev.victor.workflow.kernel.source.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -54,18 +51,10 @@ public final class Database implements AutoCloseable {
         }, settings.poolSize(), settings.poolTimeout());
         this.workflows = new WorkflowTable(this);
         this.checkpoints = new CheckpointTable(this);
-        this.fingerprint = sha256(settings.url() + "\n" + settings.user() + "\n" + settings.table() + "\n"
+        this.fingerprint = Sha256.hex(settings.url() + "\n" + settings.user() + "\n" + settings.table() + "\n"
                 + settings.checkpointTable()).substring(0, 16);
     }
 
-    private static String sha256(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
 
     public DataSourceSettings settings() {
         return settings;

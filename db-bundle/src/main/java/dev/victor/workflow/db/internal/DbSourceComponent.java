@@ -1,5 +1,7 @@
 package dev.victor.workflow.db.internal;
 
+import dev.victor.workflow.api.PluginName;
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 import org.osgi.service.component.annotations.Activate;
@@ -10,7 +12,9 @@ import org.osgi.service.component.annotations.Reference;
  * Publishes the {@code db} source ({@link DbSource}) for the registry, over the configured
  * datasources. It needs neither the registry nor a format: the registry reads what it returns.
  */
-@Component(service = WorkflowSource.class, property = {"scheme=db", "plugin.name=db"})
+@Component(service = WorkflowSource.class)
+@Scheme("db")
+@PluginName("db")
 public final class DbSourceComponent implements WorkflowSource {
 
     private final DbSource source;

@@ -2,23 +2,16 @@ package dev.victor.workflow.db.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.victor.workflow.engine.render.Json;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +22,7 @@ import java.util.Set;
  * the infinities, written as JSON's common extension {@code NaN} / {@code Infinity}).
  *
  * <p>Read back, an integer is a {@link Long} (a {@link BigInteger} beyond its range), a float a
- * {@link Double}, a map a {@link LinkedHashMap} and a list an {@link ArrayList}: the types the
+ * {@link Double}, a map a {@link LinkedHashMap} and a list an {@link java.util.ArrayList}: the types the
  * expression language computes with.
  *
  * <p>Anything else (a set, an array, a {@link java.math.BigDecimal}, a date, a handler's own
@@ -40,17 +33,10 @@ import java.util.Set;
 public final class JsonValues {
 
     /** Deeper than this is refused (and a map that contains itself ends here, not in a stack overflow). */
-    public static final int MAX_DEPTH = 500;
+    public static final int MAX_DEPTH = Json.MAX_STORED_NESTING_DEPTH - 1;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH + 1)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(100_000)
-                    .build())
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
             .build();
 
@@ -151,26 +137,14 @@ public final class JsonValues {
     }
 
     /**
-     * The value of JSON text.
+     * The value of JSON text (jackson-databind, through {@link Json#readStored(String)}: a repeated
+     * key, text after the value or nesting deeper than {@link Json#MAX_STORED_NESTING_DEPTH} is an
+     * error).
      *
      * @throws IllegalArgumentException when the text is not one JSON value
      */
     public static Object read(String json) {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new IllegalArgumentException("empty JSON text");
-            }
-            Object value = readValue(parser, first);
-            if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("text after the JSON value at " + parser.currentLocation());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.readStored(json);
     }
 
     /** JSON text of an object, as a map. */
@@ -183,40 +157,5 @@ public final class JsonValues {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
         return map;
-    }
-
-    private static Object readValue(JsonParser in, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (JsonToken next = in.nextToken(); next != JsonToken.END_OBJECT; next = in.nextToken()) {
-                    String key = in.currentName();
-                    map.put(key, readValue(in, in.nextToken()));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                for (JsonToken next = in.nextToken(); next != JsonToken.END_ARRAY; next = in.nextToken()) {
-                    list.add(readValue(in, next));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return in.getText();
-            case VALUE_NUMBER_INT:
-                return in.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? in.getBigIntegerValue()
-                        : (Object) in.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return in.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IllegalArgumentException("unexpected " + token + " at " + in.currentLocation());
-        }
     }
 }

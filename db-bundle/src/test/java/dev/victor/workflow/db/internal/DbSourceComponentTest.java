@@ -82,7 +82,7 @@ class DbSourceComponentTest {
             descriptor = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(descriptor).contains("<provide interface=\"dev.victor.workflow.source.WorkflowSource\"/>")
-                .contains("<property name=\"scheme\" type=\"String\" value=\"db\"/>")
+                .contains("<property name=\"scheme\" type=\"String\">db</property>")
                 .contains("<property name=\"plugin.name\" type=\"String\" value=\"db\"/>")
                 .doesNotContain("WorkflowCompilerRegistry").doesNotContain("WorkflowCompilerPlugin");
     }

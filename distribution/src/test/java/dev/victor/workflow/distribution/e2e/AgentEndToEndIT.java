@@ -145,5 +145,9 @@ class AgentEndToEndIT {
         assertThat(requests.get(1)).as("the read tool's answer went back").contains("Release notes");
         assertThat(requests.get(2)).as("the grep tool's answer went back").contains("notes.md:5:TODO: name the supported");
         assertThat(run.out() + run.err()).doesNotContain("sk-e2e-secret");
+        assertThat(run.json().get("tokenUsage")).as("the two answers that reported usage")
+                .isEqualTo(Map.of("inputTokens", 200L, "outputTokens", 20L,
+                        "nodes", Map.of("review", Map.of("inputTokens", 200L, "outputTokens", 20L))));
+        assertThat(run.out()).contains("  $ review: 100 input and 10 output tokens");
     }
 }

@@ -86,7 +86,7 @@ final class AgentBody implements NodeBody {
         } else {
             AgentRuntime agents = runtime.get();
             AgentTask agentTask = new AgentTask(workflow, id, null, role, task, tools, toolBudget, llmConfig, inputs,
-                    state, timeout, profile);
+                    state, timeout, profile, scope.run.reports.listener(id, null));
             result = Calls.call(scope, Calls.nodeDeadline(timeout), timeout, what,
                     () -> agents.run(agentTask));
         }

@@ -252,8 +252,10 @@ public final class DefinitionTranslator {
             for (TeamMember member : team.members()) {
                 String role = member.role() == null || member.role().isEmpty() ? AgentNode.DEFAULT_ROLE : member.role();
                 boolean manager = member.extras() != null && Boolean.TRUE.equals(member.extras().get("is_manager"));
+                LinkedHashMap<String, Object> llmConfig = new LinkedHashMap<>(team.llmConfig());
+                llmConfig.putAll(member.llmConfig());
                 members.add(new TeamBody.Member(member.id(), role, Template.parse(member.goal()),
-                        frozenList(member.tools()), member.toolBudget(), manager));
+                        frozenList(member.tools()), member.toolBudget(), manager, frozenMap(llmConfig)));
                 memberIds.add(member.id());
             }
         }

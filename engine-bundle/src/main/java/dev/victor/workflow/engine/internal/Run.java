@@ -65,6 +65,10 @@ public final class Run {
     private int childIteration;
     /** A stream has handed out the NodeStarted of the current node, which has not run yet. */
     private boolean announced;
+    /** The tokens agent runtimes reported, and a streamed run's live events. */
+    final AgentReports reports;
+    /** A streamed run's node running off the stream's thread, or {@code null}. */
+    private LiveNode live;
 
     volatile boolean cancelled;
     private Thread runner;
@@ -102,6 +106,7 @@ public final class Run {
         this.view = Collections.unmodifiableMap(state);
         this.history = new ArrayList<>();
         this.events = streaming ? new ArrayDeque<>() : null;
+        this.reports = new AgentReports(streaming);
         this.resumed = resumed;
         this.current = graph.entry;
     }
@@ -194,6 +199,11 @@ public final class Run {
     public void close() {
         if (phase != Phase.DONE) {
             cancelled = true;
+            if (live != null) {
+                live.cancelAndWait();
+                live = null;
+                reports.offload(false);
+            }
             stopCancelled(null);
         }
     }
@@ -225,6 +235,9 @@ public final class Run {
             if (events != null) {
                 return true;
             }
+        }
+        if (live != null) {
+            return awaitLive();
         }
         if (current == Node.END) {
             finish(RunStatus.COMPLETED, null, null);
@@ -277,12 +290,48 @@ public final class Run {
             stepWrites = new LinkedHashMap<>();
             childIteration = iteration;
         }
+        if (events != null && LiveNode.worthIt(node, graph.nodes, services)) {
+            reports.offload(true);
+            live = LiveNode.start(this, node, iteration, began, () -> runNode(node), reports.live());
+            return awaitLive();
+        }
+        return settle(node, iteration, began, null);
+    }
+
+    /** Runs the node's body and route: the index of the next node. */
+    private int runNode(Node node) throws Exception {
+        if (node.body != null) {
+            Exec.runBody(node, scope);
+        }
+        return node.route == null ? node.next : node.route.next(scope);
+    }
+
+    /** Hands out the next event of the live node, or settles the node once it has ended. */
+    private boolean awaitLive() {
+        RunEvent event;
+        try {
+            event = live.next();
+        } catch (InterruptedException interrupted) {
+            cancelled = true;
+            live.cancelAndWait();
+            Thread.currentThread().interrupt();
+            event = null;
+        }
+        if (event != null) {
+            events.add(event);
+            return true;
+        }
+        LiveNode ended = live;
+        live = null;
+        reports.offload(false);
+        return settle(ended.node, ended.iteration, ended.began, ended);
+    }
+
+    /** Runs the node here, or takes the outcome of the live node that ran it ({@code ended}), and records it. */
+    private boolean settle(Node node, int iteration, long began, LiveNode ended) {
         int next;
         try {
-            if (node.body != null) {
-                Exec.runBody(node, scope);
-            }
-            next = node.route == null ? node.next : node.route.next(scope);
+            next = ended == null ? runNode(node) : ended.outcome();
         } catch (RunStop stop) {
             stopped(stop, node);
             return false;
@@ -304,6 +353,7 @@ public final class Run {
         iterations += node.weight;
         history.add(node.id);
         if (events != null) {
+            reports.drainTo(events);
             events.add(new RunEvent.NodeCompleted(node.id, iteration, Duration.ofNanos(System.nanoTime() - began),
                     stepWrites));
             stepWrites = null;
@@ -403,6 +453,7 @@ public final class Run {
 
     private void failed(Node node, int iteration, NodeFailure failure) {
         if (events != null) {
+            reports.drainTo(events);
             events.add(new RunEvent.NodeFailed(node.id, iteration, failure.getMessage(), false));
         }
         finish(RunStatus.FAILED, new RunError(node.id, failure.getMessage(), failure.kind(), failure.getCause()), null);
@@ -454,8 +505,10 @@ public final class Run {
                 addWarning("could not record the end of thread '" + threadId + "': " + Exec.describe(failed));
             }
         }
-        result = new RunResult(status, threadId, state, error, iterations, duration, history, interrupt, warnings);
+        result = new RunResult(status, threadId, state, error, iterations, duration, history, interrupt, warnings,
+                reports.usage());
         if (events != null) {
+            reports.drainTo(events);
             events.add(new RunEvent.RunFinished(result));
         }
     }
@@ -512,14 +565,14 @@ public final class Run {
         public void warn(String nodeId, String message) {
             addWarning(message);
             if (events != null) {
-                events.add(new RunEvent.RunWarning(nodeId, message));
+                reports.emit(events, new RunEvent.RunWarning(nodeId, message));
             }
         }
 
         @Override
         void retrying(Node node, String message) {
             if (events != null) {
-                events.add(new RunEvent.NodeFailed(node.id, iterations + 1, message, true));
+                reports.emit(events, new RunEvent.NodeFailed(node.id, iterations + 1, message, true));
             }
         }
 
@@ -530,7 +583,7 @@ public final class Run {
                 history.add(outcome.node().id);
                 if (events != null) {
                     childIteration++;
-                    events.add(new RunEvent.NodeCompleted(outcome.node().id, childIteration,
+                    reports.emit(events, new RunEvent.NodeCompleted(outcome.node().id, childIteration,
                             Duration.ofNanos(outcome.nanos()), outcome.writes()));
                 }
             }

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
  * results go to the output key as {@code {formation, results: {member: result}}}.
  */
 final class TeamBody implements NodeBody {
-    /** One member, with its goal parsed. */
-    record Member(String id, String role, Template goal, List<String> tools, int toolBudget, boolean manager) {
+    /** One member, with its goal parsed and its model settings (the team's, then its own over them). */
+    record Member(String id, String role, Template goal, List<String> tools, int toolBudget, boolean manager,
+                  Map<String, Object> llmConfig) {
         String what(String teamId) {
             return "team node '" + teamId + "' (member '" + id + "')";
         }
@@ -118,7 +119,8 @@ final class TeamBody implements NodeBody {
         }
         AgentRuntime agents = runtime.get();
         AgentTask agentTask = new AgentTask(workflow, id, member.id(), member.role(), task, member.tools(),
-                member.toolBudget(), Map.of(), inputs, state, timeout, null);
+                member.toolBudget(), member.llmConfig(), inputs, state, timeout, null,
+                scope.run.reports.listener(id, member.id()));
         try {
             return Frozen.freeze(Calls.call(scope, Calls.nodeDeadline(timeout), timeout,
                     member.what(id), () -> agents.run(agentTask)));

@@ -1,9 +1,9 @@
 /**
- * Rendering of graph views (Mermaid, DOT, JSON) and a small JSON writer for state values,
- * shared by the engine and by the bundles that print results.
+ * Rendering of graph views (Mermaid, DOT, JSON) and the JSON of state values (jackson-databind),
+ * shared by the engine and by the bundles that print results or read JSON given by a user.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.victor.workflow.engine.render;
 
 import org.osgi.annotation.bundle.Export;

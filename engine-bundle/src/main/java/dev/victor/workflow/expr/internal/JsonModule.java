@@ -7,7 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code json.dumps} and {@code json.loads} with CPython's output and errors. */
+/**
+ * {@code json.dumps} and {@code json.loads} with CPython's output and errors. Written here rather
+ * than on Jackson, which the rest of the runtime uses for JSON, because the transform language
+ * promises CPython's exact text: floats in Python's repr ({@code 1e+16}, {@code 1e-07}, where Jackson
+ * writes {@code 1.0E16}), CPython's separators and {@code indent} layout, keys coerced as Python
+ * does ({@code True} to {@code "true"}, {@code 1.5} to {@code "1.5"}), {@code sort_keys}'s
+ * {@code TypeError} on mixed keys, and {@code JSONDecodeError} messages with line, column and
+ * character offset; and because every value written or read is charged to the expression limits
+ * (steps, allocation, nesting) as it goes.
+ */
 final class JsonModule {
     private JsonModule() {
     }

@@ -50,13 +50,13 @@ final class NodeReader {
             "hitl", keys("hitl_type", "prompt", "choices", "options", "context_keys", "default_value", "timeout",
                     "fallback", "output"),
             "team", keys("goal", "team_formation", "members", "merge_strategy", "output_key", "continue_on_error",
-                    "max_iterations", "total_tool_budget", "timeout", "timeout_seconds"));
+                    "max_iterations", "total_tool_budget", "timeout", "timeout_seconds", "llm_config"));
     private static final Set<String> CONSTRAINT_KEYS = Set.of("llm_allowed", "network_allowed", "write_allowed",
             "filesystem_allowed", "max_cost_tier", "max_tool_calls", "timeout", "allowed_tools", "blocked_tools");
     private static final List<String> CAPABILITIES = List.of("llm", "network", "write", "filesystem", "none");
     private static final List<String> COST_TIERS = List.of("FREE", "LOW", "MEDIUM", "HIGH");
     private static final Set<String> MEMBER_KEYS = Set.of("id", "role", "name", "goal", "tool_budget", "tools",
-            "allowed_tools");
+            "allowed_tools", "llm_config");
     /** Keys Victor's team members carry for the agent runtime; kept in the member's extras without a warning. */
     private static final Set<String> MEMBER_PERSONA_KEYS = Set.of("agent_category", "can_delegate",
             "delegation_targets", "is_manager", "backstory", "expertise", "personality");
@@ -579,9 +579,10 @@ final class NodeReader {
         int maxIterations = fields.whole("max_iterations", 50);
         int totalToolBudget = fields.whole("total_tool_budget", 100);
         Duration timeout = fields.seconds("timeout", null, "timeout_seconds", "timeout");
+        Map<String, Object> llmConfig = fields.map("llm_config");
         draft.builder = (next, chained, target) -> new TeamNode(draft.id, draft.name, Values.list(next), chained,
                 goal, formation, members, mergeStrategy, outputKey, continueOnError, maxIterations, totalToolBudget,
-                timeout, extras, position);
+                timeout, extras, position, llmConfig);
     }
 
     private List<TeamMember> readMembers(NodeDraft draft, Fields fields) {
@@ -630,7 +631,8 @@ final class NodeReader {
             }
             members.add(new TeamMember(id, member.text("role", AgentNode.DEFAULT_ROLE), member.text("name", id),
                     member.text("goal", ""), member.whole("tool_budget", AgentNode.DEFAULT_TOOL_BUDGET),
-                    union(member.texts("tools"), member.texts("allowed_tools")), Values.map(memberExtras)));
+                    union(member.texts("tools"), member.texts("allowed_tools")), Values.map(memberExtras),
+                    member.map("llm_config")));
         }
         return Values.list(members);
     }

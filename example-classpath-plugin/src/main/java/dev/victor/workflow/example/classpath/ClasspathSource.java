@@ -1,5 +1,6 @@
 package dev.victor.workflow.example.classpath;
 
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
@@ -22,7 +23,8 @@ import java.util.Comparator;
  * It only reads bytes; the registry parses them with the format of the entry's extension and
  * compiles them. A packaged document is fetched content: no {@code $env}, no {@code $ref}.
  */
-@Component(service = WorkflowSource.class, property = "scheme=" + ClasspathLocation.SCHEME)
+@Component(service = WorkflowSource.class)
+@Scheme(ClasspathLocation.SCHEME)
 public final class ClasspathSource implements WorkflowSource {
     /** Packaged workflows larger than this are refused. */
     static final int MAX_BYTES = 1 << 20;

@@ -1,9 +1,8 @@
 package dev.victor.workflow.http.internal;
 
+import dev.victor.workflow.kernel.source.Sha256;
+
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -30,7 +29,7 @@ record Document(URI url, URI finalUrl, byte[] content, String mediaType, String 
     }
 
     static Document of(URI url, URI finalUrl, byte[] content, String mediaType, String etag, String lastModified) {
-        return new Document(url, finalUrl, content, mediaType, etag, lastModified, sha256(content));
+        return new Document(url, finalUrl, content, mediaType, etag, lastModified, Sha256.hex(content));
     }
 
     /** True when a conditional request can be made for it. */
@@ -52,13 +51,6 @@ record Document(URI url, URI finalUrl, byte[] content, String mediaType, String 
                 + (finalUrl.equals(url) ? "" : "; from " + Urls.display(finalUrl));
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 
     /** Without the content, which may be long. */
     @Override

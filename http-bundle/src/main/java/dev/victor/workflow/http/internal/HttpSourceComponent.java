@@ -1,5 +1,8 @@
 package dev.victor.workflow.http.internal;
 
+import dev.victor.workflow.api.PluginName;
+import dev.victor.workflow.api.Scheme;
+import dev.victor.workflow.kernel.osgi.OsgiSystemLogger;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 import org.osgi.service.component.annotations.Activate;
@@ -18,8 +21,9 @@ import java.util.Map;
  * {@value HttpSourceConfig#PID}) with {@link HttpsSourceComponent}; a new configuration replaces
  * both components, so the registry drops what it cached from the old ones.
  */
-@Component(service = WorkflowSource.class, configurationPid = HttpSourceConfig.PID,
-        property = {"scheme=http", "plugin.name=http"})
+@Component(service = WorkflowSource.class, configurationPid = HttpSourceConfig.PID)
+@Scheme("http")
+@PluginName("http")
 @Designate(ocd = HttpSourceConfig.class)
 public final class HttpSourceComponent implements WorkflowSource {
     private final HttpSource source;
@@ -29,7 +33,7 @@ public final class HttpSourceComponent implements WorkflowSource {
                                @Reference(name = "logger", service = LoggerFactory.class,
                                        cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.source = SourceComponents.source("http", config, properties,
-                new OsgiLogger(logger, System.getLogger(HttpSource.class.getName())));
+                new OsgiSystemLogger(() -> logger, System.getLogger(HttpSource.class.getName())));
     }
 
     @Deactivate

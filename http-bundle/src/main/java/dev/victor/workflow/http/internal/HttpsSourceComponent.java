@@ -1,5 +1,8 @@
 package dev.victor.workflow.http.internal;
 
+import dev.victor.workflow.api.PluginName;
+import dev.victor.workflow.api.Scheme;
+import dev.victor.workflow.kernel.osgi.OsgiSystemLogger;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 import org.osgi.service.component.annotations.Activate;
@@ -16,8 +19,9 @@ import java.util.Map;
  * The {@code https} source as an OSGi service; see {@link HttpSourceComponent}, whose
  * configuration (PID {@value HttpSourceConfig#PID}) it shares.
  */
-@Component(service = WorkflowSource.class, configurationPid = HttpSourceConfig.PID,
-        property = {"scheme=https", "plugin.name=http"})
+@Component(service = WorkflowSource.class, configurationPid = HttpSourceConfig.PID)
+@Scheme("https")
+@PluginName("http")
 public final class HttpsSourceComponent implements WorkflowSource {
     private final HttpSource source;
 
@@ -26,7 +30,7 @@ public final class HttpsSourceComponent implements WorkflowSource {
                                 @Reference(name = "logger", service = LoggerFactory.class,
                                         cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.source = SourceComponents.source("https", config, properties,
-                new OsgiLogger(logger, System.getLogger(HttpSource.class.getName())));
+                new OsgiSystemLogger(() -> logger, System.getLogger(HttpSource.class.getName())));
     }
 
     @Deactivate

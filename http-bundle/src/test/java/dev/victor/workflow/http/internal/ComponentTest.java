@@ -182,12 +182,12 @@ class ComponentTest {
         String metatype = resource("OSGI-INF/metatype/dev.victor.workflow.http.xml");
 
         assertThat(http).contains("configuration-pid=\"dev.victor.workflow.http\"")
-                .contains("<property name=\"scheme\" type=\"String\" value=\"http\"/>")
+                .contains("<property name=\"scheme\" type=\"String\">http</property>")
                 .contains("<property name=\"plugin.name\" type=\"String\" value=\"http\"/>")
                 .contains("<provide interface=\"dev.victor.workflow.source.WorkflowSource\"/>")
                 .doesNotContain("WorkflowCompilerRegistry").doesNotContain("WorkflowCompilerPlugin")
                 .doesNotContain("headers");
-        assertThat(https).contains("<property name=\"scheme\" type=\"String\" value=\"https\"/>")
+        assertThat(https).contains("<property name=\"scheme\" type=\"String\">https</property>")
                 .contains("<property name=\"plugin.name\" type=\"String\" value=\"http\"/>")
                 .contains("<provide interface=\"dev.victor.workflow.source.WorkflowSource\"/>")
                 .contains("configuration-pid=\"dev.victor.workflow.http\"")

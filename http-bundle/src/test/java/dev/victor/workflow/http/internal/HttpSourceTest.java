@@ -308,7 +308,7 @@ class HttpSourceTest {
         registry.compile(url);
         registry.compile(url);
 
-        assertThat(fingerprint).isEqualTo("SHA-256 " + Document.sha256(Documents.YAML.getBytes(StandardCharsets.UTF_8))
+        assertThat(fingerprint).isEqualTo("SHA-256 " + dev.victor.workflow.kernel.source.Sha256.hex(Documents.YAML.getBytes(StandardCharsets.UTF_8))
                 + "; application/yaml");
         assertThat(server.bodiesSent).hasValue(3);
         assertThat(yaml.parsed).hasSize(1);

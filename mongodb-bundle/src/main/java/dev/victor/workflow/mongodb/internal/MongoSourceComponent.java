@@ -1,5 +1,6 @@
 package dev.victor.workflow.mongodb.internal;
 
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 import org.osgi.service.component.annotations.Activate;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
  * {@link MongoDatasourceComponent}s add and remove as their configurations come and go, so that
  * no connection string or password is ever a service property.
  */
-@Component(service = {WorkflowSource.class, MongoSourceComponent.class}, property = "scheme=mongodb")
+@Component(service = {WorkflowSource.class, MongoSourceComponent.class})
+@Scheme("mongodb")
 public final class MongoSourceComponent implements WorkflowSource {
 
     /**

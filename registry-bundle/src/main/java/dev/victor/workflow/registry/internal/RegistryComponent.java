@@ -5,6 +5,7 @@ import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
 import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.kernel.osgi.OsgiSystemLogger;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.RegistrySettings;

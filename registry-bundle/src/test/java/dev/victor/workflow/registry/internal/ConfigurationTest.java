@@ -1,5 +1,6 @@
 package dev.victor.workflow.registry.internal;
 
+import dev.victor.workflow.kernel.osgi.OsgiSystemLogger;
 import dev.victor.workflow.registry.PluginSettings;
 import dev.victor.workflow.registry.RegistrySettings;
 import org.junit.jupiter.api.Test;

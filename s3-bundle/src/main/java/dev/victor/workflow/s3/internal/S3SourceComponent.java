@@ -1,5 +1,6 @@
 package dev.victor.workflow.s3.internal;
 
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.s3.S3Listing;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
@@ -19,7 +20,8 @@ import java.util.List;
  * replaces the service (and its client).
  */
 @Component(service = {WorkflowSource.class, S3Listing.class}, configurationPid = S3Config.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = "scheme=s3")
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Scheme("s3")
 @Designate(ocd = S3Config.class)
 public final class S3SourceComponent implements WorkflowSource, S3Listing {
 

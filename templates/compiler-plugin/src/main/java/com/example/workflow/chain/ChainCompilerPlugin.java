@@ -1,6 +1,8 @@
 package com.example.workflow.chain;
 
 import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.api.PluginName;
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.format.SourcePositions;
 import dev.victor.workflow.kernel.WorkflowKernel;
@@ -18,7 +20,9 @@ import java.util.Map;
  * workflow of one transform node per statement, run in order. It builds the tree itself and hands
  * it to the kernel, which validates and compiles it (and reports a bad statement as a problem).
  */
-@Component(service = WorkflowCompilerPlugin.class, property = {"scheme=chain", "plugin.name=chain"})
+@Component(service = WorkflowCompilerPlugin.class)
+@Scheme("chain")
+@PluginName("chain")
 public final class ChainCompilerPlugin implements WorkflowCompilerPlugin {
     private final WorkflowKernel kernel;
 

@@ -1,5 +1,6 @@
 package com.example.workflow.source;
 
+import dev.victor.workflow.api.Scheme;
 import dev.victor.workflow.api.WorkflowException;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
@@ -18,7 +19,8 @@ import java.util.HexFormat;
  * ({@code resource://hello.yaml}). The registry picks the format from the extension and compiles
  * it; this class only reads bytes.
  */
-@Component(service = WorkflowSource.class, property = "scheme=resource")
+@Component(service = WorkflowSource.class)
+@Scheme("resource")
 public final class ResourceSource implements WorkflowSource {
     private static final int MAX_BYTES = 1 << 20;
 

@@ -4,6 +4,7 @@ import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
+import dev.victor.workflow.api.TokenUsage;
 import dev.victor.workflow.spi.Checkpoint;
 
 import java.time.Duration;
@@ -42,9 +43,23 @@ final class Documents {
         doc.put("history", result.nodeHistory());
         doc.put("interrupt", result.interrupt() == null ? null : interrupt(result.interrupt()));
         doc.put("warnings", result.warnings());
+        if (!result.tokenUsage().isEmpty()) {
+            Map<String, Object> nodes = new LinkedHashMap<>();
+            result.tokenUsage().forEach((node, usage) -> nodes.put(node, tokens(usage)));
+            Map<String, Object> usage = tokens(result.totalTokenUsage());
+            usage.put("nodes", nodes);
+            doc.put("tokenUsage", usage);
+        }
         if (placeholders != null) {
             doc.put("placeholders", placeholders);
         }
+        return doc;
+    }
+
+    private static Map<String, Object> tokens(TokenUsage usage) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("inputTokens", usage.inputTokens());
+        doc.put("outputTokens", usage.outputTokens());
         return doc;
     }
 
@@ -137,6 +152,10 @@ final class Documents {
             return "warning";
         } else if (event instanceof RunEvent.Interrupted) {
             return "interrupted";
+        } else if (event instanceof RunEvent.AgentToken) {
+            return "agent-token";
+        } else if (event instanceof RunEvent.TokensUsed) {
+            return "tokens-used";
         }
         return "run-finished";
     }
@@ -168,6 +187,15 @@ final class Documents {
             data.put("message", warning.message());
         } else if (event instanceof RunEvent.Interrupted interrupted) {
             data.putAll(interrupt(interrupted.interrupt()));
+        } else if (event instanceof RunEvent.AgentToken token) {
+            data.put("node", token.nodeId());
+            data.put("member", token.memberId());
+            data.put("text", token.text());
+        } else if (event instanceof RunEvent.TokensUsed used) {
+            data.put("node", used.nodeId());
+            data.put("member", used.memberId());
+            data.put("inputTokens", used.usage().inputTokens());
+            data.put("outputTokens", used.usage().outputTokens());
         } else if (event instanceof RunEvent.RunFinished finished) {
             data.putAll(result(finished.result(), placeholders));
         }

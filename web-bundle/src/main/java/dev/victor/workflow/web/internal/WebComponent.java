@@ -117,7 +117,7 @@ public final class WebComponent implements Api.Environment {
             }
             state = new WebServlet.State(current,
                     new AccessGuard(current, new RateLimiter(current.requestsPerMinute(), System::nanoTime)),
-                    new Api(registry, this, current, runs, new Json(current.maxBodyBytes()), Clock.systemUTC()),
+                    new Api(registry, this, current, runs, new Json(), Clock.systemUTC()),
                     new Semaphore(current.maxEventStreams()));
         }
         return state;

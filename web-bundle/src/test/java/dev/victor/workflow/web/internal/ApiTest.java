@@ -30,7 +30,7 @@ class ApiTest {
 
     private Runs runs;
     private Api api;
-    private final Json json = new Json(10_000);
+    private final Json json = new Json();
     private final MemoryCheckpointStore store = new MemoryCheckpointStore();
 
     @BeforeEach
@@ -164,6 +164,14 @@ class ApiTest {
     }
 
     @Test
+    void aStateKeepsItsNumbersExactly() {
+        Map<String, Object> run = doc(api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"name\": \"Ada\","
+                + " \"big\": 99999999999999999999, \"small\": 7, \"f\": 0.1}}"), Map.of()));
+        assertThat((Map<String, Object>) run.get("state")).containsEntry("big", new java.math.BigInteger("99999999999999999999"))
+                .containsEntry("small", 7L).containsEntry("f", 0.1);
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheirReason() {
         assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"stat\": {}}"), Map.of()))).isEqualTo(400);
         assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": [1]}"), Map.of()))).isEqualTo(400);
@@ -177,6 +185,14 @@ class ApiTest {
         assertThat(status(() -> api.startRun(body("{\"uri\": \"/etc/passwd\"}"), Map.of()))).isEqualTo(403);
         assertThat(status(() -> api.startRun(body("{\"uri\": \"broken.yaml\"}"), Map.of()))).isEqualTo(422);
         assertThat(status(() -> api.startRun(body("{".repeat(100) + "}".repeat(100)), Map.of()))).isEqualTo(400);
+        assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"a\": " + "[".repeat(70) + "]".repeat(70) + "}}"), Map.of())))
+                .as("nested deeper than Json.MAX_DEPTH").isEqualTo(400);
+        assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"a\": 1e999999}}"), Map.of())))
+                .as("a number too large for a float is refused, not made infinite").isEqualTo(400);
+        assertThat(status(() -> api.startRun(body("{\"uri\": \"linear.yaml\", \"state\": {\"a\": NaN}}"), Map.of())))
+                .isEqualTo(400);
+        assertThat(status(() -> api.startRun("{\"uri\": \"linear.yaml\", \"state\": {\"a\": \"\u00ff\"}}".getBytes(
+                StandardCharsets.ISO_8859_1), Map.of()))).as("not UTF-8").isEqualTo(400);
         assertThat(status(() -> api.run("no such thread"))).isEqualTo(400);
         assertThat(status(() -> api.run("nothing-here"))).isEqualTo(404);
         assertThat(status(() -> api.graph(Map.of("uri", "linear.yaml", "format", "png")))).isEqualTo(400);

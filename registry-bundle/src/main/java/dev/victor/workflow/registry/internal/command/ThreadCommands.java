@@ -158,7 +158,7 @@ public final class ThreadCommands {
         if (text == null || text.isBlank()) {
             return Map.of();
         }
-        Object value = JsonValues.parse(text);
+        Object value = Json.read(text);
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("must be a JSON object, such as {\"title\": \"Hotfix\"}");
         }

@@ -366,7 +366,7 @@ public final class WorkflowCommands {
             return null;
         }
         try {
-            return JsonValues.parse(text);
+            return Json.read(text);
         } catch (IllegalArgumentException e) {
             String start = text.strip();
             if (start.startsWith("{") || start.startsWith("[") || start.startsWith("\"")) {
@@ -416,7 +416,7 @@ public final class WorkflowCommands {
         if (stateJson == null || stateJson.isBlank()) {
             return Map.of();
         }
-        Object value = JsonValues.parse(stateJson);
+        Object value = Json.read(stateJson);
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("must be a JSON object, such as {\"topic\": \"osgi\"}");
         }
@@ -428,7 +428,11 @@ public final class WorkflowCommands {
     private static RunResult stream(Stream<RunEvent> events, PrintStream out) {
         RunResult result = null;
         try (events) {
+            UsageDocument.Pieces pieces = new UsageDocument.Pieces(out);
             for (RunEvent event : (Iterable<RunEvent>) events::iterator) {
+                if (pieces.print(event)) {
+                    continue;
+                }
                 printEvent(event, out);
                 if (event instanceof RunEvent.RunFinished finished) {
                     result = finished.result();
@@ -453,6 +457,9 @@ public final class WorkflowCommands {
         } else if (event instanceof RunEvent.RunWarning warning) {
             out.println("  warning" + (warning.nodeId() == null ? "" : " at " + warning.nodeId()) + ": "
                     + warning.message());
+        } else if (event instanceof RunEvent.TokensUsed used) {
+            out.println("  $ " + used.nodeId() + (used.memberId() == null ? "" : " (" + used.memberId() + ")") + ": "
+                    + used.usage().inputTokens() + " input and " + used.usage().outputTokens() + " output tokens");
         } else if (event instanceof RunEvent.Interrupted interrupted) {
             Interrupt interrupt = interrupted.interrupt();
             out.println("  ? " + interrupt.nodeId() + " waits for " + interrupt.type() + ": " + interrupt.prompt()
@@ -519,6 +526,9 @@ public final class WorkflowCommands {
             doc.put("interrupt", pending);
         }
         doc.put("warnings", result.warnings());
+        if (!result.tokenUsage().isEmpty()) {
+            doc.put("tokenUsage", UsageDocument.of(result));
+        }
         if (dry != null) {
             doc.put("placeholders", dry.placeholders());
             doc.put("choices", result.warnings().stream().filter(warning -> warning.startsWith("dry run: ")).toList());

@@ -1,4 +1,4 @@
-package dev.victor.workflow.registry.internal;
+package dev.victor.workflow.kernel.osgi;
 
 import org.osgi.service.log.Logger;
 
@@ -7,14 +7,20 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /**
- * Lets the plain registry (which logs through {@link System.Logger}) write to the OSGi log
- * service when there is one, and to the JDK's logging when there is none.
+ * Lets code that logs through {@link System.Logger} (the registry, sources: classes that also work
+ * off OSGi) write to the OSGi log service when there is one, and to the JDK's logging when there
+ * is none. The OSGi logger is asked for at each entry, so a log service that comes or goes later
+ * (a dynamic reference) is followed.
  */
-final class OsgiSystemLogger implements System.Logger {
+public final class OsgiSystemLogger implements System.Logger {
     private final Supplier<Logger> osgi;
     private final System.Logger fallback;
 
-    OsgiSystemLogger(Supplier<Logger> osgi, System.Logger fallback) {
+    /**
+     * @param osgi     the OSGi logger of the moment, or {@code null} when there is none
+     * @param fallback where entries go without one
+     */
+    public OsgiSystemLogger(Supplier<Logger> osgi, System.Logger fallback) {
         this.osgi = osgi;
         this.fallback = fallback;
     }
@@ -62,6 +68,9 @@ final class OsgiSystemLogger implements System.Logger {
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         if (osgi.get() == null) {
             fallback.log(level, bundle, format, params);
+            return;
+        }
+        if (!isLoggable(level)) {
             return;
         }
         log(level, bundle, params == null || params.length == 0 ? format : MessageFormat.format(format, params),
