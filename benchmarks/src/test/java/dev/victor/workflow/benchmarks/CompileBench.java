@@ -1,7 +1,7 @@
 package dev.victor.workflow.benchmarks;
 
 import dev.victor.workflow.api.CompiledGraph;
-import dev.victor.workflow.yaml.internal.YamlCompilerPlugin;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 public class CompileBench {
     static final int SYNTHETIC_NODES = 500;
 
-    private final YamlCompilerPlugin plugin = new YamlCompilerPlugin(Map.of());
+    private final WorkflowCompilerPlugin plugin = Workloads.yamlPlugin();
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     private String refactor;
     private String synthetic;

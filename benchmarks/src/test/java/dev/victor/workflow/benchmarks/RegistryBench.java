@@ -3,7 +3,6 @@ package dev.victor.workflow.benchmarks;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
-import dev.victor.workflow.yaml.internal.YamlCompilerPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,8 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * (4) The registry: {@code compile(uri)} when the graph is cached (a hit) and when it is not (a
- * miss: the cache is cleared first). The YAML plugin's cache key hashes the file's content on
- * every call (see the yaml-bundle README), so hits are measured on the 20 KB refactor.yaml and on
+ * miss: the cache is cleared first). The cache key of a file is its attributes (one {@code stat},
+ * see the registry-bundle README); hits are measured on the 20 KB refactor.yaml and on
  * a small file (linear10, 1 KB), and on a plugin whose cache key is the source string itself
  * ({@code registryOnly}: URI parsing, scheme resolution, the Caffeine lookup and nothing else).
  * {@code pluginCompile} is the YAML plugin's own compile of the file, without the registry;
@@ -51,7 +50,7 @@ public class RegistryBench {
     private String smallPath;
     private final String registryOnlyUri = "fixed://flows/review";
     private DefaultWorkflowCompilerRegistry registry;
-    private YamlCompilerPlugin plugin;
+    private WorkflowCompilerPlugin plugin;
 
     /** A plugin that compiles nothing: it hands out one prebuilt graph; the cache key is the source. */
     public static final class FixedGraphPlugin implements WorkflowCompilerPlugin {
@@ -77,10 +76,9 @@ public class RegistryBench {
         refactorUri = "yaml://" + refactorPath;
         smallPath = small.toString();
         smallUri = "yaml://" + smallPath;
-        registry = DefaultWorkflowCompilerRegistry.builder().build();
-        registry.register("yaml", YamlCompilerPlugin.class);
+        registry = Workloads.yamlRegistry();
         registry.register("fixed", FixedGraphPlugin.class);
-        plugin = new YamlCompilerPlugin(Map.of());
+        plugin = registry.create("yaml://", Map.of());
         if (hit_refactorFile() != hit_refactorFile() || hit_smallFile() != hit_smallFile()
                 || hit_registryOnly() != hit_registryOnly() || miss_refactorFile() == miss_refactorFile()) {
             throw new IllegalStateException("the cache does not behave as expected");

@@ -5,7 +5,9 @@ import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
 import dev.victor.workflow.engine.GraphBuilder;
-import dev.victor.workflow.yaml.internal.YamlCompilerPlugin;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.yaml.internal.YamlFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,7 +143,19 @@ public final class Workloads {
 
     /** Compiles YAML text with the YAML plugin (default options, validation on). */
     public static CompiledGraph compileYaml(String text, String workflow) {
-        return new YamlCompilerPlugin(Map.of()).compile(text, workflow, true);
+        return yamlPlugin().compile(text, workflow, true);
+    }
+
+    /** A registry with the YAML format (default limits) and its built-in source of local files. */
+    public static DefaultWorkflowCompilerRegistry yamlRegistry() {
+        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder().build();
+        registry.register(YamlFormat.NAME, new YamlFormat(), YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+        return registry;
+    }
+
+    /** The plugin the registry composes for {@code yaml://} (a path or YAML text), default options. */
+    public static WorkflowCompilerPlugin yamlPlugin() {
+        return yamlRegistry().create("yaml://", Map.of());
     }
 
     /**

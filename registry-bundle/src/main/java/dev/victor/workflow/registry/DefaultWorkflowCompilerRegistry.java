@@ -19,6 +19,9 @@ import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.registry.compose.Compositions;
 import dev.victor.workflow.registry.compose.FormatTable;
+import dev.victor.workflow.registry.compose.ReadingOptions;
+import dev.victor.workflow.registry.file.FileSource;
+import dev.victor.workflow.registry.file.FileSourceOptions;
 import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
 
@@ -80,11 +83,22 @@ import java.util.function.Predicate;
  * schemes in {@value #PLUGINS_RESOURCE} (a properties file beside it):
  * {@code com.acme.S3Plugin = s3, s3+https}, optionally {@code com.acme.S3Plugin.ranking = 10} and
  * {@code com.acme.S3Plugin.name = s3}. A provider with no declared scheme is logged and ignored.
+ * It also loads the {@code WorkflowFormat} providers, each declared in {@value #FORMATS_RESOURCE}
+ * ({@code com.acme.TomlFormat = toml}, {@code com.acme.TomlFormat.media.types = application/toml},
+ * {@code com.acme.TomlFormat.extensions = toml}).
+ *
+ * <h2>Local files</h2>
+ * The registry has a built-in source of local files (see {@link Builder#files}), composed with the
+ * installed formats: the {@code file} scheme, {@code F+file} for each format {@code F}, and the
+ * schemes named after each format ({@code yaml}, {@code yml}, {@code json}), whose rest is a path
+ * or text. None of them is served while no format is installed.
  */
 public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRegistry, RegistryAdmin {
 
     /** Where ServiceLoader plugins declare their schemes. */
     public static final String PLUGINS_RESOURCE = "META-INF/victor/workflow-plugins.properties";
+    /** Where ServiceLoader formats declare their names, media types and extensions. */
+    public static final String FORMATS_RESOURCE = "META-INF/victor/workflow-formats.properties";
 
     /** Service property naming a plugin's schemes (a string or an array of strings). */
     public static final String SCHEME_PROPERTY = "scheme";
@@ -120,6 +134,9 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         this.snapshot = Snapshot.build(List.of(), builder.settings, Map.copyOf(builder.pluginSettings));
         this.caches = new Caches(builder.settings, nanoTime);
         this.compositions = new Compositions(builder.kernel != null ? builder.kernel : WorkflowKernel.defaults());
+        if (builder.files != null) {
+            files(builder.files, builder.filesOrigin);
+        }
         for (ClassLoader loader : builder.discover) {
             discover(loader);
         }
@@ -210,15 +227,56 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     // ---------------------------------------------------------------- ServiceLoader
 
     /**
-     * Adds the ServiceLoader plugins visible from a class loader (see the class comment).
+     * Adds the ServiceLoader plugins and formats visible from a class loader (see the class comment).
      *
-     * @return how many plugins were added
+     * @return how many plugins and formats were added
      */
     public int discover(ClassLoader loader) {
-        Map<String, Properties> declarations = declarations(loader);
+        return discoverPlugins(loader) + discoverFormats(loader);
+    }
+
+    /**
+     * The {@link WorkflowFormat} providers: each declared in {@value #FORMATS_RESOURCE} as
+     * {@code class = name}, {@code class.media.types = ...}, {@code class.extensions = ...}.
+     */
+    private int discoverFormats(ClassLoader loader) {
+        Map<String, Properties> declarations = declarations(loader, FORMATS_RESOURCE);
+        int added = 0;
+        for (ServiceLoader.Provider<WorkflowFormat> provider : providers(ServiceLoader.load(WorkflowFormat.class,
+                loader))) {
+            String className = provider.type().getName();
+            Properties declared = declarations.get(className);
+            if (declared == null) {
+                log.log(System.Logger.Level.WARNING, "ServiceLoader format {0} declares no name in {1}; ignored",
+                        className, FORMATS_RESOURCE);
+                continue;
+            }
+            WorkflowFormat format;
+            try {
+                format = provider.get();
+            } catch (ServiceConfigurationError e) {
+                log.log(System.Logger.Level.WARNING, "ServiceLoader format {0} could not be built: {1}", className,
+                        e.getMessage());
+                continue;
+            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(WorkflowFormat.FORMAT_PROPERTY, declared.getProperty(className).strip());
+            properties.put(WorkflowFormat.MEDIA_TYPES_PROPERTY,
+                    splitSchemes(declared.getProperty(className + ".media.types", "")));
+            properties.put(WorkflowFormat.EXTENSIONS_PROPERTY,
+                    splitSchemes(declared.getProperty(className + ".extensions", "")));
+            if (addFormat(format, properties, "ServiceLoader")) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private int discoverPlugins(ClassLoader loader) {
+        Map<String, Properties> declarations = declarations(loader, PLUGINS_RESOURCE);
         int added = 0;
         ServiceLoader<WorkflowCompilerPlugin> services = ServiceLoader.load(WorkflowCompilerPlugin.class, loader);
-        for (ServiceLoader.Provider<WorkflowCompilerPlugin> provider : iterate(services)) {
+        for (ServiceLoader.Provider<WorkflowCompilerPlugin> provider : providers(services)) {
             Class<? extends WorkflowCompilerPlugin> type = provider.type();
             String className = type.getName();
             Properties declared = declarations.get(className);
@@ -261,21 +319,21 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return added;
     }
 
-    private List<ServiceLoader.Provider<WorkflowCompilerPlugin>> iterate(ServiceLoader<WorkflowCompilerPlugin> services) {
-        List<ServiceLoader.Provider<WorkflowCompilerPlugin>> providers = new ArrayList<>();
+    private <T> List<ServiceLoader.Provider<T>> providers(ServiceLoader<T> services) {
+        List<ServiceLoader.Provider<T>> providers = new ArrayList<>();
         try {
             services.stream().forEach(providers::add);
         } catch (ServiceConfigurationError e) {
-            log.log(System.Logger.Level.WARNING, "A ServiceLoader compiler plugin could not be loaded: {0}",
+            log.log(System.Logger.Level.WARNING, "A ServiceLoader provider could not be loaded: {0}",
                     e.getMessage());
         }
         return providers;
     }
 
-    private Map<String, Properties> declarations(ClassLoader loader) {
+    private Map<String, Properties> declarations(ClassLoader loader, String resource) {
         Map<String, Properties> byClass = new HashMap<>();
         try {
-            Enumeration<URL> resources = loader.getResources(PLUGINS_RESOURCE);
+            Enumeration<URL> resources = loader.getResources(resource);
             while (resources.hasMoreElements()) {
                 URL url = resources.nextElement();
                 Properties properties = new Properties();
@@ -283,13 +341,14 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
                     properties.load(in);
                 }
                 for (String key : properties.stringPropertyNames()) {
-                    if (!key.endsWith(".ranking") && !key.endsWith(".name")) {
+                    if (!key.endsWith(".ranking") && !key.endsWith(".name") && !key.endsWith(".media.types")
+                            && !key.endsWith(".extensions")) {
                         byClass.put(key, properties);
                     }
                 }
             }
         } catch (IOException e) {
-            log.log(System.Logger.Level.WARNING, "Cannot read " + PLUGINS_RESOURCE, e);
+            log.log(System.Logger.Level.WARNING, "Cannot read " + resource, e);
         }
         return byClass;
     }
@@ -497,6 +556,29 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         properties.put(WorkflowFormat.EXTENSIONS_PROPERTY, extensions);
         properties.put("service.ranking", Integer.MAX_VALUE);
         addFormat(format, properties, "registered in code");
+    }
+
+    /** The name (for configuration) of the built-in source of local files. */
+    public static final String FILES_NAME = "files";
+    private final long filesId = ids.incrementAndGet();
+
+    /**
+     * Serves local files with these options, replacing the built-in file source's: the {@code file}
+     * scheme, and for each installed format the schemes named after it (see
+     * {@link Compositions.LocalFiles}); ranked 0, so an installed plugin of one of these schemes with
+     * ranking 0 or more takes precedence.
+     *
+     * @param origin where the options come from, for people
+     */
+    public void files(FileSourceOptions options, String origin) {
+        FileSource source = new FileSource(options);
+        ReadingOptions reading = new ReadingOptions(options.strict(), options.customNodeTypes(), options.env(),
+                options.environment(), options.maxReferences());
+        synchronized (lock) {
+            compositions.files(new Compositions.LocalFiles(new Compositions.Source(filesId, source, Set.of("file"), 0,
+                    FILES_NAME, origin, false, reading), source::pathOrText));
+            recompose();
+        }
     }
 
     /** The installed formats. */
@@ -1103,8 +1185,31 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         private java.util.function.LongSupplier nanoTime = System::nanoTime;
         private final List<ClassLoader> discover = new ArrayList<>();
         private WorkflowKernel kernel;
+        private FileSourceOptions files = FileSourceOptions.defaults();
+        private String filesOrigin = "built in";
 
         private Builder() {
+        }
+
+        /**
+         * The options of the built-in source of local files ({@code file}, and the path-or-text
+         * schemes of the installed formats); default {@link FileSourceOptions#defaults()}.
+         */
+        public Builder files(FileSourceOptions options) {
+            this.files = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Where the file options come from, for people ({@code workflow:schemes} shows it). */
+        public Builder filesOrigin(String origin) {
+            this.filesOrigin = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /** No built-in source of local files. */
+        public Builder withoutFiles() {
+            this.files = null;
+            return this;
         }
 
         /** The kernel that compiles what sources read (default: {@link WorkflowKernel#defaults()}). */

@@ -188,8 +188,8 @@ public class FrameworkIT {
         Gogo.Outcome schemes = gogo("workflow:schemes");
         assertOk(schemes);
         assertContains(schemes, "SCHEME", "PLUGIN", "BUNDLE", "RANKING", "ENABLED", "ACTIVE",
-                "dev.victor.workflow.yaml-bundle", "dev.victor.workflow.json-bundle");
-        for (String scheme : List.of("yaml", "yml", "file", "json", "json+file")) {
+                "dev.victor.workflow.registry-bundle");
+        for (String scheme : List.of("yaml", "yml", "file", "json", "json+file", "yaml+file")) {
             assertTrue(scheme, schemes.output().lines().anyMatch(line -> line.startsWith(scheme + " ")));
         }
     }

@@ -27,6 +27,37 @@ public final class DocumentProblems {
         return new InvalidWorkflowException(headline, List.of(error(message, source, line, column)), cause);
     }
 
+    /**
+     * Fails when the text is larger, in bytes of UTF-8, than {@code max} (counting stops a little
+     * past the limit, so a huge text costs no more than the limit).
+     *
+     * @throws InvalidWorkflowException naming the limit
+     */
+    public static void checkSize(String text, String source, long max) {
+        if (text.length() > max || utf8Length(text, max) > max) {
+            throw invalid(tooLarge(max), source, 0, 0);
+        }
+    }
+
+    private static long utf8Length(String text, long stopAfter) {
+        long count = 0;
+        for (int i = 0; i < text.length() && count <= stopAfter; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                count++;
+            } else if (c < 0x800) {
+                count += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                count += 4;
+                i++;
+            } else {
+                count += 3;
+            }
+        }
+        return count;
+    }
+
     /** The message for a document over the size limit. */
     public static String tooLarge(long max) {
         String readable = max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"

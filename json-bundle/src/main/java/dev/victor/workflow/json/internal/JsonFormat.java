@@ -17,6 +17,8 @@ public final class JsonFormat implements WorkflowFormat {
     public static final String NAME = "json";
     public static final List<String> MEDIA_TYPES = List.of("application/json");
     public static final List<String> EXTENSIONS = List.of("json");
+    /** The JSON Schema (draft 2020-12) of the workflow format, a resource of this bundle. */
+    public static final String SCHEMA_RESOURCE = "schema/victor-workflow.schema.json";
 
     private final JsonTreeReader reader;
 

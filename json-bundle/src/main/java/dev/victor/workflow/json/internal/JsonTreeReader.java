@@ -1,5 +1,6 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.kernel.source.DocumentProblems;
 import dev.victor.workflow.kernel.source.PositionTree;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
@@ -72,13 +73,13 @@ final class JsonTreeReader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        checkSize(text, source, limits);
+        DocumentProblems.checkSize(text, source, limits.maxDocumentBytes());
         Builder builder = new Builder(source, limits.maxValues());
         try (JsonParser parser = factory.createParser(text)) {
             builder.parser = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw Problems.invalid("the document is empty: a workflow file needs an object with \"workflows\" "
+                throw DocumentProblems.invalid("the document is empty: a workflow file needs an object with \"workflows\" "
                         + "or workflow names at the top", source, 1, 1);
             }
             PositionTree positions = new PositionTree(SourcePosition.UNKNOWN);
@@ -86,7 +87,7 @@ final class JsonTreeReader {
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw Problems.invalid("unexpected content after the end of the JSON document", source,
+                throw DocumentProblems.invalid("unexpected content after the end of the JSON document", source,
                         at.getLineNr(), at.getColumnNr());
             }
             return new Parsed(root, positions);
@@ -95,40 +96,8 @@ final class JsonTreeReader {
         } catch (JsonProcessingException e) {
             throw syntax(e, builder, source);
         } catch (IOException e) {
-            throw Problems.invalid("cannot read the JSON text: " + e.getMessage(), source, 0, 0, e);
+            throw DocumentProblems.invalid("cannot read the JSON text: " + e.getMessage(), source, 0, 0, e);
         }
-    }
-
-    static void checkSize(String text, String source, JsonLimits limits) {
-        long max = limits.maxDocumentBytes();
-        if (text.length() > max || utf8Length(text, max) > max) {
-            throw Problems.invalid(tooLarge(max), source, 0, 0);
-        }
-    }
-
-    static String tooLarge(long max) {
-        String readable = max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
-                : max % 1024 == 0 ? max / 1024 + " KiB" : max + " bytes";
-        return "the document is larger than the limit of " + max + " bytes (" + readable + "); it was not read";
-    }
-
-    private static long utf8Length(String text, long stopAfter) {
-        long count = 0;
-        for (int i = 0; i < text.length() && count <= stopAfter; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                count++;
-            } else if (c < 0x800) {
-                count += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                count += 4;
-                i++;
-            } else {
-                count += 3;
-            }
-        }
-        return count;
     }
 
     private InvalidWorkflowException constraint(StreamConstraintsException e, Builder builder, String source) {
@@ -145,11 +114,11 @@ final class JsonTreeReader {
         } else if (raw.contains("Number value length")) {
             message = "a number is longer than the limit of " + limits.maxNumberLength() + " characters";
         } else if (raw.contains("Document length")) {
-            message = tooLarge(limits.maxDocumentBytes());
+            message = DocumentProblems.tooLarge(limits.maxDocumentBytes());
         } else {
             message = "the document exceeds a read limit: " + raw;
         }
-        return Problems.invalid(message, source, line(at), column(at), e);
+        return DocumentProblems.invalid(message, source, line(at), column(at), e);
     }
 
     private static InvalidWorkflowException syntax(JsonProcessingException e, Builder builder, String source) {
@@ -159,7 +128,7 @@ final class JsonTreeReader {
         int cut = raw.indexOf("\n at [Source");
         String text = cut >= 0 ? raw.substring(0, cut) : raw;
         text = SOURCE_REFERENCE.matcher(text).replaceAll("line $1, column $2");
-        return Problems.invalid("invalid JSON: " + text.strip(), source, line(at), column(at), e);
+        return DocumentProblems.invalid("invalid JSON: " + text.strip(), source, line(at), column(at), e);
     }
 
     private static JsonLocation location(JsonProcessingException e, Builder builder) {
@@ -196,7 +165,7 @@ final class JsonTreeReader {
             values++;
             if (values > maxValues) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw Problems.invalid("the document holds more than the limit of " + maxValues
+                throw DocumentProblems.invalid("the document holds more than the limit of " + maxValues
                         + " values (member names, scalars, objects and arrays)", source, at.getLineNr(),
                         at.getColumnNr());
             }
@@ -242,7 +211,7 @@ final class JsonTreeReader {
                     position.setValue(start);
                     return null;
                 default:
-                    throw Problems.invalid("unexpected JSON token " + token, source, start.line(), start.column());
+                    throw DocumentProblems.invalid("unexpected JSON token " + token, source, start.line(), start.column());
             }
         }
 
@@ -265,7 +234,7 @@ final class JsonTreeReader {
                 }
                 if (token != JsonToken.END_OBJECT) {
                     JsonLocation at = parser.currentTokenLocation();
-                    throw Problems.invalid("unexpected JSON token " + token, source, at.getLineNr(), at.getColumnNr());
+                    throw DocumentProblems.invalid("unexpected JSON token " + token, source, at.getLineNr(), at.getColumnNr());
                 }
                 return result;
             } finally {
@@ -288,7 +257,7 @@ final class JsonTreeReader {
                 String name = duplicate.group(1);
                 SourcePosition first = firstPositionOf(name);
                 JsonLocation at = location(e, this);
-                throw Problems.invalid("duplicate key '" + name + "'" + (first != null && first.isKnown()
+                throw DocumentProblems.invalid("duplicate key '" + name + "'" + (first != null && first.isKnown()
                         ? " (first written at line " + first.line() + ", column " + first.column() + ")" : ""),
                         source, line(at), column(at), e);
             }
@@ -300,7 +269,7 @@ final class JsonTreeReader {
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == null) {
                     JsonLocation at = parser.currentLocation();
-                    throw Problems.invalid("unexpected end of the JSON document inside an array", source,
+                    throw DocumentProblems.invalid("unexpected end of the JSON document inside an array", source,
                             at.getLineNr(), at.getColumnNr());
                 }
                 PositionTree child = position.addItem(new PositionTree(null));

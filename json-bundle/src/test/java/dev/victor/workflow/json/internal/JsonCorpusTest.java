@@ -96,7 +96,7 @@ class JsonCorpusTest {
     @MethodSource("workflows")
     void compiles(String file, String workflow) {
         Path path = corpus().resolve(file);
-        CompiledGraph graph = new JsonCompilerPlugin().compile(path.toString(), workflow, true);
+        CompiledGraph graph = JsonFiles.plugin().compile(path.toString(), workflow, true);
         assertThat(graph.name()).isEqualTo(workflow);
         for (Problem warning : graph.warnings()) {
             assertThat(warning.line()).as("located: " + warning).isPositive();

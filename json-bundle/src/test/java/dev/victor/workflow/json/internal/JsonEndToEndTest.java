@@ -1,5 +1,6 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
@@ -37,7 +38,7 @@ class JsonEndToEndTest {
                   }
                 }
                 """);
-        JsonCompilerPlugin plugin = new JsonCompilerPlugin();
+        WorkflowCompilerPlugin plugin = JsonFiles.plugin();
         assertThat(plugin.workflowNames(file.toString())).containsExactly("route");
         CompiledGraph graph = plugin.compile(file.toString(), null, true);
         RunResult high = graph.invoke(Map.of("score", 0.9));
@@ -55,7 +56,7 @@ class JsonEndToEndTest {
                 ]}}}
                 """);
         InvalidWorkflowException e = catchThrowableOfType(InvalidWorkflowException.class,
-                () -> new JsonCompilerPlugin().compile(file.toString(), null, true));
+                () -> JsonFiles.plugin().compile(file.toString(), null, true));
         assertThat(e.errors()).hasSize(2);
         Problem syntax = e.errors().get(0);
         assertThat(syntax.message()).contains("syntax error in condition");
@@ -73,11 +74,11 @@ class JsonEndToEndTest {
     void rootNotAnObjectAndNullWorkflows() throws Exception {
         Path array = Files.writeString(dir.resolve("array.json"), "[1, 2]");
         assertThat(catchThrowableOfType(InvalidWorkflowException.class,
-                () -> new JsonCompilerPlugin().compile(array.toString(), null, true)).getMessage())
+                () -> JsonFiles.plugin().compile(array.toString(), null, true)).getMessage())
                 .contains("the document must be a mapping");
         Path empty = Files.writeString(dir.resolve("null.json"), "{\"workflows\": null}");
         assertThat(catchThrowableOfType(InvalidWorkflowException.class,
-                () -> new JsonCompilerPlugin().compile(empty.toString(), null, true)).getMessage())
+                () -> JsonFiles.plugin().compile(empty.toString(), null, true)).getMessage())
                 .contains("'workflows' is empty");
     }
 }

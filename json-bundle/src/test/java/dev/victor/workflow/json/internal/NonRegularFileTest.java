@@ -17,7 +17,7 @@ class NonRegularFileTest {
     @TempDir
     Path dir;
 
-    private final WorkflowCompilerPlugin plugin = new JsonCompilerPlugin();
+    private final WorkflowCompilerPlugin plugin = JsonFiles.plugin();
 
     @Test
     void aNamedPipeIsRefused() throws Exception {

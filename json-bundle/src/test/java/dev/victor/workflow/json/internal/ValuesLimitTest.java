@@ -60,7 +60,11 @@ class ValuesLimitTest {
 
     @Test
     void theLimitIsAnOption() {
-        assertThat(JsonPluginOptions.fromMap(Map.of("max_values", 5)).limits().maxValues()).isEqualTo(5);
-        assertThat(JsonPluginOptions.defaults().limits().maxValues()).isEqualTo(JsonLimits.DEFAULT_MAX_VALUES);
+        assertThat(JsonLimits.defaults().withMaxValues(5).maxValues()).isEqualTo(5);
+        assertThat(JsonLimits.defaults().maxValues()).isEqualTo(JsonLimits.DEFAULT_MAX_VALUES);
+        assertThat(JsonFiles.plugin(JsonLimits.defaults().withMaxValues(5), Map.of()).workflowNames("{\"a\": {\"nodes\": []}}"))
+                .containsExactly("a");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFiles.plugin(JsonLimits.defaults().withMaxValues(5), Map.of())
+                        .workflowNames("{\"a\": {\"nodes\": [1, 2]}}")).hasMessageContaining("limit of 5 values");
     }
 }

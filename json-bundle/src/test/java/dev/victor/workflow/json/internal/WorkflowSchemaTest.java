@@ -33,7 +33,7 @@ class WorkflowSchemaTest {
     @BeforeAll
     static void loadSchema() throws Exception {
         try (InputStream in = WorkflowSchemaTest.class.getClassLoader()
-                .getResourceAsStream(JsonCompilerPlugin.SCHEMA_RESOURCE)) {
+                .getResourceAsStream(JsonFormat.SCHEMA_RESOURCE)) {
             schemaText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);

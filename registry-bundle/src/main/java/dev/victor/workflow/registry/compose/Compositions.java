@@ -19,12 +19,36 @@ import java.util.Set;
  */
 public final class Compositions {
 
-    /** A source as the registry tracks it. */
+    /**
+     * A source as the registry tracks it.
+     *
+     * @param reading how its documents are read once parsed
+     */
     public record Source(long id, WorkflowSource source, Set<String> schemes, int ranking, String name,
-                         String origin, boolean staleIfError) {
+                         String origin, boolean staleIfError, ReadingOptions reading) {
         public Source {
             schemes = Set.copyOf(schemes);
+            Objects.requireNonNull(reading, "reading");
         }
+
+        /** A source whose documents are read with the default {@link ReadingOptions}. */
+        public Source(long id, WorkflowSource source, Set<String> schemes, int ranking, String name, String origin,
+                      boolean staleIfError) {
+            this(id, source, schemes, ranking, name, origin, staleIfError, ReadingOptions.defaults());
+        }
+    }
+
+    /**
+     * The local files: the source of the {@code file} scheme (composed like any source), which also
+     * serves, for each installed format, the schemes named after it (its name and its extensions:
+     * {@code yaml}, {@code yml}, {@code json}), where the rest of the URI is a path or text.
+     *
+     * Nothing of it is served while no format is installed.
+     *
+     * @param source   the {@code file} source as tracked
+     * @param perFormat the path-or-text source of a format, from its name and the schemes it serves
+     */
+    public record LocalFiles(Source source, java.util.function.BiFunction<String, Set<String>, WorkflowSource> perFormat) {
     }
 
     /**
@@ -38,6 +62,7 @@ public final class Compositions {
 
     private final WorkflowKernel kernel;
     private final Map<Long, Source> sources = new LinkedHashMap<>();
+    private LocalFiles files;
     private volatile FormatTable formats = FormatTable.empty();
 
     public Compositions(WorkflowKernel kernel) {
@@ -46,6 +71,17 @@ public final class Compositions {
 
     public void addSource(Source source) {
         sources.put(source.id(), source);
+    }
+
+    /** Sets (or with {@code null}, removes) the local files. */
+    public void files(LocalFiles newFiles) {
+        if (files != null) {
+            sources.remove(files.source().id());
+        }
+        files = newFiles;
+        if (newFiles != null) {
+            sources.put(newFiles.source().id(), newFiles.source());
+        }
     }
 
     /** @return whether it was there */
@@ -71,12 +107,33 @@ public final class Compositions {
         List<Composed> plugins = new ArrayList<>();
         List<String> formatNames = formats.names();
         for (Source source : sources.values()) {
+            if (files != null && source == files.source() && formatNames.isEmpty()) {
+                continue;   // local files need a format: none installed, none served
+            }
             for (String scheme : source.schemes()) {
                 plugins.add(new Composed(source, scheme, new SourceCompilerPlugin(source.source(), null,
-                        this::formats, kernel)));
+                        this::formats, kernel, source.reading())));
                 for (String format : formatNames) {
                     plugins.add(new Composed(source, format + "+" + scheme,
-                            new SourceCompilerPlugin(source.source(), format, this::formats, kernel)));
+                            new SourceCompilerPlugin(source.source(), format, this::formats, kernel, source.reading())));
+                }
+            }
+        }
+        if (files != null) {
+            Set<String> served = new java.util.HashSet<>();
+            for (FormatTable.Entry format : formats.entries()) {
+                Set<String> schemes = new java.util.LinkedHashSet<>();
+                schemes.add(format.name());
+                schemes.addAll(format.extensions());
+                schemes.removeIf(scheme -> !dev.victor.workflow.api.WorkflowCompilers.isValidScheme(scheme)
+                        || !served.add(scheme));
+                if (schemes.isEmpty()) {
+                    continue;
+                }
+                WorkflowSource pathOrText = files.perFormat().apply(format.name(), schemes);
+                for (String scheme : schemes) {
+                    plugins.add(new Composed(files.source(), scheme, new SourceCompilerPlugin(pathOrText,
+                            format.name(), this::formats, kernel, files.source().reading())));
                 }
             }
         }

@@ -72,6 +72,27 @@ public final class FormatTable {
         return new FormatTable(all);
     }
 
+    /** The installed formats, best first. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * The format of a document that another one refers to: the one its media type or extension
+     * names, else the referencing document's.
+     */
+    public Entry forReferenced(SourceDocument document, Entry referencing) {
+        String mediaType = document.baseMediaType();
+        String extension = document.extension();
+        for (Entry entry : entries) {
+            if (!mediaType.isEmpty() && entry.mediaTypes().contains(mediaType)
+                    || !extension.isEmpty() && entry.extensions().contains(extension)) {
+                return entry;
+            }
+        }
+        return referencing;
+    }
+
     /** The names of the installed formats, sorted, each once. */
     public List<String> names() {
         return List.copyOf(new TreeSet<>(entries.stream().map(Entry::name).toList()));

@@ -1,33 +1,62 @@
 package dev.victor.workflow.registry.compose;
 
 import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.format.ParsedDocument;
+import dev.victor.workflow.format.SourcePositions;
 import dev.victor.workflow.kernel.WorkflowKernel;
+import dev.victor.workflow.model.ReaderOptions;
+import dev.victor.workflow.registry.compose.internal.AttributedGraph;
+import dev.victor.workflow.registry.compose.internal.CompileInputs;
+import dev.victor.workflow.registry.compose.internal.RefAttribution;
+import dev.victor.workflow.registry.compose.internal.RefExpander;
+import dev.victor.workflow.source.ReferenceResolver;
 import dev.victor.workflow.source.SourceDocument;
 import dev.victor.workflow.source.WorkflowSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A source, a format and the kernel composed into a compiler plugin: the registry builds one for
  * each scheme a {@link WorkflowSource} serves ({@code s3}) and for each compound of a format and
  * that scheme ({@code json+s3}), so that caching, ranking, enabling and the commands treat it like
- * any plugin. One read of the source per compile: {@link #getCacheKey} asks only the source's
- * {@link WorkflowSource#fingerprint}, {@link #compile} reads the document once.
+ * any plugin. One read of each document per compile: {@link #getCacheKey} asks only the source's
+ * {@link WorkflowSource#fingerprint}, {@link #compile} reads the document once (and each document
+ * its {@code $ref}s name once).
  *
  * <p>A document is parsed by the format its scheme names, else the one its media type or
- * extension picks (see {@link FormatTable#choose}). The reader never gives a composed document the
- * environment ({@code $env}), and a {@code $ref} item it still holds is reported as an error.
+ * extension picks (see {@link FormatTable#choose}). A document with a {@link ReferenceResolver}
+ * (a local file) has its {@code $ref} items expanded (see {@link RefExpander}), whatever its format;
+ * problems found in a referenced node name that document, line and column. A document without one
+ * (fetched content) keeps its {@code $ref} items, which the reader reports. {@code $env.NAME} is
+ * read as {@link ReadingOptions#env()} allows ({@code auto}: for trusted documents; {@code true}:
+ * for every document the source reads), and never for text handed to {@link #compileText}.
+ *
+ * <p>The cache key is the location, the source's fingerprint and a generation that changes when a
+ * referenced document or an {@code $env} value the last compile read has changed (see
+ * {@link CompileInputs}). A referenced document is fingerprinted again by its name, which must
+ * therefore be a location of the same source (as a file's path is).
  */
 public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
+    private static final Pattern ENV = Pattern.compile("\\$env\\.([A-Za-z_][A-Za-z0-9_]*)");
+
     private final WorkflowSource source;
     private final String format;
     private final Supplier<FormatTable> formats;
+    private final ReadingOptions reading;
     private final WorkflowKernel kernel;
+    private final WorkflowKernel kernelWithEnvironment;
+    private final CompileInputs inputs = new CompileInputs();
 
     /**
      * @param source  where documents come from
@@ -37,49 +66,137 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
      */
     public SourceCompilerPlugin(WorkflowSource source, String format, Supplier<FormatTable> formats,
                                 WorkflowKernel kernel) {
+        this(source, format, formats, kernel, ReadingOptions.defaults());
+    }
+
+    /** @param reading how the documents are read once parsed */
+    public SourceCompilerPlugin(WorkflowSource source, String format, Supplier<FormatTable> formats,
+                                WorkflowKernel kernel, ReadingOptions reading) {
         this.source = Objects.requireNonNull(source, "source");
         this.format = format;
         this.formats = Objects.requireNonNull(formats, "formats");
-        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.reading = Objects.requireNonNull(reading, "reading");
+        Objects.requireNonNull(kernel, "kernel");
+        ReaderOptions reader = kernel.options().reader();
+        boolean plain = reader.strict() == reading.strict() && reader.customNodeTypes().equals(reading.customNodeTypes())
+                && !reader.interpolatesEnvironment();
+        this.kernel = plain ? kernel : new WorkflowKernel(kernel.options().withReader(
+                new ReaderOptions(reading.strict(), null, reading.customNodeTypes())));
+        this.kernelWithEnvironment = new WorkflowKernel(kernel.options().withReader(
+                new ReaderOptions(reading.strict(), reading.environment(), reading.customNodeTypes())));
     }
 
     public WorkflowSource source() {
         return source;
     }
 
+    /** A document parsed, expanded and ready for the kernel. */
+    private record Prepared(Object tree, SourcePositions positions, String name, WorkflowKernel kernel,
+                            RefAttribution attribution, Map<String, String> references,
+                            Map<String, String> environment) {
+    }
+
     @Override
     public CompiledGraph compile(String location, String workflowName, boolean validate) {
-        return compile(source.read(location), workflowName, validate);
+        SourceDocument document = source.read(location);
+        Prepared prepared = prepare(document, false);
+        CompiledGraph graph = compile(prepared, workflowName, validate);
+        remember(location, document, prepared);
+        return graph;
     }
 
     @Override
     public CompiledGraph compileText(String text, String sourceName, String workflowName, boolean validate) {
-        return compile(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null),
+        return compile(prepare(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null), true),
                 workflowName, validate);
     }
 
-    private CompiledGraph compile(SourceDocument document, String workflowName, boolean validate) {
-        ParsedDocument parsed = parse(document);
-        return kernel.compile(parsed.tree(), parsed.positions(), document.name(), workflowName, validate);
+    private CompiledGraph compile(Prepared prepared, String workflowName, boolean validate) {
+        CompiledGraph graph;
+        try {
+            graph = prepared.kernel().compile(prepared.tree(), prepared.positions(), prepared.name(), workflowName,
+                    validate);
+        } catch (InvalidWorkflowException e) {
+            if (prepared.attribution().isEmpty()) {
+                throw e;
+            }
+            throw new InvalidWorkflowException(e.getMessage(), prepared.attribution().attribute(e.problems()), e);
+        }
+        return prepared.attribution().isEmpty() ? graph
+                : new AttributedGraph(graph, prepared.attribution().attribute(graph.warnings()));
     }
 
     @Override
     public List<String> workflowNames(String location) {
-        return names(source.read(location));
+        SourceDocument document = source.read(location);
+        Prepared prepared = prepare(document, false);
+        remember(location, document, prepared);
+        return names(prepared);
     }
 
     @Override
     public List<String> workflowNamesInText(String text, String sourceName) {
-        return names(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null));
+        return names(prepare(SourceDocument.fetched(sourceName, text.getBytes(StandardCharsets.UTF_8), null, null), true));
     }
 
-    private List<String> names(SourceDocument document) {
-        ParsedDocument parsed = parse(document);
-        return kernel.read(parsed.tree(), parsed.positions(), document.name(), false).names();
+    private List<String> names(Prepared prepared) {
+        return prepared.kernel().read(prepared.tree(), prepared.positions(), prepared.name(), false).names();
     }
 
-    private ParsedDocument parse(SourceDocument document) {
-        return formats.get().choose(format, document).format().parse(document);
+    /** @param fetched a document handed to {@link #compileText}: never given the environment */
+    private Prepared prepare(SourceDocument document, boolean fetched) {
+        FormatTable table = formats.get();
+        FormatTable.Entry entry = table.choose(format, document);
+        ParsedDocument parsed = entry.format().parse(document);
+        String name = document.name().isEmpty() ? null : document.name();
+        Object tree = parsed.tree();
+        SourcePositions positions = parsed.positions();
+        RefAttribution attribution = new RefAttribution(List.of(), name);
+        Map<String, String> references = Map.of();
+        if (document.references() != ReferenceResolver.NONE && RefExpander.mentionsRef(tree)) {
+            RefExpander.Result expanded = new RefExpander(reading.maxReferences(),
+                    library -> table.forReferenced(library, entry)).expand(parsed, document, name);
+            tree = expanded.tree();
+            positions = expanded.positions();
+            attribution = new RefAttribution(expanded.origins(), name);
+            references = expanded.references();
+        }
+        boolean environment = !fetched && reading.env().allows(document.trusted());
+        Map<String, String> used = environment ? environmentUsed(tree) : Map.of();
+        return new Prepared(tree, positions, name, environment ? kernelWithEnvironment : kernel, attribution,
+                references, used);
+    }
+
+    /** The values of the {@code $env.NAME} variables the tree mentions, as read now. */
+    private Map<String, String> environmentUsed(Object tree) {
+        TreeSet<String> names = new TreeSet<>();
+        collectEnvironment(tree, names);
+        Map<String, String> values = new HashMap<>();
+        for (String variable : names) {
+            values.put(variable, reading.environment().apply(variable));
+        }
+        return values;
+    }
+
+    private static void collectEnvironment(Object value, TreeSet<String> names) {
+        if (value instanceof String text) {
+            if (text.contains("$env.")) {
+                Matcher matcher = ENV.matcher(text);
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(item -> collectEnvironment(item, names));
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collectEnvironment(item, names));
+        }
+    }
+
+    private void remember(String location, SourceDocument document, Prepared prepared) {
+        if (document.fingerprint() != null && (!prepared.references().isEmpty() || !prepared.environment().isEmpty())) {
+            inputs.remember(location, document.fingerprint(), prepared.references(), prepared.environment());
+        }
     }
 
     @Override
@@ -92,13 +209,19 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     }
 
     /**
-     * The source's fingerprint with the format this plugin names; {@code null} (do not cache) when
-     * the source gives none.
+     * The location, the source's fingerprint and the generation of what the last compile read
+     * besides the document, with the format this plugin names; {@code null} (do not cache) when
+     * the source gives no fingerprint.
      */
     @Override
     public String getCacheKey(String location) {
         String fingerprint = source.fingerprint(location);
-        return fingerprint == null ? null : (format == null ? "" : format + "+") + location + "\u0000" + fingerprint;
+        if (fingerprint == null) {
+            return null;
+        }
+        Function<String, String> environment = reading.environment();
+        long generation = inputs.generation(location, fingerprint, source::fingerprint, environment);
+        return (format == null ? "" : format + "+") + location + "\u0000" + fingerprint + "\u0000" + generation;
     }
 
     @Override

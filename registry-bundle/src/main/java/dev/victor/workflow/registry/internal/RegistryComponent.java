@@ -13,6 +13,8 @@ import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.registry.PluginInfo;
 import dev.victor.workflow.registry.RegistryAdmin;
 import dev.victor.workflow.registry.RegistrySettings;
+import dev.victor.workflow.registry.file.FileSourceOptions;
+import dev.victor.workflow.registry.file.internal.FilesConfigComponent;
 import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.NodeServices;
 import org.osgi.framework.Bundle;
@@ -149,6 +151,18 @@ public final class RegistryComponent implements RegistryAdmin {
         if (properties.get("service.id") instanceof Number number) {
             registry.removeFormat(number.longValue());
         }
+    }
+
+    // ---------------------------------------------------------------- local files
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeFilesConfig")
+    void addFilesConfig(ServiceReference<FilesConfigComponent> reference, FilesConfigComponent config) {
+        registry.files(config.options(), origin(reference));
+    }
+
+    void removeFilesConfig(ServiceReference<FilesConfigComponent> reference, FilesConfigComponent config) {
+        registry.files(FileSourceOptions.defaults(), origin(reference));
     }
 
     // ---------------------------------------------------------------- per-plugin configuration

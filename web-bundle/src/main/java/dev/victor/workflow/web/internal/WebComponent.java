@@ -3,6 +3,8 @@ package dev.victor.workflow.web.internal;
 import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilerRegistry;
+import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.source.WorkflowSource;
 import dev.victor.workflow.spi.CheckpointStore;
 import dev.victor.workflow.spi.NodeServices;
 import org.osgi.framework.BundleContext;
@@ -159,27 +161,32 @@ public final class WebComponent implements Api.Environment {
         return services != null ? services : NodeServices.none();
     }
 
+    /**
+     * The compiler plugins, sources and formats installed as services, with the schemes each
+     * publishes (a format: its name, which it adds to every source's schemes as {@code name+}).
+     */
     @Override
     public List<Map<String, Object>> plugins() {
         List<Map<String, Object>> plugins = new ArrayList<>();
-        try {
-            Collection<ServiceReference<WorkflowCompilerPlugin>> references =
-                    context.getServiceReferences(WorkflowCompilerPlugin.class, null);
-            for (ServiceReference<WorkflowCompilerPlugin> reference : references) {
-                Map<String, Object> plugin = new LinkedHashMap<>();
-                Object scheme = reference.getProperty("scheme");
-                plugin.put("schemes", scheme instanceof String[] many ? List.of(many)
-                        : scheme instanceof Collection<?> list ? List.copyOf(list) : scheme == null ? List.of() : List.of(scheme));
-                Object component = reference.getProperty("component.name");
-                plugin.put("plugin", component != null ? component : reference.getProperty("plugin.name"));
-                plugin.put("bundle", reference.getBundle() == null ? null
-                        : reference.getBundle().getSymbolicName() + " " + reference.getBundle().getVersion());
-                Object ranking = reference.getProperty("service.ranking");
-                plugin.put("ranking", ranking instanceof Integer number ? number : 0);
-                plugins.add(plugin);
+        for (Class<?> type : List.of(WorkflowCompilerPlugin.class, WorkflowSource.class, WorkflowFormat.class)) {
+            try {
+                ServiceReference<?>[] references = context.getServiceReferences(type.getName(), null);
+                for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+                    Map<String, Object> plugin = new LinkedHashMap<>();
+                    Object scheme = reference.getProperty(type == WorkflowFormat.class ? "format" : "scheme");
+                    plugin.put("schemes", scheme instanceof String[] many ? List.of(many)
+                            : scheme instanceof Collection<?> list ? List.copyOf(list) : scheme == null ? List.of() : List.of(scheme));
+                    Object component = reference.getProperty("component.name");
+                    plugin.put("plugin", component != null ? component : reference.getProperty("plugin.name"));
+                    plugin.put("bundle", reference.getBundle() == null ? null
+                            : reference.getBundle().getSymbolicName() + " " + reference.getBundle().getVersion());
+                    Object ranking = reference.getProperty("service.ranking");
+                    plugin.put("ranking", ranking instanceof Integer number ? number : 0);
+                    plugins.add(plugin);
+                }
+            } catch (InvalidSyntaxException | IllegalStateException e) {
+                // no filter is given; a stopping bundle lists nothing
             }
-        } catch (InvalidSyntaxException | IllegalStateException e) {
-            // no filter is given; a stopping bundle lists nothing
         }
         plugins.sort((a, b) -> String.valueOf(a.get("schemes")).compareTo(String.valueOf(b.get("schemes"))));
         return plugins;

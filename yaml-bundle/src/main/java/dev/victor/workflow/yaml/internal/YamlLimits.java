@@ -9,13 +9,12 @@ package dev.victor.workflow.yaml.internal;
  * @param maxAliases        most alias uses ({@code *name}) in one document
  * @param maxAliasExpansion most values an alias may copy into the tree, counted over the whole
  *                          document (what stops a "billion laughs" document)
- * @param maxReferences     most {@code $ref} items resolved for one source
  * @param maxValues         most values in one document, counting every scalar (keys too), mapping and
  *                          sequence as written, before aliases are expanded (what bounds the memory a
  *                          document of many small values takes: each costs far more than its bytes)
  */
 public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAliases, int maxAliasExpansion,
-                         int maxReferences, int maxValues) {
+                         int maxValues) {
 
     /** 10 MiB: far above any real workflow (the largest in Victor's corpus is about 30 KiB). */
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
@@ -25,13 +24,11 @@ public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAlia
     public static final int DEFAULT_MAX_ALIASES = 50;
     /** 10,000 values copied through aliases per document. */
     public static final int DEFAULT_MAX_ALIAS_EXPANSION = 10_000;
-    /** 200 {@code $ref} items per source. */
-    public static final int DEFAULT_MAX_REFERENCES = 200;
     /** 100,000 values: the largest workflow in Victor's corpus has about 2,000. */
     public static final int DEFAULT_MAX_VALUES = 100_000;
 
     private static final YamlLimits DEFAULTS = new YamlLimits(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_NESTING_DEPTH,
-            DEFAULT_MAX_ALIASES, DEFAULT_MAX_ALIAS_EXPANSION, DEFAULT_MAX_REFERENCES, DEFAULT_MAX_VALUES);
+            DEFAULT_MAX_ALIASES, DEFAULT_MAX_ALIAS_EXPANSION, DEFAULT_MAX_VALUES);
 
     public YamlLimits {
         positive("maxDocumentBytes", maxDocumentBytes);
@@ -43,18 +40,14 @@ public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAlia
         if (maxAliasExpansion < 0) {
             throw new IllegalArgumentException("maxAliasExpansion must not be negative, was " + maxAliasExpansion);
         }
-        if (maxReferences < 0) {
-            throw new IllegalArgumentException("maxReferences must not be negative, was " + maxReferences);
-        }
         if (maxDocumentBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxDocumentBytes must be below 2 GiB, was " + maxDocumentBytes);
         }
     }
 
     /** The limits with the default {@link #maxValues()}. */
-    public YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAliases, int maxAliasExpansion,
-                      int maxReferences) {
-        this(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences, DEFAULT_MAX_VALUES);
+    public YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAliases, int maxAliasExpansion) {
+        this(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, DEFAULT_MAX_VALUES);
     }
 
     public static YamlLimits defaults() {
@@ -62,27 +55,23 @@ public record YamlLimits(long maxDocumentBytes, int maxNestingDepth, int maxAlia
     }
 
     public YamlLimits withMaxDocumentBytes(long value) {
-        return new YamlLimits(value, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences, maxValues);
+        return new YamlLimits(value, maxNestingDepth, maxAliases, maxAliasExpansion, maxValues);
     }
 
     public YamlLimits withMaxNestingDepth(int value) {
-        return new YamlLimits(maxDocumentBytes, value, maxAliases, maxAliasExpansion, maxReferences, maxValues);
+        return new YamlLimits(maxDocumentBytes, value, maxAliases, maxAliasExpansion, maxValues);
     }
 
     public YamlLimits withMaxAliases(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, value, maxAliasExpansion, maxReferences, maxValues);
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, value, maxAliasExpansion, maxValues);
     }
 
     public YamlLimits withMaxAliasExpansion(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, value, maxReferences, maxValues);
-    }
-
-    public YamlLimits withMaxReferences(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, value, maxValues);
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, value, maxValues);
     }
 
     public YamlLimits withMaxValues(int value) {
-        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, maxReferences, value);
+        return new YamlLimits(maxDocumentBytes, maxNestingDepth, maxAliases, maxAliasExpansion, value);
     }
 
     private static void positive(String name, long value) {

@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.kernel.source.DocumentProblems;
 import dev.victor.workflow.kernel.source.PositionTree;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
@@ -74,7 +75,7 @@ final class YamlTreeReader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        checkSize(text, source, limits);
+        DocumentProblems.checkSize(text, source, limits.maxDocumentBytes());
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
@@ -98,13 +99,13 @@ final class YamlTreeReader {
         } catch (ReaderException e) {
             throw unreadable(e, text, source);
         } catch (YAMLException e) {
-            throw Problems.invalid("invalid YAML: " + e.getMessage(), source, 0, 0, e);
+            throw DocumentProblems.invalid("invalid YAML: " + e.getMessage(), source, 0, 0, e);
         } catch (StackOverflowError e) {
-            throw Problems.invalid("the document nests too deeply to be read (the limit is "
+            throw DocumentProblems.invalid("the document nests too deeply to be read (the limit is "
                     + limits.maxNestingDepth() + " levels)", source, 0, 0);
         }
         if (root == null) {
-            throw Problems.invalid("the document is empty: a workflow file needs a mapping with 'workflows:' "
+            throw DocumentProblems.invalid("the document is empty: a workflow file needs a mapping with 'workflows:' "
                     + "or workflow names at the top", source, 1, 1);
         }
         Builder builder = new Builder(lines, source);
@@ -115,52 +116,9 @@ final class YamlTreeReader {
         } catch (Refused refused) {
             throw refused.exception;
         } catch (StackOverflowError e) {
-            throw Problems.invalid("the document nests too deeply to be read (the limit is "
+            throw DocumentProblems.invalid("the document nests too deeply to be read (the limit is "
                     + limits.maxNestingDepth() + " levels)", source, 0, 0);
         }
-    }
-
-    /** Fails when the text is larger, in UTF-8 bytes, than the limit allows. */
-    static void checkSize(String text, String source, YamlLimits limits) {
-        long max = limits.maxDocumentBytes();
-        if (text.length() > max || utf8Length(text, max) > max) {
-            throw Problems.invalid(tooLarge(max), source, 0, 0);
-        }
-    }
-
-    static String tooLarge(long max) {
-        return "the document is larger than the limit of " + max + " bytes (" + describeBytes(max)
-                + "); it was not read";
-    }
-
-    static String describeBytes(long bytes) {
-        if (bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MiB";
-        }
-        if (bytes % 1024 == 0) {
-            return bytes / 1024 + " KiB";
-        }
-        return bytes + " bytes";
-    }
-
-    /** The UTF-8 length of {@code text}, counting stops a little past {@code stopAfter}. */
-    private static long utf8Length(String text, long stopAfter) {
-        long count = 0;
-        for (int i = 0; i < text.length() && count <= stopAfter; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                count++;
-            } else if (c < 0x800) {
-                count += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                count += 4;
-                i++;
-            } else {
-                count += 3;
-            }
-        }
-        return count;
     }
 
     private static InvalidWorkflowException syntaxError(MarkedYAMLException e, String source) {
@@ -177,7 +135,7 @@ final class YamlTreeReader {
         message.append(e.getProblem() == null ? "cannot be parsed" : e.getProblem());
         int line = mark == null ? 0 : mark.getLine() + 1;
         int column = mark == null ? 0 : mark.getColumn() + 1;
-        return Problems.invalid(message.toString(), source, line, column, e);
+        return DocumentProblems.invalid(message.toString(), source, line, column, e);
     }
 
     /** A character YAML does not allow (a control character, say): where it is, and which. */
@@ -196,7 +154,7 @@ final class YamlTreeReader {
             }
         }
         String message = String.format("the character U+%04X is not allowed in YAML", e.getCodePoint());
-        return Problems.invalid(message, source, line, column, e);
+        return DocumentProblems.invalid(message, source, line, column, e);
     }
 
     static String displayTag(String tag) {
@@ -298,7 +256,7 @@ final class YamlTreeReader {
         }
 
         private Refused refuse(String message, Mark mark) {
-            return new Refused(Problems.invalid(message, source, mark.getLine() + 1, mark.getColumn() + 1));
+            return new Refused(DocumentProblems.invalid(message, source, mark.getLine() + 1, mark.getColumn() + 1));
         }
     }
 
@@ -465,7 +423,7 @@ final class YamlTreeReader {
 
         private Refused refuse(String message, Node node) {
             SourcePosition at = positionOf(node);
-            return new Refused(Problems.invalid(message, source, at.line(), at.column()));
+            return new Refused(DocumentProblems.invalid(message, source, at.line(), at.column()));
         }
 
         /** Where a node's content starts (see {@link dev.victor.workflow.format.SourcePositions}). */

@@ -26,7 +26,7 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private final WorkflowCompilerPlugin plugin = new YamlCompilerPlugin();
+    private final WorkflowCompilerPlugin plugin = YamlFiles.plugin();
 
     private Problem error(String fileName, byte[] content) throws Exception {
         Path file = dir.resolve(fileName);

@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;
 
@@ -155,7 +156,7 @@ class CorpusWarningsTest {
     /** Every warning of every workflow of the file, as compiling each through the plugin reports them. */
     static List<Problem> warnings(String file) throws IOException {
         Path path = VictorCorpusTest.corpus().resolve(file);
-        YamlCompilerPlugin plugin = new YamlCompilerPlugin();
+        WorkflowCompilerPlugin plugin = YamlFiles.plugin();
         Set<Problem> warnings = new LinkedHashSet<>();
         List<String> names = plugin.workflowNames(path.toString());
         assertThat(names).containsExactlyElementsOf(VictorCorpusTest.workflowsOf(file).keySet());

@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.RunConfig;
@@ -37,7 +38,7 @@ class DryRunCorpusTest {
             "tdd", Map.of("check_more_tests", "false"),
             "document_ingest", Map.of("check_embeddings", "true", "check_verification", "true"));
 
-    private final YamlCompilerPlugin plugin = new YamlCompilerPlugin();
+    private final WorkflowCompilerPlugin plugin = YamlFiles.plugin();
 
     static Stream<org.junit.jupiter.params.provider.Arguments> workflows() throws IOException {
         return VictorCorpusTest.workflows();

@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.RunResult;
@@ -48,16 +49,16 @@ class EndToEndTest {
     void envValuesAreReadForFilesAndNotForText() throws Exception {
         Path file = Files.writeString(dir.resolve("two.yaml"), TWO);
         Map<String, Object> options = Map.of("environment", Map.of("GREETING", "hello"));
-        CompiledGraph fromFile = new YamlCompilerPlugin(options).compile(file.toString(), "greet", true);
+        CompiledGraph fromFile = YamlFiles.plugin(options).compile(file.toString(), "greet", true);
         RunResult result = fromFile.invoke(Map.of("name", "Ada"));
         assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(goal(result)).isEqualTo("Say hello to Ada");
 
-        CompiledGraph fromText = new YamlCompilerPlugin(options).compile(TWO, "greet", true);
+        CompiledGraph fromText = YamlFiles.plugin(options).compile(TWO, "greet", true);
         assertThat(goal(fromText.invoke(Map.of("name", "Ada")))).isEqualTo("Say $env.GREETING to Ada");
         assertThat(fromText.warnings()).anySatisfy(warning -> assertThat(warning.message()).contains("$env.GREETING"));
 
-        CompiledGraph forced = new YamlCompilerPlugin(Map.of("environment", Map.of("GREETING", "hi"),
+        CompiledGraph forced = YamlFiles.plugin(Map.of("environment", Map.of("GREETING", "hi"),
                 "allow_env", "true")).compile(TWO, "greet", true);
         assertThat(goal(forced.invoke(Map.of("name", "Ada")))).isEqualTo("Say hi to Ada");
     }
@@ -65,7 +66,7 @@ class EndToEndTest {
     @Test
     void workflowSelection() throws Exception {
         Path file = Files.writeString(dir.resolve("two.yaml"), TWO);
-        YamlCompilerPlugin plugin = new YamlCompilerPlugin();
+        WorkflowCompilerPlugin plugin = YamlFiles.plugin();
         assertThat(plugin.workflowNames(file.toString())).containsExactly("greet", "count");
         assertThat(plugin.workflowNames(TWO)).containsExactly("greet", "count");
         assertThatThrownBy(() -> plugin.compile(file.toString(), null, true))
@@ -81,8 +82,8 @@ class EndToEndTest {
     @Test
     void plainJavaWithoutARegistry() throws Exception {
         Path file = Files.writeString(dir.resolve("one.yaml"), TWO.replaceAll("(?s)  count:.*", ""));
-        CompiledGraph graph = WorkflowCompilers.compile("yaml://" + file, YamlCompilerPlugin.class,
-                Map.of("max_nesting_depth", 50), null);
+        CompiledGraph graph = dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry.builder()
+                .discover(EndToEndTest.class.getClassLoader()).build().compile("yaml://" + file);
         assertThat(graph.name()).isEqualTo("greet");
         assertThat(graph.invoke(Map.of("name", "Bo")).status()).isEqualTo(RunStatus.COMPLETED);
     }

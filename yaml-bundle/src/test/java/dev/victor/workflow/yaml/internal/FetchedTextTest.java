@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
@@ -24,7 +25,7 @@ class FetchedTextTest {
     @Test
     void aOneLineDocumentIsTextEvenWhenItNamesAFile() throws IOException {
         Path local = Files.writeString(base.resolve("local.yaml"), "greet:\n  nodes:\n    - id: a\n");
-        YamlCompilerPlugin plugin = new YamlCompilerPlugin(Map.of("base_directory", base.toString()));
+        WorkflowCompilerPlugin plugin = YamlFiles.plugin(Map.of("base_directory", base.toString()));
 
         assertThatThrownBy(() -> plugin.compileText(local.toString(), SOURCE, null, true))
                 .isInstanceOfSatisfying(InvalidWorkflowException.class, error ->
@@ -34,7 +35,7 @@ class FetchedTextTest {
     @Test
     void refIsRefusedWithItsLineWhateverTheBaseDirectory() throws IOException {
         Files.writeString(base.resolve("lib.yaml"), "nodes:\n  - id: gate\n    type: hitl\n");
-        YamlCompilerPlugin plugin = new YamlCompilerPlugin(Map.of("base_directory", base.toString()));
+        WorkflowCompilerPlugin plugin = YamlFiles.plugin(Map.of("base_directory", base.toString()));
         String text = """
                 greet:
                   nodes:
@@ -52,7 +53,7 @@ class FetchedTextTest {
 
     @Test
     void theEnvironmentIsNeverReadEvenWhenAllowedForText() {
-        YamlCompilerPlugin plugin = new YamlCompilerPlugin(Map.of("allow_env", "true",
+        WorkflowCompilerPlugin plugin = YamlFiles.plugin(Map.of("allow_env", "true",
                 "environment", Map.of("SECRET", "s3cr3t")));
         String text = """
                 greet:

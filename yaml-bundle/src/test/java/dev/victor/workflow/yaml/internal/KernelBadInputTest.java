@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;
 import dev.victor.workflow.api.InvalidWorkflowException;
@@ -29,7 +30,7 @@ class KernelBadInputTest {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml);
         List<Problem> problems;
         try {
-            problems = new YamlCompilerPlugin().compile(file.toString(), null, true).warnings();
+            problems = YamlFiles.plugin().compile(file.toString(), null, true).warnings();
         } catch (InvalidWorkflowException e) {
             assertThat(e.getMessage()).as("a message for people").doesNotContain("Exception").doesNotContain("\tat ");
             problems = e.problems();

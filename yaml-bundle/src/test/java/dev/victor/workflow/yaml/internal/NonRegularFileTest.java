@@ -18,7 +18,7 @@ class NonRegularFileTest {
     @TempDir
     Path dir;
 
-    private final WorkflowCompilerPlugin plugin = new YamlCompilerPlugin();
+    private final WorkflowCompilerPlugin plugin = YamlFiles.plugin();
 
     private Path fifo(String name) throws Exception {
         Path path = dir.resolve(name);

@@ -1,8 +1,10 @@
 package dev.victor.workflow.yaml.internal;
 
-import dev.victor.workflow.kernel.source.EnvPolicy;
 
-import dev.victor.workflow.api.WorkflowCompilerPlugin;
+import dev.victor.workflow.format.ParsedDocument;
+import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.source.SourceDocument;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,46 +21,45 @@ import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the plugin is published: ServiceLoader on a class path, a DS component in OSGi. */
+/** How the format is published: ServiceLoader on a class path, a DS component in OSGi. */
 class PublicationTest {
 
     @Test
-    void serviceLoaderFindsThePlugin() {
-        List<WorkflowCompilerPlugin> plugins = ServiceLoader.load(WorkflowCompilerPlugin.class).stream()
+    void serviceLoaderFindsTheFormat() {
+        List<WorkflowFormat> formats = ServiceLoader.load(WorkflowFormat.class).stream()
                 .map(ServiceLoader.Provider::get).toList();
-        assertThat(plugins).hasAtLeastOneElementOfType(YamlCompilerPlugin.class);
+        assertThat(formats).hasAtLeastOneElementOfType(YamlFormat.class);
     }
 
     @Test
-    void theRegistryCanReadTheSchemesOffOsgi() throws Exception {
+    void theRegistryCanReadTheFormatOffOsgi() throws Exception {
         java.util.Properties properties = new java.util.Properties();
         try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("META-INF/victor/workflow-plugins.properties")) {
+                .getResourceAsStream("META-INF/victor/workflow-formats.properties")) {
             properties.load(in);
         }
-        assertThat(properties.getProperty(YamlCompilerPlugin.class.getName()).split(",\\s*"))
-                .containsExactly(YamlCompilerPlugin.SCHEMES);
+        String name = YamlFormat.class.getName();
+        assertThat(properties.getProperty(name)).isEqualTo(YamlFormat.NAME);
+        assertThat(properties.getProperty(name + ".extensions").split(",\\s*"))
+                .containsExactlyElementsOf(YamlFormat.EXTENSIONS);
+        assertThat(properties.getProperty(name + ".media.types").split(",\\s*"))
+                .containsExactlyElementsOf(YamlFormat.MEDIA_TYPES);
+        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder()
+                .discover(getClass().getClassLoader()).build();
+        assertThat(registry.formats().names()).contains("yaml", "json");
+        assertThat(registry.schemes()).contains("yaml", "yml", "file", "yaml+file", "json", "json+file");
     }
 
     @Test
-    void thePlainClassHasANoArgumentAndAMapConstructor() throws Exception {
-        assertThat(YamlCompilerPlugin.class.getConstructor().newInstance().validateSource("a: 1")).isTrue();
-        WorkflowCompilerPlugin withOptions = YamlCompilerPlugin.class.getConstructor(Map.class)
-                .newInstance(Map.of("max_document_bytes", 4));
-        assertThat(withOptions.validateSource("a: 1")).isTrue();
-        assertThat(withOptions.validateSource("abc: 1")).isFalse();
-    }
-
-    @Test
-    void theComponentIsPublishedForItsSchemes() throws Exception {
+    void theComponentIsPublishedForItsFormat() throws Exception {
         String xml;
         try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("OSGI-INF/dev.victor.workflow.yaml.internal.YamlCompilerComponent.xml")) {
+                .getResourceAsStream("OSGI-INF/dev.victor.workflow.yaml.internal.YamlFormatComponent.xml")) {
             assertThat(in).as("bnd writes the component description").isNotNull();
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(xml).contains("<property name=\"scheme\" type=\"String\">yaml\nyml\nfile</property>")
-                .contains("<provide interface=\"dev.victor.workflow.api.WorkflowCompilerPlugin\"/>")
+        assertThat(xml).contains("<property name=\"format\" type=\"String\" value=\"yaml\"/>")
+                .contains("<provide interface=\"dev.victor.workflow.format.WorkflowFormat\"/>")
                 .contains("configuration-pid=\"dev.victor.workflow.yaml\"");
     }
 
@@ -80,23 +81,23 @@ class PublicationTest {
 
     @Test
     void theComponentReadsItsConfiguration() {
-        YamlPluginConfig defaults = defaults();
-        YamlPluginOptions options = YamlCompilerComponent.options(defaults);
-        assertThat(options.limits()).isEqualTo(YamlLimits.defaults());
-        assertThat(options.env()).isEqualTo(EnvPolicy.AUTO);
-        assertThat(options.baseDirectory()).isNull();
-        assertThat(new YamlCompilerComponent(defaults).validateSource("a: 1")).isTrue();
+        YamlFormatConfig defaults = defaults();
+        assertThat(new YamlLimits(defaults.max_document_bytes(), defaults.max_nesting_depth(), defaults.max_aliases(),
+                defaults.max_alias_expansion(), defaults.max_values())).isEqualTo(YamlLimits.defaults());
+        ParsedDocument parsed = new YamlFormatComponent(defaults).parse(SourceDocument.fetched("a.yaml",
+                "a: 1".getBytes(StandardCharsets.UTF_8), null, null));
+        assertThat(parsed.tree()).isEqualTo(Map.of("a", 1));
     }
 
     /** A configuration with every attribute at its default, as SCR would build it. */
-    static YamlPluginConfig defaults() {
-        return (YamlPluginConfig) Proxy.newProxyInstance(YamlPluginConfig.class.getClassLoader(),
-                new Class<?>[] {YamlPluginConfig.class}, (proxy, method, args) -> defaultValue(method));
+    static YamlFormatConfig defaults() {
+        return (YamlFormatConfig) Proxy.newProxyInstance(YamlFormatConfig.class.getClassLoader(),
+                new Class<?>[] {YamlFormatConfig.class}, (proxy, method, args) -> defaultValue(method));
     }
 
     private static Object defaultValue(Method method) {
         if (method.getName().equals("annotationType")) {
-            return YamlPluginConfig.class;
+            return YamlFormatConfig.class;
         }
         return method.getDefaultValue();
     }

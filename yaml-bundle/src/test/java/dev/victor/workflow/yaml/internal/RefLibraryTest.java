@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
@@ -52,7 +53,7 @@ class RefLibraryTest {
                         goal: "Deploy {version}"
                         next: []
                 """);
-        CompiledGraph graph = new YamlCompilerPlugin().compile(flow.toString(), null, true);
+        CompiledGraph graph = YamlFiles.plugin().compile(flow.toString(), null, true);
         assertThat(graph.getGraph().nodes()).extracting(node -> node.id())
                 .containsExactly("prepare", "approve", "deploy_gate", "deploy");
 
@@ -77,7 +78,7 @@ class RefLibraryTest {
                       - $ref: "common/hitl_gates.yaml#quality_review"
                         next: []
                 """);
-        CompiledGraph graph = new YamlCompilerPlugin().compile(flow.toString(), null, true);
+        CompiledGraph graph = YamlFiles.plugin().compile(flow.toString(), null, true);
         RunResult result = graph.invoke(Map.of("results", "all green", "quality_score", 0.93));
         assertThat(result.status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(result.interrupt().prompt()).contains("Quality Review Required").contains("all green")
@@ -102,7 +103,7 @@ class RefLibraryTest {
                         next: []
                 """);
         InvalidWorkflowException e = catchThrowableOfType(InvalidWorkflowException.class,
-                () -> new YamlCompilerPlugin().compile(flow.toString(), null, true));
+                () -> YamlFiles.plugin().compile(flow.toString(), null, true));
         Problem problem = e.errors().get(0);
         assertThat(problem.message()).contains("invalid hitl_type 'approve'")
                 .contains("the line and column are in " + lib)

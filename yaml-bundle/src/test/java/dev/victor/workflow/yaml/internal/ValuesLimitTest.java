@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The number of values in one document is bounded, so many small values cannot take gigabytes. */
@@ -57,9 +58,12 @@ class ValuesLimitTest {
     }
 
     @Test
-    void theLimitIsAnOption() {
-        YamlPluginOptions options = YamlPluginOptions.fromMap(Map.of("max_values", 5));
-        assertThat(options.limits().maxValues()).isEqualTo(5);
-        assertThat(YamlPluginOptions.defaults().limits().maxValues()).isEqualTo(YamlLimits.DEFAULT_MAX_VALUES);
+    void theLimitIsAConfigurationKey() {
+        assertThat(PublicationTest.defaults().max_values()).isEqualTo(YamlLimits.DEFAULT_MAX_VALUES);
+        assertThat(YamlLimits.defaults().withMaxValues(5).maxValues()).isEqualTo(5);
+        assertThatThrownBy(() -> new YamlFormat(YamlLimits.defaults().withMaxValues(5)).parse(
+                dev.victor.workflow.source.SourceDocument.fetched("v.yaml",
+                        "a: 1\nb: 2\nc: 3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null)))
+                .hasMessageContaining("limit of 5 values");
     }
 }

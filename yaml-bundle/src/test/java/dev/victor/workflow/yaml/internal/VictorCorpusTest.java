@@ -1,5 +1,6 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.Problem;
@@ -77,7 +78,7 @@ class VictorCorpusTest {
         return all.stream();
     }
 
-    private final YamlCompilerPlugin plugin = new YamlCompilerPlugin();
+    private final WorkflowCompilerPlugin plugin = YamlFiles.plugin();
 
     @Test
     void theCorpusHoldsNineteenFilesAndThirtyNineWorkflows() throws IOException {

@@ -1,13 +1,16 @@
 package dev.victor.workflow.yaml.internal;
 
-import dev.victor.workflow.kernel.source.EnvPolicy;
-
+import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
-import dev.victor.workflow.api.Severity;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowSourceNotFoundException;
 import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.format.SourcePosition;
+import dev.victor.workflow.format.SourcePositions;
+import dev.victor.workflow.kernel.source.EnvPolicy;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.registry.file.FileSourceOptions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class YamlWorkflowCompilerTest {
+/**
+ * YAML files and text through the registry's file source and the YAML format: path or text,
+ * base directory, {@code $env}, {@code $ref}, cache keys, validateSource.
+ */
+class YamlFilesTest {
     private static final String WORKFLOW = """
             workflows:
               build:
@@ -39,14 +46,15 @@ class YamlWorkflowCompilerTest {
     @TempDir
     Path dir;
 
-    private final RecordingBackend backend = new RecordingBackend();
+    private final YamlFiles.RecordingFormat format = new YamlFiles.RecordingFormat();
 
-    private YamlWorkflowCompiler compiler(YamlPluginOptions options) {
-        return new YamlWorkflowCompiler(options, backend);
+    private WorkflowCompilerPlugin compiler(Map<String, ?> options) {
+        format.clear();
+        return YamlFiles.registry(options, format).create("yaml://", Map.of());
     }
 
-    private YamlWorkflowCompiler compiler() {
-        return compiler(YamlPluginOptions.defaults());
+    private WorkflowCompilerPlugin compiler() {
+        return compiler(Map.of());
     }
 
     private Path write(String name, String text) throws Exception {
@@ -55,40 +63,54 @@ class YamlWorkflowCompilerTest {
         return Files.writeString(path, text);
     }
 
+    private Object root() {
+        return format.parsed.tree();
+    }
+
+    private SourcePositions positions() {
+        return format.parsed.positions();
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> node(Map<String, Object> root, String workflow, int index) {
-        Map<String, Object> workflows = (Map<String, Object>) root.get("workflows");
+    private static Map<String, Object> node(Object root, String workflow, int index) {
+        Map<String, Object> workflows = (Map<String, Object>) ((Map<String, Object>) root).get("workflows");
         Map<String, Object> definition = (Map<String, Object>) workflows.get(workflow);
         return (Map<String, Object>) ((List<Object>) definition.get("nodes")).get(index);
+    }
+
+    /** The goal the start node of {@link #WORKFLOW} rendered (its agent placeholder says it). */
+    @SuppressWarnings("unchecked")
+    private static String goal(CompiledGraph graph) {
+        return String.valueOf(((Map<String, Object>) graph.invoke(Map.of()).state().get("start")).get("goal"));
     }
 
     @Test
     void compilesAFileAndHandsTheTreeWithPositionsToTheKernel() throws Exception {
         Path file = write("build.yaml", WORKFLOW);
-        compiler().compile(file.toString(), "build", true);
-        assertThat(backend.sourceName).isEqualTo(file.toString());
-        assertThat(backend.workflowName).isEqualTo("build");
-        assertThat(node(backend.root(), "build", 0)).containsEntry("id", "start");
-        assertThat(backend.positions.valueAt(List.of("workflows", "build", "nodes", 0, "goal")))
+        CompiledGraph graph = compiler().compile(file.toString(), "build", true);
+        assertThat(format.sourceName()).isEqualTo(file.toString());
+        assertThat(graph.name()).isEqualTo("build");
+        assertThat(node(root(), "build", 0)).containsEntry("id", "start");
+        assertThat(positions().valueAt(List.of("workflows", "build", "nodes", 0, "goal")))
                 .isEqualTo(new SourcePosition(5, 16));
     }
 
     @Test
     void compilesTextThatStartsWithAComment() {
         compiler().compile("# my workflow\n" + WORKFLOW, null, true);
-        assertThat(backend.sourceName).isNull();
-        assertThat(node(backend.root(), "build", 0)).containsEntry("id", "start");
+        assertThat(format.sourceName()).isNull();
+        assertThat(node(root(), "build", 0)).containsEntry("id", "start");
     }
 
     @Test
     void acceptsUriPrefixes() throws Exception {
         Path file = write("dir with space/w.yaml", WORKFLOW);
         compiler().compile("yaml://" + file, null, true);
-        assertThat(backend.sourceName).isEqualTo(file.toString());
+        assertThat(format.sourceName()).isEqualTo(file.toString());
         compiler().compile(file.toUri().toString(), null, true);
-        assertThat(backend.sourceName).isEqualTo(file.toString());
+        assertThat(format.sourceName()).isEqualTo(file.toString());
         compiler().compile("yaml://" + WORKFLOW, null, true);
-        assertThat(backend.sourceName).isNull();
+        assertThat(format.sourceName()).isNull();
     }
 
     @Test
@@ -145,10 +167,10 @@ class YamlWorkflowCompilerTest {
         Path base = Files.createDirectories(dir.resolve("base"));
         write("base/w.yaml", WORKFLOW);
         write("outside.yaml", WORKFLOW);
-        YamlWorkflowCompiler confined = compiler(YamlPluginOptions.defaults().withBaseDirectory(base));
+        WorkflowCompilerPlugin confined = compiler(Map.of("base_directory", base));
 
         confined.compile("w.yaml", null, true);
-        assertThat(backend.sourceName).isEqualTo(base.resolve("w.yaml").toString());
+        assertThat(format.sourceName()).isEqualTo(base.resolve("w.yaml").toString());
 
         assertThatThrownBy(() -> confined.compile("../outside.yaml", null, true))
                 .isInstanceOf(InvalidWorkflowException.class)
@@ -173,32 +195,37 @@ class YamlWorkflowCompilerTest {
     @Test
     void envIsOnForLocalFilesAndOffForTextByDefault() throws Exception {
         Map<String, String> env = Map.of("GREETING", "hello");
-        YamlWorkflowCompiler auto = compiler(YamlPluginOptions.defaults().withEnv(EnvPolicy.AUTO, env::get));
-        auto.compile(write("w.yaml", WORKFLOW).toString(), null, true);
-        assertThat(backend.environment).isNotNull();
-        assertThat(backend.environment.apply("GREETING")).isEqualTo("hello");
-        auto.compile(WORKFLOW, null, true);
-        assertThat(backend.environment).isNull();
+        WorkflowCompilerPlugin auto = compiler(Map.of("environment", env));
+        assertThat(goal(auto.compile(write("w.yaml", WORKFLOW).toString(), null, true))).isEqualTo("say hello");
+        assertThat(goal(auto.compile(WORKFLOW, null, true))).isEqualTo("say $env.GREETING");
 
-        compiler(YamlPluginOptions.defaults().withEnv(EnvPolicy.ON, env::get)).compile(WORKFLOW, null, true);
-        assertThat(backend.environment).isNotNull();
-        compiler(YamlPluginOptions.defaults().withEnv(EnvPolicy.OFF, env::get))
-                .compile(dir.resolve("w.yaml").toString(), null, true);
-        assertThat(backend.environment).isNull();
+        assertThat(goal(compiler(Map.of("environment", env, "allow_env", "true")).compile(WORKFLOW, null, true)))
+                .isEqualTo("say hello");
+        assertThat(goal(compiler(Map.of("environment", env, "allow_env", "false"))
+                .compile(dir.resolve("w.yaml").toString(), null, true))).isEqualTo("say $env.GREETING");
     }
 
     @Test
     void strictAndCustomNodeTypesArePassedToTheKernel() {
-        compiler(YamlPluginOptions.defaults().withStrict(true).withCustomNodeTypes(java.util.Set.of("shell")))
-                .compile(WORKFLOW, null, false);
-        assertThat(backend.strict).isTrue();
-        assertThat(backend.customNodeTypes).containsExactly("shell");
-        assertThat(YamlPluginOptions.fromMap(Map.of("custom_node_types", "shell, sql")).customNodeTypes())
+        String shell = """
+                workflows:
+                  build:
+                    colour: red
+                    nodes:
+                      - id: start
+                        type: shell
+                """;
+        InvalidWorkflowException strict = catchThrowableOfType(InvalidWorkflowException.class, () ->
+                compiler(Map.of("strict", true, "custom_node_types", "shell")).compile(shell, null, false));
+        assertThat(strict.errors()).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("colour"))
+                .noneSatisfy(m -> assertThat(m).contains("shell"));
+        assertThat(compiler(Map.of("custom_node_types", List.of("shell"))).compile(shell, null, true).warnings())
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("colour"));
+        assertThatThrownBy(() -> compiler().compile(shell, null, false)).hasMessageContaining("shell");
+        assertThat(FileSourceOptions.fromMap(Map.of("custom_node_types", "shell, sql")).customNodeTypes())
                 .containsExactlyInAnyOrder("shell", "sql");
-        assertThat(YamlPluginOptions.fromMap(Map.of("custom.node.types", List.of("a"))).customNodeTypes())
+        assertThat(FileSourceOptions.fromMap(Map.of("custom.node.types", List.of("a"))).customNodeTypes())
                 .containsExactly("a");
-        assertThat(compiler(YamlPluginOptions.defaults().withCustomNodeTypes(java.util.Set.of("shell")))
-                .getCacheKey(WORKFLOW)).isNotEqualTo(compiler().getCacheKey(WORKFLOW));
     }
 
     // ---------------------------------------------------------------- $ref
@@ -231,47 +258,53 @@ class YamlWorkflowCompilerTest {
                         id: first
                 """);
         compiler().compile(main.toString(), null, true);
-        Map<String, Object> review = node(backend.root(), "flow", 0);
+        Map<String, Object> review = node(root(), "flow", 0);
         assertThat(review).containsEntry("id", "my_review").containsEntry("type", "hitl")
                 .containsEntry("hitl_type", "review").containsEntry("next", List.of("first"))
                 .doesNotContainKey("$ref");
-        Map<String, Object> first = node(backend.root(), "flow", 1);
+        Map<String, Object> first = node(root(), "flow", 1);
         assertThat(first).containsEntry("id", "first").containsEntry("hitl_type", "approval");
 
         // Positions of referenced keys point into the library, local keys into the main file.
-        assertThat(backend.positions.valueAt(List.of("workflows", "flow", "nodes", 0, "hitl_type")))
+        assertThat(positions().valueAt(List.of("workflows", "flow", "nodes", 0, "hitl_type")))
                 .isEqualTo(new SourcePosition(10, 16));
-        assertThat(backend.positions.valueAt(List.of("workflows", "flow", "nodes", 0, "id")))
+        assertThat(positions().valueAt(List.of("workflows", "flow", "nodes", 0, "id")))
                 .isEqualTo(new SourcePosition(5, 13));
     }
 
     @Test
     void problemsInAReferencedNodeNameTheLibraryFile() throws Exception {
-        Path lib = write("lib/gates.yaml", LIBRARY);
+        Path lib = write("lib/gates.yaml", LIBRARY.replace("    prompt: \"Review {thing}\"",
+                "    prompt: \"Review {thing}\"\n    colour: red"));
         Path main = write("main.yaml", """
                 workflows:
                   flow:
                     nodes:
                       - $ref: "./lib/gates.yaml#review"
                         next: [end]
+                        shade: blue
                 """);
-        backend.warnings = List.of(
-                new Problem(Severity.WARNING, "unknown hitl_type", main.toString(), "flow", "review",
-                        "workflows.flow.nodes[0].hitl_type", 11, 16),
-                new Problem(Severity.WARNING, "next is odd", main.toString(), "flow", "review",
-                        "workflows.flow.nodes[0].next", 5, 15));
-        var graph = compiler().compile(main.toString(), null, true);
-        assertThat(graph.warnings().get(0).source()).isEqualTo(lib.toString());
-        assertThat(graph.warnings().get(0).message()).contains("which this node reuses through the $ref at line 4");
-        assertThat(graph.warnings().get(1).source()).isEqualTo(main.toString());
+        CompiledGraph graph = compiler().compile(main.toString(), null, true);
+        assertThat(graph.warnings()).anySatisfy(warning -> {
+            assertThat(warning.message()).contains("colour")
+                    .contains("which this node reuses through the $ref at line 4");
+            assertThat(warning.source()).isEqualTo(lib.toString());
+            assertThat(warning.line()).isEqualTo(12);
+        });
+        assertThat(graph.warnings()).anySatisfy(warning -> {
+            assertThat(warning.message()).contains("shade");
+            assertThat(warning.source()).isEqualTo(main.toString());
+            assertThat(warning.line()).isEqualTo(6);
+        });
 
-        backend.warnings = List.of();
-        backend.errors = List.of(new Problem(Severity.ERROR, "bad prompt", main.toString(), "flow", "review",
-                null, 11, 21));
+        write("lib/gates.yaml", LIBRARY.replace("hitl_type: review", "hitl_type: reviw"));
         InvalidWorkflowException e = catchThrowableOfType(InvalidWorkflowException.class,
                 () -> compiler().compile(main.toString(), null, true));
-        assertThat(e.problems().get(0).source()).isEqualTo(lib.toString());
-        assertThat(e.problems().get(0).line()).isEqualTo(11);
+        assertThat(e.errors()).anySatisfy(problem -> {
+            assertThat(problem.message()).contains("reviw");
+            assertThat(problem.source()).isEqualTo(lib.toString());
+            assertThat(problem.line()).isEqualTo(10);
+        });
     }
 
     @Test
@@ -293,7 +326,7 @@ class YamlWorkflowCompilerTest {
                       - $ref: "#approve"
                 """);
         Path base = dir;
-        YamlWorkflowCompiler compiler = compiler(YamlPluginOptions.defaults().withBaseDirectory(base));
+        WorkflowCompilerPlugin compiler = compiler(Map.of("base_directory", base));
         InvalidWorkflowException e = catchThrowableOfType(InvalidWorkflowException.class,
                 () -> compiler.compile(main.toString(), null, true));
         List<Problem> problems = e.problems();
@@ -339,7 +372,7 @@ class YamlWorkflowCompilerTest {
                     nodes:
                       - $ref: "../ab/lib.yaml#approve"
                 """);
-        assertThatThrownBy(() -> compiler(YamlPluginOptions.defaults().withBaseDirectory(dir.resolve("a")))
+        assertThatThrownBy(() -> compiler(Map.of("base_directory", dir.resolve("a")))
                 .compile(sibling.toString(), null, true))
                 .hasMessageContaining("resolves outside the allowed directory");
 
@@ -355,8 +388,8 @@ class YamlWorkflowCompilerTest {
                 .hasMessageContaining("through a symbolic link");
 
         // With the base directory one level up, the same reference is allowed.
-        compiler(YamlPluginOptions.defaults().withBaseDirectory(dir)).compile(main.toString(), null, true);
-        assertThat(node(backend.root(), "flow", 0)).containsEntry("id", "approve");
+        compiler(Map.of("base_directory", dir)).compile(main.toString(), null, true);
+        assertThat(node(root(), "flow", 0)).containsEntry("id", "approve");
     }
 
     @Test
@@ -370,8 +403,8 @@ class YamlWorkflowCompilerTest {
                 """;
         assertThatThrownBy(() -> compiler().compile(text, null, true))
                 .hasMessageContaining("needs the base_directory option");
-        compiler(YamlPluginOptions.defaults().withBaseDirectory(dir)).compile(text, null, true);
-        assertThat(node(backend.root(), "flow", 0)).containsEntry("id", "approve");
+        compiler(Map.of("base_directory", dir)).compile(text, null, true);
+        assertThat(node(root(), "flow", 0)).containsEntry("id", "approve");
     }
 
     @Test
@@ -382,36 +415,47 @@ class YamlWorkflowCompilerTest {
             main.append("      - {$ref: \"lib.yaml\", id: n").append(i).append("}\n");
         }
         Path file = write("many.yaml", main.toString());
-        YamlWorkflowCompiler limited = compiler(YamlPluginOptions.defaults()
-                .withLimits(YamlLimits.defaults().withMaxReferences(3)));
+        WorkflowCompilerPlugin limited = compiler(Map.of("max_references", 3));
         assertThatThrownBy(() -> limited.compile(file.toString(), null, true))
-                .hasMessageContaining("too many $ref items: the limit is 3");
+                .hasMessageContaining("too many $ref items: the limit is 3").hasMessageContaining("max_references");
     }
 
     // ---------------------------------------------------------------- cache keys
 
     @Test
-    void cacheKeyOfTextIsASha256AndFollowsTheText() {
-        YamlWorkflowCompiler compiler = compiler();
+    void cacheKeyOfTextFollowsTheText() {
+        WorkflowCompilerPlugin compiler = compiler();
         String key = compiler.getCacheKey(WORKFLOW);
-        assertThat(key).matches("[0-9a-f]{64}");
         assertThat(compiler.getCacheKey(WORKFLOW)).isEqualTo(key);
         assertThat(compiler.getCacheKey(WORKFLOW + "\n")).isNotEqualTo(key);
-        assertThat(compiler(YamlPluginOptions.defaults().withStrict(true)).getCacheKey(WORKFLOW))
-                .as("options that change the result change the key").isNotEqualTo(key);
     }
 
     @Test
-    void cacheKeyOfAFileFollowsItsContentEvenWithTheSameSizeAndTime() throws Exception {
+    void newFileOptionsDropWhatWasCompiledWithTheOldOnes() throws Exception {
+        Path file = write("w.yaml", WORKFLOW);
+        DefaultWorkflowCompilerRegistry registry = YamlFiles.registry(Map.of(), new YamlFormat());
+        CompiledGraph first = registry.compile(file.toString());
+        assertThat(registry.compile(file.toString())).as("a cache hit").isSameAs(first);
+        registry.files(FileSourceOptions.defaults().withStrict(true), "test");
+        assertThat(registry.compile(file.toString())).as("options that change the result change the key")
+                .isNotSameAs(first);
+    }
+
+    @Test
+    void cacheKeyOfAFileFollowsItsAttributes() throws Exception {
         Path file = write("w.yaml", WORKFLOW);
         FileTime time = Files.getLastModifiedTime(file);
-        YamlWorkflowCompiler compiler = compiler();
+        WorkflowCompilerPlugin compiler = compiler();
         String before = compiler.getCacheKey(file.toString());
         assertThat(compiler.getCacheKey(file.toString())).isEqualTo(before);
         Files.writeString(file, WORKFLOW.replace("start", "begin"));
-        Files.setLastModifiedTime(file, time);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(time.toMillis() + 1000));
         assertThat(Files.size(file)).isEqualTo(WORKFLOW.length());
-        assertThat(compiler.getCacheKey(file.toString())).isNotEqualTo(before);
+        assertThat(compiler.getCacheKey(file.toString())).as("same size, another time").isNotEqualTo(before);
+        String sameTime = compiler.getCacheKey(file.toString());
+        Files.writeString(file, WORKFLOW + "# longer\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(time.toMillis() + 1000));
+        assertThat(compiler.getCacheKey(file.toString())).as("same time, another size").isNotEqualTo(sameTime);
         assertThatThrownBy(() -> compiler.getCacheKey(dir.resolve("missing.yaml").toString()))
                 .isInstanceOf(WorkflowSourceNotFoundException.class);
     }
@@ -428,20 +472,45 @@ class YamlWorkflowCompilerTest {
                         goal: "$env.GREETING"
                 """);
         Map<String, String> env = new HashMap<>(Map.of("GREETING", "hello"));
-        YamlWorkflowCompiler compiler = compiler(YamlPluginOptions.defaults().withEnv(EnvPolicy.AUTO, env::get));
+        WorkflowCompilerPlugin compiler = compiler(Map.of("environment", (java.util.function.Function<String, String>) env::get));
         String before = compiler.getCacheKey(main.toString());
+        compiler.compile(main.toString(), null, true);
+        assertThat(compiler.getCacheKey(main.toString())).as("nothing changed").isEqualTo(before);
         Files.writeString(lib, LIBRARY.replace("Approve?", "Approve!"));
+        Files.setLastModifiedTime(lib, FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 1000));
         String afterLibrary = compiler.getCacheKey(main.toString());
         assertThat(afterLibrary).isNotEqualTo(before);
+        compiler.compile(main.toString(), null, true);
+        assertThat(compiler.getCacheKey(main.toString())).isEqualTo(afterLibrary);
         env.put("GREETING", "bonjour");
         assertThat(compiler.getCacheKey(main.toString())).isNotEqualTo(afterLibrary);
+    }
+
+    @Test
+    void aChangedReferencedFileIsRecompiledThroughTheRegistry() throws Exception {
+        Path lib = write("lib.yaml", LIBRARY);
+        Path main = write("main.yaml", """
+                workflows:
+                  flow:
+                    nodes:
+                      - $ref: "lib.yaml#approve"
+                """);
+        DefaultWorkflowCompilerRegistry registry = YamlFiles.registry(Map.of(), new YamlFormat());
+        CompiledGraph first = registry.compile(main.toString());
+        assertThat(registry.compile(main.toString())).isSameAs(first);
+        assertThat(first.invoke(Map.of()).interrupt().prompt()).isEqualTo("Approve?");
+        Files.writeString(lib, LIBRARY.replace("Approve?", "Approve now?"));
+        CompiledGraph second = registry.compile(main.toString());
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.invoke(Map.of()).interrupt().prompt()).isEqualTo("Approve now?");
+        assertThat(registry.compile(main.toString())).isSameAs(second);
     }
 
     // ---------------------------------------------------------------- validateSource
 
     @Test
-    void validateSourceAcceptsReadableFilesAndParsableText() throws Exception {
-        YamlWorkflowCompiler compiler = compiler();
+    void validateSourceAcceptsReadableFilesAndText() throws Exception {
+        WorkflowCompilerPlugin compiler = compiler();
         assertThat(compiler.validateSource(write("w.yaml", WORKFLOW).toString())).isTrue();
         assertThat(compiler.validateSource(write("bad.yaml", "a: [").toString()))
                 .as("a readable file, even if it will not compile").isTrue();
@@ -449,30 +518,33 @@ class YamlWorkflowCompilerTest {
         assertThat(compiler.validateSource(dir.toString())).isFalse();
         assertThat(compiler.validateSource(WORKFLOW)).isTrue();
         assertThat(compiler.validateSource("# comment first\n" + WORKFLOW)).isTrue();
-        assertThat(compiler.validateSource("a: [\nb")).isFalse();
-        assertThat(compiler.validateSource("a: !!java.io.File x\nb: 1")).isFalse();
         assertThat(compiler.validateSource(null)).isFalse();
+        assertThat(compiler(Map.of("max_document_bytes", 4)).validateSource(write("w4.yaml", WORKFLOW).toString()))
+                .as("over the size limit").isFalse();
     }
 
     // ---------------------------------------------------------------- options
 
     @Test
     void optionsFromAMap() {
-        YamlPluginOptions options = YamlPluginOptions.fromMap(Map.of("base_directory", dir.toString(),
+        FileSourceOptions options = FileSourceOptions.fromMap(Map.of("base_directory", dir.toString(),
                 "strict", "true", "allow_env", "false", "max.nesting.depth", 20, "max_document_bytes", "2048",
-                "enable_caching", true, "service.pid", "x"));
+                "enable_caching", true, "service.pid", "x", "max.references", "7"));
         assertThat(options.baseDirectory()).isEqualTo(dir.toAbsolutePath().normalize());
         assertThat(options.strict()).isTrue();
         assertThat(options.env()).isEqualTo(EnvPolicy.OFF);
-        assertThat(options.limits().maxNestingDepth()).isEqualTo(20);
-        assertThat(options.limits().maxDocumentBytes()).isEqualTo(2048);
-        assertThat(YamlPluginOptions.fromMap(Map.of("environment", Map.of("A", "b"))).environment().apply("A"))
+        assertThat(options.maxDocumentBytes()).isEqualTo(2048);
+        assertThat(options.maxReferences()).isEqualTo(7);
+        assertThat(YamlFiles.limits(Map.of("max.nesting.depth", 20)).maxNestingDepth()).isEqualTo(20);
+        assertThat(FileSourceOptions.fromMap(Map.of("environment", Map.of("A", "b"))).environment().apply("A"))
                 .isEqualTo("b");
-        assertThatThrownBy(() -> YamlPluginOptions.fromMap(Map.of("basedir", "/x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown YAML plugin option(s) [basedir]");
-        assertThatThrownBy(() -> YamlPluginOptions.fromMap(Map.of("strict", "maybe")))
+        assertThatThrownBy(() -> FileSourceOptions.fromMap(Map.of("basedir", "/x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown file option(s) [basedir]");
+        assertThatThrownBy(() -> FileSourceOptions.fromMap(Map.of("strict", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> YamlPluginOptions.fromMap(Map.of("max_aliases", -1)))
+        assertThatThrownBy(() -> FileSourceOptions.fromMap(Map.of("max_references", -1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> YamlLimits.defaults().withMaxAliases(-1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

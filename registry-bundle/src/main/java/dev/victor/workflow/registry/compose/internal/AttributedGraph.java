@@ -1,4 +1,4 @@
-package dev.victor.workflow.yaml.internal;
+package dev.victor.workflow.registry.compose.internal;
 
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
@@ -15,11 +15,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
 /** A compiled graph whose warnings name the {@code $ref} library they are in. */
-final class AttributedGraph implements CompiledGraph {
+public final class AttributedGraph implements CompiledGraph {
     private final CompiledGraph graph;
     private final List<Problem> warnings;
 
-    AttributedGraph(CompiledGraph graph, List<Problem> warnings) {
+    public AttributedGraph(CompiledGraph graph, List<Problem> warnings) {
         this.graph = graph;
         this.warnings = List.copyOf(warnings);
     }

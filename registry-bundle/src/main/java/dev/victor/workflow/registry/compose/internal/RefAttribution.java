@@ -1,4 +1,4 @@
-package dev.victor.workflow.yaml.internal;
+package dev.victor.workflow.registry.compose.internal;
 
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.format.SourcePosition;
@@ -11,20 +11,20 @@ import java.util.List;
  * and column already point there (the positions were spliced in), so the source is changed to that
  * file and the message says so. Keys written next to the {@code $ref} stay in the referencing file.
  */
-final class RefAttribution {
+public final class RefAttribution {
     private final List<RefExpander.Origin> origins;
     private final String sourceName;
 
-    RefAttribution(List<RefExpander.Origin> origins, String sourceName) {
+    public RefAttribution(List<RefExpander.Origin> origins, String sourceName) {
         this.origins = origins;
         this.sourceName = sourceName;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return origins.isEmpty();
     }
 
-    List<Problem> attribute(List<Problem> problems) {
+    public List<Problem> attribute(List<Problem> problems) {
         if (origins.isEmpty()) {
             return problems;
         }

@@ -1,0 +1,2 @@
+/** The configuration of the registry's file source under OSGi. */
+package dev.victor.workflow.registry.file.internal;
