@@ -1,7 +1,10 @@
 package dev.victor.workflow.benchmarks;
 
 import dev.victor.workflow.api.CompiledGraph;
-import dev.victor.workflow.yaml.internal.YamlCompilerPlugin;
+import dev.victor.workflow.api.WorkflowCompilerPlugin;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
+import dev.victor.workflow.yaml.internal.YamlFormat;
+import dev.victor.workflow.yaml.internal.YamlLimits;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,12 +24,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (3) Compile cost by size and shape: the YAML plugin's full compile of one generated workflow
+ * (3) Compile cost by size and shape: the registry's full compile (yaml://) of one generated workflow
  * against SnakeYAML's bare {@code load} of the same text, at 50, 500 and 5,000 nodes. Shapes:
  * {@code linear} ({@link Workloads#linearYaml}, transforms in a row), {@code branching}
  * ({@link Workloads#branchingYaml}, transforms and conditions) and {@code mixed}
  * ({@link Workloads#syntheticYaml}, agents, compute nodes, conditions and transforms). A compile
- * that stays linear in size keeps the same ratio at every size. The plugin's {@code max_values} is
+ * that stays linear in size keeps the same ratio at every size. The format's {@code max_values} is
  * raised to 1,000,000 for these documents (the default 100,000 refuses the largest).
  */
 @State(Scope.Benchmark)
@@ -42,10 +45,17 @@ public class CompileShapesBench {
     @Param({"50", "500", "5000"})
     public int nodes;
 
-    /** The plugin with room for the largest case (mixed, 5,000 nodes: about 110,000 values). */
-    private final YamlCompilerPlugin plugin = new YamlCompilerPlugin(Map.of("max_values", 1_000_000));
+    /** The registry's yaml:// with room for the largest case (mixed, 5,000 nodes: about 110,000 values). */
+    private final WorkflowCompilerPlugin plugin = plugin();
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     private String text;
+
+    private static WorkflowCompilerPlugin plugin() {
+        DefaultWorkflowCompilerRegistry registry = DefaultWorkflowCompilerRegistry.builder().build();
+        registry.register(YamlFormat.NAME, new YamlFormat(YamlLimits.defaults().withMaxValues(1_000_000)),
+                YamlFormat.MEDIA_TYPES, YamlFormat.EXTENSIONS);
+        return registry.create("yaml://", Map.of());
+    }
 
     /** The YAML text of {@code shape} at {@code nodes} nodes. */
     static String text(String shape, int nodes) {
