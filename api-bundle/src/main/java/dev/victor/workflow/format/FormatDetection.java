@@ -21,7 +21,8 @@ public @interface FormatDetection {
     /** The prefix of this type's property names. */
     String PREFIX_ = "format.";
 
-    String[] mediaTypes() default {};
+    /** Named as Declarative Services maps names to properties: {@code media_types} is {@code format.media.types}. */
+    String[] media_types() default {};
 
     String[] extensions() default {};
 }

@@ -1,25 +1,41 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.format.Format;
+import dev.victor.workflow.format.FormatDetection;
 import dev.victor.workflow.format.ParsedDocument;
 import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.source.SourceDocument;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+
+import java.util.Map;
 
 /**
  * The JSON format as an OSGi service, with the limits of its configuration
  * ({@code dev.victor.workflow.json}).
  */
-@Component(service = WorkflowFormat.class, configurationPid = "dev.victor.workflow.json",
-        property = {"format=json", "format.media.types=application/json", "format.extensions=json"})
+@Component(service = WorkflowFormat.class, configurationPid = "dev.victor.workflow.json")
+@Format("json")
+@FormatDetection(media_types = "application/json", extensions = "json")
 @Designate(ocd = JsonFormatConfig.class)
 public final class JsonFormatComponent implements WorkflowFormat {
     private final JsonFormat format;
 
     @Activate
-    public JsonFormatComponent(JsonFormatConfig config) {
+    public JsonFormatComponent(JsonFormatConfig config, Map<String, Object> properties,
+                               @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
+                               Logger logger) {
+        String unknown = ConfigurationKeys.warning(properties, ConfigurationKeys.of(JsonFormatConfig.class), "dev.victor.workflow.json");
+        if (unknown != null && logger != null) {
+            logger.warn(unknown);
+        }
         this.format = new JsonFormat(new JsonLimits(config.max_document_bytes(), config.max_nesting_depth(),
                 config.max_string_length(), config.max_name_length(), config.max_number_length(),
                 config.max_values()));
@@ -29,4 +45,5 @@ public final class JsonFormatComponent implements WorkflowFormat {
     public ParsedDocument parse(SourceDocument document) {
         return format.parse(document);
     }
+
 }

@@ -167,6 +167,8 @@ class JsonFilesTest {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(xml).contains("<property name=\"format\" type=\"String\" value=\"json\"/>")
+                .contains("<property name=\"format.media.types\" type=\"String\">application/json</property>")
+                .contains("<property name=\"format.extensions\" type=\"String\">json</property>")
                 .contains("<provide interface=\"dev.victor.workflow.format.WorkflowFormat\"/>")
                 .contains("configuration-pid=\"dev.victor.workflow.json\"");
         assertThat(getClass().getClassLoader().getResource(JsonFormat.SCHEMA_RESOURCE)).isNotNull();

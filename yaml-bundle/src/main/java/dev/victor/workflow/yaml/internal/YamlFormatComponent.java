@@ -1,28 +1,42 @@
 package dev.victor.workflow.yaml.internal;
 
+import dev.victor.workflow.format.Format;
+import dev.victor.workflow.format.FormatDetection;
 import dev.victor.workflow.format.ParsedDocument;
 import dev.victor.workflow.format.WorkflowFormat;
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import dev.victor.workflow.source.SourceDocument;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+
+import java.util.Map;
 
 /**
  * The YAML format as an OSGi service, with the limits of its configuration
  * ({@code dev.victor.workflow.yaml}).
  */
-@Component(service = WorkflowFormat.class, configurationPid = "dev.victor.workflow.yaml",
-        property = {"format=yaml",
-                "format.media.types=application/yaml", "format.media.types=application/x-yaml",
-                "format.media.types=text/yaml", "format.media.types=text/x-yaml",
-                "format.extensions=yaml", "format.extensions=yml"})
+@Component(service = WorkflowFormat.class, configurationPid = "dev.victor.workflow.yaml")
+@Format("yaml")
+@FormatDetection(media_types = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"},
+        extensions = {"yaml", "yml"})
 @Designate(ocd = YamlFormatConfig.class)
 public final class YamlFormatComponent implements WorkflowFormat {
     private final YamlFormat format;
 
     @Activate
-    public YamlFormatComponent(YamlFormatConfig config) {
+    public YamlFormatComponent(YamlFormatConfig config, Map<String, Object> properties,
+                               @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
+                               Logger logger) {
+        String unknown = ConfigurationKeys.warning(properties, ConfigurationKeys.of(YamlFormatConfig.class), "dev.victor.workflow.yaml");
+        if (unknown != null && logger != null) {
+            logger.warn(unknown);
+        }
         this.format = new YamlFormat(new YamlLimits(config.max_document_bytes(), config.max_nesting_depth(),
                 config.max_aliases(), config.max_alias_expansion(), config.max_values()));
     }
@@ -31,4 +45,5 @@ public final class YamlFormatComponent implements WorkflowFormat {
     public ParsedDocument parse(SourceDocument document) {
         return format.parse(document);
     }
+
 }

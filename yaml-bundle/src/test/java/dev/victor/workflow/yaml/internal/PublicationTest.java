@@ -6,6 +6,7 @@ import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import dev.victor.workflow.source.SourceDocument;
 
+import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -59,6 +60,9 @@ class PublicationTest {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(xml).contains("<property name=\"format\" type=\"String\" value=\"yaml\"/>")
+                .contains("<property name=\"format.media.types\" type=\"String\">application/yaml\napplication/x-yaml\n"
+                        + "text/yaml\ntext/x-yaml</property>")
+                .contains("<property name=\"format.extensions\" type=\"String\">yaml\nyml</property>")
                 .contains("<provide interface=\"dev.victor.workflow.format.WorkflowFormat\"/>")
                 .contains("configuration-pid=\"dev.victor.workflow.yaml\"");
     }
@@ -84,9 +88,18 @@ class PublicationTest {
         YamlFormatConfig defaults = defaults();
         assertThat(new YamlLimits(defaults.max_document_bytes(), defaults.max_nesting_depth(), defaults.max_aliases(),
                 defaults.max_alias_expansion(), defaults.max_values())).isEqualTo(YamlLimits.defaults());
-        ParsedDocument parsed = new YamlFormatComponent(defaults).parse(SourceDocument.fetched("a.yaml",
+        ParsedDocument parsed = new YamlFormatComponent(defaults, Map.of(), null).parse(SourceDocument.fetched("a.yaml",
                 "a: 1".getBytes(StandardCharsets.UTF_8), null, null));
         assertThat(parsed.tree()).isEqualTo(Map.of("a", 1));
+    }
+
+    @Test
+    void settingsOfLocalFilesLeftOnTheFormatsConfigurationAreNamedAsUnknown() {
+        String warning = ConfigurationKeys.warning(Map.of("base.directory", "/w", "max.values", 5,
+                "felix.fileinstall.filename", "file:/victor/etc/dev.victor.workflow.yaml.cfg"),
+                ConfigurationKeys.of(YamlFormatConfig.class), "dev.victor.workflow.yaml");
+        assertThat(warning).startsWith("The configuration /victor/etc/dev.victor.workflow.yaml.cfg has unknown key(s) "
+                + "base.directory, which are ignored; known: ").contains("max.values");
     }
 
     /** A configuration with every attribute at its default, as SCR would build it. */
