@@ -16,6 +16,8 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The JSON format as an OSGi service, with the limits of its configuration
@@ -26,13 +28,16 @@ import java.util.Map;
 @FormatDetection(media_types = "application/json", extensions = "json")
 @Designate(ocd = JsonFormatConfig.class)
 public final class JsonFormatComponent implements WorkflowFormat {
+    /** The configuration's keys and the component's own properties. */
+    static final Set<String> KNOWN_KEYS = known();
+
     private final JsonFormat format;
 
     @Activate
     public JsonFormatComponent(JsonFormatConfig config, Map<String, Object> properties,
                                @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                                Logger logger) {
-        String unknown = ConfigurationKeys.warning(properties, ConfigurationKeys.of(JsonFormatConfig.class), "dev.victor.workflow.json");
+        String unknown = ConfigurationKeys.warning(properties, KNOWN_KEYS, "dev.victor.workflow.json");
         if (unknown != null && logger != null) {
             logger.warn(unknown);
         }
@@ -46,4 +51,11 @@ public final class JsonFormatComponent implements WorkflowFormat {
         return format.parse(document);
     }
 
+
+    private static Set<String> known() {
+        Set<String> keys = new TreeSet<>(ConfigurationKeys.of(JsonFormatConfig.class));
+        keys.addAll(Set.of(WorkflowFormat.FORMAT_PROPERTY, WorkflowFormat.MEDIA_TYPES_PROPERTY,
+                WorkflowFormat.EXTENSIONS_PROPERTY));
+        return Set.copyOf(keys);
+    }
 }

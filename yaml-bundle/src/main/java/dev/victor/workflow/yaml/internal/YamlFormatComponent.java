@@ -16,6 +16,8 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The YAML format as an OSGi service, with the limits of its configuration
@@ -27,13 +29,16 @@ import java.util.Map;
         extensions = {"yaml", "yml"})
 @Designate(ocd = YamlFormatConfig.class)
 public final class YamlFormatComponent implements WorkflowFormat {
+    /** The configuration's keys and the component's own properties. */
+    static final Set<String> KNOWN_KEYS = known();
+
     private final YamlFormat format;
 
     @Activate
     public YamlFormatComponent(YamlFormatConfig config, Map<String, Object> properties,
                                @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                                Logger logger) {
-        String unknown = ConfigurationKeys.warning(properties, ConfigurationKeys.of(YamlFormatConfig.class), "dev.victor.workflow.yaml");
+        String unknown = ConfigurationKeys.warning(properties, KNOWN_KEYS, "dev.victor.workflow.yaml");
         if (unknown != null && logger != null) {
             logger.warn(unknown);
         }
@@ -46,4 +51,11 @@ public final class YamlFormatComponent implements WorkflowFormat {
         return format.parse(document);
     }
 
+
+    private static Set<String> known() {
+        Set<String> keys = new TreeSet<>(ConfigurationKeys.of(YamlFormatConfig.class));
+        keys.addAll(Set.of(WorkflowFormat.FORMAT_PROPERTY, WorkflowFormat.MEDIA_TYPES_PROPERTY,
+                WorkflowFormat.EXTENSIONS_PROPERTY));
+        return Set.copyOf(keys);
+    }
 }

@@ -95,9 +95,13 @@ class PublicationTest {
 
     @Test
     void settingsOfLocalFilesLeftOnTheFormatsConfigurationAreNamedAsUnknown() {
+        Map<String, Object> published = Map.of("format", "yaml", "format.media.types", new String[] {"text/yaml"},
+                "format.extensions", new String[] {"yaml"}, "max.values", 5, "service.pid", "dev.victor.workflow.yaml");
+        assertThat(ConfigurationKeys.warning(published, YamlFormatComponent.KNOWN_KEYS, "dev.victor.workflow.yaml"))
+                .as("the component's own properties and the configuration's keys are known").isNull();
         String warning = ConfigurationKeys.warning(Map.of("base.directory", "/w", "max.values", 5,
                 "felix.fileinstall.filename", "file:/victor/etc/dev.victor.workflow.yaml.cfg"),
-                ConfigurationKeys.of(YamlFormatConfig.class), "dev.victor.workflow.yaml");
+                YamlFormatComponent.KNOWN_KEYS, "dev.victor.workflow.yaml");
         assertThat(warning).startsWith("The configuration /victor/etc/dev.victor.workflow.yaml.cfg has unknown key(s) "
                 + "base.directory, which are ignored; known: ").contains("max.values");
     }
