@@ -41,11 +41,8 @@ public final class LlmEndpointComponent {
     public LlmEndpointComponent(BundleContext context, LlmEndpointConfig config, Map<String, Object> properties,
                                 @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         ServiceRegistration<LlmEndpoint> registered = null;
-        String unknown = ConfigurationKeys.warning(properties, ConfigurationKeys.of(LlmEndpointConfig.class),
-                LlmEndpointConfig.PID);
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(properties, ConfigurationKeys.of(LlmEndpointConfig.class),
+                LlmEndpointConfig.PID, logger);
         if (properties.containsKey("provider") || properties.containsKey("base.url") || properties.containsKey("model")) {
             try {
                 LlmEndpoint endpoint = endpoint(config, properties, System::getenv);

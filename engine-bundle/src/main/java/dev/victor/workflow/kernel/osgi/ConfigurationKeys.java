@@ -1,5 +1,7 @@
 package dev.victor.workflow.kernel.osgi;
 
+import org.osgi.service.log.Logger;
+
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +33,24 @@ public final class ConfigurationKeys {
                     .replace("__", "\u0000").replace('_', '.').replace('\u0000', '_').replace('\u0001', '$'));
         }
         return keys;
+    }
+
+    /**
+     * The configuration type's keys ({@link #of(Class)}) and the component's own service properties
+     * (a {@code scheme} or {@code format} it publishes), which arrive in the same map.
+     */
+    public static Set<String> of(Class<?> configurationType, String... ownProperties) {
+        Set<String> keys = new TreeSet<>(of(configurationType));
+        keys.addAll(Set.of(ownProperties));
+        return Set.copyOf(keys);
+    }
+
+    /** Logs {@link #warning} at WARN when there is one and a logger to write it to. */
+    public static void warn(Map<String, ?> properties, Set<String> known, String pid, Logger logger) {
+        String warning = warning(properties, known, pid);
+        if (warning != null && logger != null) {
+            logger.warn(warning);
+        }
     }
 
     /** The keys of {@code properties} that are neither in {@code known} nor the framework's, sorted. */

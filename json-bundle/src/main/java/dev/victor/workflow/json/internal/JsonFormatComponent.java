@@ -17,7 +17,6 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The JSON format as an OSGi service, with the limits of its configuration
@@ -29,7 +28,8 @@ import java.util.TreeSet;
 @Designate(ocd = JsonFormatConfig.class)
 public final class JsonFormatComponent implements WorkflowFormat {
     /** The configuration's keys and the component's own properties. */
-    static final Set<String> KNOWN_KEYS = known();
+    static final Set<String> KNOWN_KEYS = ConfigurationKeys.of(JsonFormatConfig.class, WorkflowFormat.FORMAT_PROPERTY,
+            WorkflowFormat.MEDIA_TYPES_PROPERTY, WorkflowFormat.EXTENSIONS_PROPERTY);
 
     private final JsonFormat format;
 
@@ -37,10 +37,7 @@ public final class JsonFormatComponent implements WorkflowFormat {
     public JsonFormatComponent(JsonFormatConfig config, Map<String, Object> properties,
                                @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                                Logger logger) {
-        String unknown = ConfigurationKeys.warning(properties, KNOWN_KEYS, "dev.victor.workflow.json");
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(properties, KNOWN_KEYS, "dev.victor.workflow.json", logger);
         this.format = new JsonFormat(new JsonLimits(config.max_document_bytes(), config.max_nesting_depth(),
                 config.max_string_length(), config.max_name_length(), config.max_number_length(),
                 config.max_values()));
@@ -49,13 +46,5 @@ public final class JsonFormatComponent implements WorkflowFormat {
     @Override
     public ParsedDocument parse(SourceDocument document) {
         return format.parse(document);
-    }
-
-
-    private static Set<String> known() {
-        Set<String> keys = new TreeSet<>(ConfigurationKeys.of(JsonFormatConfig.class));
-        keys.addAll(Set.of(WorkflowFormat.FORMAT_PROPERTY, WorkflowFormat.MEDIA_TYPES_PROPERTY,
-                WorkflowFormat.EXTENSIONS_PROPERTY));
-        return Set.copyOf(keys);
     }
 }

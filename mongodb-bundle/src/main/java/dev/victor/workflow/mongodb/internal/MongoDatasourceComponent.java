@@ -33,11 +33,8 @@ public final class MongoDatasourceComponent {
                                     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                                     Logger logger) {
         this.source = source;
-        String unknown = ConfigurationKeys.warning(configuration, ConfigurationKeys.of(MongoDatasourceConfig.class),
-                MongoDatasourceConfig.FACTORY_PID);
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(configuration, ConfigurationKeys.of(MongoDatasourceConfig.class),
+                MongoDatasourceConfig.FACTORY_PID, logger);
         MongoDatasource opened = new MongoDatasource(MongoSettings.of(config));
         try {
             source.datasources().add(opened);

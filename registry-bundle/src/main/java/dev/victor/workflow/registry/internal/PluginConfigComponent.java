@@ -27,10 +27,7 @@ public final class PluginConfigComponent {
     public PluginConfigComponent(PluginConfig config, Map<String, Object> properties,
                                  @Reference(name = "logger", service = LoggerFactory.class,
                                          cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
-        String warning = ConfigurationKeys.warning(properties, KEYS, PluginConfig.FACTORY_PID);
-        if (warning != null && logger != null) {
-            logger.warn(warning);
-        }
+        ConfigurationKeys.warn(properties, KEYS, PluginConfig.FACTORY_PID, logger);
         this.entry = PluginConfigEntry.of(config);
     }
 

@@ -71,10 +71,7 @@ public final class RegistryComponent implements RegistryAdmin {
     }
 
     private void warnUnknownKeys(Map<String, Object> properties) {
-        String warning = ConfigurationKeys.warning(properties, KEYS, RegistryConfig.PID);
-        if (warning != null && logger != null) {
-            logger.warn(warning);
-        }
+        ConfigurationKeys.warn(properties, KEYS, RegistryConfig.PID, logger);
     }
 
     /** The registry's settings from its configuration. */

@@ -17,8 +17,6 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The s3 source as a service ({@code scheme=s3}), configured by PID {@value S3Config#PID}; without a
@@ -42,12 +40,7 @@ public final class S3SourceComponent implements WorkflowSource, S3Listing {
                              @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                              Logger logger) {
         this.settings = S3Settings.of(config);
-        Set<String> known = new TreeSet<>(ConfigurationKeys.of(S3Config.class));
-        known.add("scheme");
-        String unknown = ConfigurationKeys.warning(configuration, known, S3Config.PID);
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(configuration, ConfigurationKeys.of(S3Config.class, "scheme"), S3Config.PID, logger);
     }
 
     private synchronized S3WorkflowSource source() {

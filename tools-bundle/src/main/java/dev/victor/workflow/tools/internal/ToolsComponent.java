@@ -37,11 +37,8 @@ public final class ToolsComponent {
     public ToolsComponent(BundleContext context, ToolsConfig config, Map<String, Object> configuration,
                           @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                           Logger logger) throws IOException {
-        String unknown = ConfigurationKeys.warning(configuration, ConfigurationKeys.of(ToolsConfig.class),
-                ToolsConfig.PID);
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(configuration, ConfigurationKeys.of(ToolsConfig.class),
+                ToolsConfig.PID, logger);
         for (StandardTool tool : StandardTools.of(config)) {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("name", tool.name());

@@ -3,27 +3,14 @@ package dev.victor.workflow.tools.internal;
 import dev.victor.workflow.kernel.osgi.ConfigurationKeys;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The configuration's keys as Declarative Services names them, and a warning for any other. */
+/** The configuration's keys as Declarative Services names them (the warning itself: engine-bundle's ConfigurationKeysTest). */
 class ConfigurationKeysTest {
 
     @Test
     void theKnownKeysAreTheConfigurationTypesAttributes() {
         assertThat(ConfigurationKeys.of(ToolsConfig.class)).contains("web.allow.private.networks", "shell.enabled")
                 .allMatch(key -> !key.contains("_") || key.startsWith("_"));
-    }
-
-    @Test
-    void anUnknownKeyIsNamedWithTheFile() {
-        String warning = ConfigurationKeys.warning(Map.of("web.allow_private_networks", "x", "service.pid", "p",
-                "felix.fileinstall.filename", "file:/victor/etc/p.cfg", "registry.target", "(x=y)"),
-                ConfigurationKeys.of(ToolsConfig.class), "p");
-        assertThat(warning).startsWith("The configuration /victor/etc/p.cfg has unknown key(s) web.allow_private_networks, which are ignored;"
-                + " known: ").doesNotContain("service.pid").doesNotContain("registry.target");
-        assertThat(ConfigurationKeys.warning(Map.of("service.pid", "p"), ConfigurationKeys.of(ToolsConfig.class), "p"))
-                .isNull();
     }
 }

@@ -84,10 +84,7 @@ public final class WebComponent implements Api.Environment {
     }
 
     private static void warnUnknownKeys(Map<String, Object> configuration, Logger log) {
-        String unknown = ConfigurationKeys.warning(configuration, ConfigurationKeys.of(WebConfig.class), WebConfig.PID);
-        if (unknown != null && log != null) {
-            log.warn(unknown);
-        }
+        ConfigurationKeys.warn(configuration, ConfigurationKeys.of(WebConfig.class), WebConfig.PID, log);
     }
 
     @Modified

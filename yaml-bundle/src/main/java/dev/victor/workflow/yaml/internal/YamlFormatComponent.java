@@ -17,7 +17,6 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The YAML format as an OSGi service, with the limits of its configuration
@@ -30,7 +29,8 @@ import java.util.TreeSet;
 @Designate(ocd = YamlFormatConfig.class)
 public final class YamlFormatComponent implements WorkflowFormat {
     /** The configuration's keys and the component's own properties. */
-    static final Set<String> KNOWN_KEYS = known();
+    static final Set<String> KNOWN_KEYS = ConfigurationKeys.of(YamlFormatConfig.class, WorkflowFormat.FORMAT_PROPERTY,
+            WorkflowFormat.MEDIA_TYPES_PROPERTY, WorkflowFormat.EXTENSIONS_PROPERTY);
 
     private final YamlFormat format;
 
@@ -38,10 +38,7 @@ public final class YamlFormatComponent implements WorkflowFormat {
     public YamlFormatComponent(YamlFormatConfig config, Map<String, Object> properties,
                                @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                                Logger logger) {
-        String unknown = ConfigurationKeys.warning(properties, KNOWN_KEYS, "dev.victor.workflow.yaml");
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(properties, KNOWN_KEYS, "dev.victor.workflow.yaml", logger);
         this.format = new YamlFormat(new YamlLimits(config.max_document_bytes(), config.max_nesting_depth(),
                 config.max_aliases(), config.max_alias_expansion(), config.max_values()));
     }
@@ -49,13 +46,5 @@ public final class YamlFormatComponent implements WorkflowFormat {
     @Override
     public ParsedDocument parse(SourceDocument document) {
         return format.parse(document);
-    }
-
-
-    private static Set<String> known() {
-        Set<String> keys = new TreeSet<>(ConfigurationKeys.of(YamlFormatConfig.class));
-        keys.addAll(Set.of(WorkflowFormat.FORMAT_PROPERTY, WorkflowFormat.MEDIA_TYPES_PROPERTY,
-                WorkflowFormat.EXTENSIONS_PROPERTY));
-        return Set.copyOf(keys);
     }
 }

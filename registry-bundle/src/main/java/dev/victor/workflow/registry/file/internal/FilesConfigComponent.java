@@ -28,10 +28,7 @@ public final class FilesConfigComponent {
     public FilesConfigComponent(FilesConfig config, Map<String, Object> properties,
                                 @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL)
                                 Logger logger) {
-        String unknown = ConfigurationKeys.warning(properties, ConfigurationKeys.of(FilesConfig.class), FilesConfig.PID);
-        if (unknown != null && logger != null) {
-            logger.warn(unknown);
-        }
+        ConfigurationKeys.warn(properties, ConfigurationKeys.of(FilesConfig.class), FilesConfig.PID, logger);
         this.options = new FileSourceOptions(FileSourceOptions.path(config.base_directory()), config.strict(),
                 EnvPolicy.parse(config.allow_env()), null, config.max_document_bytes(), config.max_references(),
                 FileSourceOptions.types(config.custom_node_types()));
