@@ -145,4 +145,20 @@ class ConnectionPoolTest {
             assertThat(sessions.getInt(1)).as("only this check's session is left").isEqualTo(1);
         }
     }
+
+    @Test
+    void theDataSourceHikariCpIsGivenShowsNoPassword() throws SQLException {
+        String secret = "Sup3r-Secret";
+        dev.victor.workflow.db.DataSourceSettings settings = dev.victor.workflow.db.DataSourceSettings.of("vault",
+                url + ";PASSWORD=" + secret, "sa", secret);
+        try (Database database = new Database(settings, () -> DriverManager.getConnection(url, "sa", ""))) {
+            SourceDataSource dataSource = new SourceDataSource(() -> DriverManager.getConnection(url, "sa", ""),
+                    database.describe());
+            assertThat(dataSource.toString()).contains("datasource 'vault'", "PASSWORD=***").doesNotContain(secret);
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.toString()).doesNotContain(secret);
+            }
+            assertThatThrownBy(() -> dataSource.getConnection("other", secret)).hasMessageNotContaining(secret);
+        }
+    }
 }
