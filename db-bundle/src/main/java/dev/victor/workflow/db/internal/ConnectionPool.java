@@ -1,66 +1,71 @@
 package dev.victor.workflow.db.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
- * A small bounded pool of JDBC connections. At most {@code size} connections are lent at once
- * (further callers wait up to the timeout); returned connections are kept and lent again, newest
- * first. A connection that has been idle for a while is checked with {@link Connection#isValid}
- * before it is lent again; one that is closed, invalid or marked broken is thrown away and a new
- * one opened. Thread-safe.
+ * The connections of one datasource: a HikariCP pool of at most {@code size} connections, started
+ * on the first {@link #borrow()}. Callers wait up to the timeout for a free connection; HikariCP
+ * checks a connection with {@link Connection#isValid} before lending it when it has been idle for
+ * more than half a second, replaces connections broken by a connection error (SQL state
+ * {@code 08...}) and rolls back a transaction left open when a connection comes back.
  *
- * <p>Why not a pooling library: HikariCP, the obvious choice, needs SLF4J at run time, which this
- * project's logging rule keeps out of the Felix distribution, and the bundle's needs are light (a
- * few short statements per compile or checkpoint).
+ * <p>HikariCP gets its connections from a {@link SourceDataSource} over the {@link ConnectionSource}
+ * (the OSGi {@code DataSourceFactory}'s data source, or the driver), so it loads no driver class
+ * itself, and every failure to connect it sees (and logs) has the password taken out already.
+ *
+ * <p>The first start fails at once when no connection can be opened (no driver, a database that
+ * cannot be reached, an emptied H2 file); the next borrow tries again. Once started, a caller waits
+ * up to the timeout while HikariCP keeps trying to connect.
+ *
+ * <p>{@link #close()} lets lent connections finish: the pool is shut down when the last one is
+ * returned (HikariCP itself would abort them). Thread-safe.
  */
 public final class ConnectionPool implements AutoCloseable {
 
-    /** Idle connections older than this are validated before they are lent. */
-    static final long VALIDATE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /** HikariCP's shortest connection timeout. */
+    static final Duration SHORTEST_TIMEOUT = Duration.ofMillis(250);
 
     private final ConnectionSource source;
+    private final String description;
+    private final String poolName;
     private final int size;
     private final Duration timeout;
-    private final LongSupplier nanoTime;
-    private final Semaphore permits;
-    private final Deque<Idle> idle = new ArrayDeque<>();
+    private HikariDataSource hikari;
+    private int lent;
     private boolean closed;
-    private long opened;
 
-    private record Idle(Connection connection, long since) {
-    }
-
-    public ConnectionPool(ConnectionSource source, int size, Duration timeout) {
-        this(source, size, timeout, System::nanoTime);
-    }
-
-    ConnectionPool(ConnectionSource source, int size, Duration timeout, LongSupplier nanoTime) {
+    /**
+     * @param description the datasource as messages name it (never with the password)
+     * @param poolName    HikariCP's name of the pool (its threads and log lines)
+     * @param timeout     how long a caller waits for a connection; at least {@link #SHORTEST_TIMEOUT}
+     */
+    public ConnectionPool(ConnectionSource source, String description, String poolName, int size, Duration timeout) {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, was " + size);
         }
         this.source = source;
+        this.description = description;
+        this.poolName = poolName;
         this.size = size;
-        this.timeout = timeout;
-        this.nanoTime = nanoTime;
-        this.permits = new Semaphore(size, true);
+        this.timeout = timeout.compareTo(SHORTEST_TIMEOUT) < 0 ? SHORTEST_TIMEOUT : timeout;
     }
 
     /** A connection lent from the pool; closing the lease gives it back. */
     public final class Lease implements AutoCloseable {
+        private final HikariDataSource owner;
         private final Connection connection;
         private boolean broken;
         private boolean returned;
 
-        private Lease(Connection connection) {
+        private Lease(HikariDataSource owner, Connection connection) {
+            this.owner = owner;
             this.connection = connection;
         }
 
@@ -79,7 +84,17 @@ public final class ConnectionPool implements AutoCloseable {
                 return;
             }
             returned = true;
-            giveBack(connection, broken);
+            try {
+                if (broken) {
+                    owner.evictConnection(connection);
+                } else {
+                    connection.close();
+                }
+            } catch (SQLException | RuntimeException ignored) {
+                // HikariCP drops a connection it cannot reset
+            } finally {
+                giveBack();
+            }
         }
     }
 
@@ -87,115 +102,100 @@ public final class ConnectionPool implements AutoCloseable {
      * Lends a connection in auto-commit mode.
      *
      * @throws SQLTransientConnectionException when none becomes free within the timeout
-     * @throws SQLException                    when a new connection cannot be opened
+     * @throws SQLException                    when no connection can be opened
      */
     public Lease borrow() throws SQLException {
+        HikariDataSource pool = take();
         try {
-            if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new SQLTransientConnectionException("All " + size + " connections are in use; none was returned within "
-                        + timeout.toMillis() + " ms", "08001");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException("Interrupted while waiting for a connection", "08001", e);
-        }
-        try {
-            return new Lease(take());
-        } catch (SQLException | RuntimeException | Error e) {
-            permits.release();
+            return new Lease(pool, pool.getConnection());
+        } catch (SQLException e) {
+            giveBack();
+            throw timeoutOrCause(e);
+        } catch (RuntimeException | Error e) {
+            giveBack();
             throw e;
         }
     }
 
-    private Connection take() throws SQLException {
-        while (true) {
-            Idle candidate;
-            synchronized (this) {
-                if (closed) {
-                    throw new SQLException("The connection pool is closed", "08003");
-                }
-                candidate = idle.pollFirst();
-            }
-            if (candidate == null) {
-                Connection connection = source.open();
-                synchronized (this) {
-                    opened++;
-                }
-                return connection;
-            }
-            if (usable(candidate)) {
-                return candidate.connection();
-            }
-            quietlyClose(candidate.connection());
+    private synchronized HikariDataSource take() throws SQLException {
+        if (closed) {
+            throw new SQLException("The connection pool of " + description + " is closed", "08003");
         }
+        if (hikari == null) {
+            hikari = start();
+        }
+        lent++;
+        return hikari;
     }
 
-    private boolean usable(Idle candidate) {
+    private HikariDataSource start() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setDataSource(new SourceDataSource(source, description));
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(timeout.toMillis());
+        config.setValidationTimeout(Math.min(timeout.toMillis(), 2_000));
+        config.setInitializationFailTimeout(1);
         try {
-            if (candidate.connection().isClosed()) {
-                return false;
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
             }
-            if (nanoTime.getAsLong() - candidate.since() >= VALIDATE_AFTER_NANOS) {
-                return candidate.connection().isValid(VALIDATION_TIMEOUT_SECONDS);
-            }
-            return true;
-        } catch (SQLException e) {
-            return false;
+            throw new SQLException("cannot connect to " + description + ": " + e.getMessage(), "08001", e);
         }
     }
 
-    private void giveBack(Connection connection, boolean broken) {
-        try {
-            boolean keep = !broken && !connection.isClosed();
-            if (keep && !connection.getAutoCommit()) {
-                connection.rollback();
-                connection.setAutoCommit(true);
+    /** HikariCP's timeout names the pool; ours names the datasource, and the failure to connect when there was one. */
+    private SQLException timeoutOrCause(SQLException e) {
+        if (!(e instanceof SQLTransientConnectionException)) {
+            return e;
+        }
+        if (e.getNextException() != null) {
+            return e.getNextException();
+        }
+        return new SQLTransientConnectionException("All " + size + " connections of " + description
+                + " are in use; none was returned within " + timeout.toMillis() + " ms (pool.timeout.seconds)",
+                "08001");
+    }
+
+    private void giveBack() {
+        HikariDataSource toClose = null;
+        synchronized (this) {
+            lent--;
+            if (closed && lent == 0) {
+                toClose = hikari;
+                hikari = null;
             }
-            synchronized (this) {
-                if (keep && !closed) {
-                    idle.addFirst(new Idle(connection, nanoTime.getAsLong()));
-                    return;
-                }
-            }
-            quietlyClose(connection);
-        } catch (SQLException e) {
-            quietlyClose(connection);
-        } finally {
-            permits.release();
+        }
+        if (toClose != null) {
+            toClose.close();
         }
     }
 
-    /** How many physical connections were opened so far. */
-    public synchronized long opened() {
-        return opened;
-    }
-
-    /** How many connections wait to be lent. */
-    public synchronized int idle() {
-        return idle.size();
+    /** How many connections are open now (lent or idle). */
+    public synchronized int open() {
+        return hikari == null ? 0 : hikari.getHikariPoolMXBean().getTotalConnections();
     }
 
     public int size() {
         return size;
     }
 
-    /** Closes the idle connections; lent ones are closed when they come back. */
+    /** Closes the pool now, or when the last lent connection comes back. */
     @Override
     public void close() {
-        Deque<Idle> toClose;
+        HikariDataSource toClose = null;
         synchronized (this) {
             closed = true;
-            toClose = new ArrayDeque<>(idle);
-            idle.clear();
+            if (lent == 0) {
+                toClose = hikari;
+                hikari = null;
+            }
         }
-        toClose.forEach(entry -> quietlyClose(entry.connection()));
-    }
-
-    private static void quietlyClose(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException ignored) {
-            // already unusable
+        if (toClose != null) {
+            toClose.close();
         }
     }
 }

@@ -45,10 +45,10 @@ public final class Database implements AutoCloseable {
             try {
                 return source.open();
             } catch (SQLException e) {
-                throw new SQLException("cannot connect: " + e.getMessage(), e.getSQLState(),
-                        e.getErrorCode(), e);
+                throw Redaction.sqlException(new SQLException("cannot connect: " + e.getMessage(), e.getSQLState(),
+                        e.getErrorCode(), e), settings.password());
             }
-        }, settings.poolSize(), settings.poolTimeout());
+        }, describe(settings), "victor-db-" + settings.name(), settings.poolSize(), settings.poolTimeout());
         this.workflows = new WorkflowTable(this);
         this.checkpoints = new CheckpointTable(this);
         this.fingerprint = Sha256.hex(settings.url() + "\n" + settings.user() + "\n" + settings.table() + "\n"
@@ -86,6 +86,10 @@ public final class Database implements AutoCloseable {
 
     /** For messages: {@code datasource 'default' (jdbc:h2:file:/x, user sa)}, never the password. */
     public String describe() {
+        return describe(settings);
+    }
+
+    private static String describe(DataSourceSettings settings) {
         return "datasource '" + settings.name() + "' (" + settings.redactedUrl()
                 + (settings.user().isEmpty() ? "" : ", user " + settings.user()) + ")";
     }

@@ -1,165 +1,164 @@
 package dev.victor.workflow.db.internal;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The pool on a real H2 database in memory. */
 class ConnectionPoolTest {
 
-    /** A connection that only knows whether it is closed and valid, and counts validations. */
-    static final class Fake {
-        final AtomicBoolean closed = new AtomicBoolean();
-        final AtomicBoolean valid = new AtomicBoolean(true);
-        final AtomicInteger validations = new AtomicInteger();
-        final AtomicBoolean autoCommit = new AtomicBoolean(true);
-        final AtomicInteger rollbacks = new AtomicInteger();
-        final Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "close" -> {
-                        closed.set(true);
-                        yield null;
-                    }
-                    case "isClosed" -> closed.get();
-                    case "isValid" -> {
-                        validations.incrementAndGet();
-                        yield valid.get();
-                    }
-                    case "getAutoCommit" -> autoCommit.get();
-                    case "setAutoCommit" -> {
-                        autoCommit.set((Boolean) args[0]);
-                        yield null;
-                    }
-                    case "rollback" -> {
-                        rollbacks.incrementAndGet();
-                        yield null;
-                    }
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    final List<Fake> opened = new ArrayList<>();
-    final AtomicLong now = new AtomicLong();
+    final String url = "jdbc:h2:mem:pool" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+    final AtomicInteger opened = new AtomicInteger();
+    ConnectionPool pool;
 
     ConnectionPool pool(int size, Duration timeout) {
-        return new ConnectionPool(() -> {
-            Fake fake = new Fake();
-            opened.add(fake);
-            return fake.connection;
-        }, size, timeout, now::get);
+        pool = new ConnectionPool(() -> {
+            opened.incrementAndGet();
+            return DriverManager.getConnection(url, "sa", "");
+        }, "datasource 'test' (" + url + ")", "victor-db-test", size, timeout);
+        return pool;
+    }
+
+    @AfterEach
+    void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    static long session(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT SESSION_ID()")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Test
     void returnedConnectionsAreLentAgain() throws SQLException {
         ConnectionPool pool = pool(2, Duration.ofSeconds(1));
-        Connection first;
+        long first;
         try (ConnectionPool.Lease lease = pool.borrow()) {
-            first = lease.connection();
+            first = session(lease.connection());
         }
         try (ConnectionPool.Lease lease = pool.borrow()) {
-            assertThat(lease.connection()).isSameAs(first);
+            assertThat(session(lease.connection())).isEqualTo(first);
         }
-        assertThat(pool.opened()).isEqualTo(1);
-        assertThat(pool.idle()).isEqualTo(1);
+        assertThat(opened).hasValue(1);
     }
 
     @Test
-    void atMostSizeAreLentAndTheNextWaitsThenFails() throws SQLException {
-        ConnectionPool pool = pool(2, Duration.ofMillis(50));
+    void atMostSizeAreLentAndTheNextWaitsThenFailsNamingTheDatasource() throws SQLException {
+        ConnectionPool pool = pool(2, Duration.ofMillis(300));
         ConnectionPool.Lease a = pool.borrow();
         ConnectionPool.Lease b = pool.borrow();
+        long sessionOfA = session(a.connection());
         assertThatThrownBy(pool::borrow).isInstanceOf(SQLTransientConnectionException.class)
-                .hasMessageContaining("All 2 connections are in use");
+                .hasMessageContaining("All 2 connections of datasource 'test'")
+                .hasMessageContaining("none was returned within 300 ms");
         a.close();
         a.close(); // a second close gives nothing back twice
         try (ConnectionPool.Lease c = pool.borrow()) {
-            assertThat(c.connection()).isSameAs(a.connection());
+            assertThat(session(c.connection())).isEqualTo(sessionOfA);
         }
         b.close();
-        assertThat(pool.opened()).isEqualTo(2);
+        assertThat(pool.open()).isEqualTo(2);
     }
 
     @Test
-    void brokenClosedAndInvalidConnectionsAreReplaced() throws SQLException {
-        ConnectionPool pool = pool(1, Duration.ofSeconds(1));
+    void aBrokenConnectionIsReplaced() throws SQLException {
+        ConnectionPool pool = pool(1, Duration.ofSeconds(2));
+        long first;
         try (ConnectionPool.Lease lease = pool.borrow()) {
+            first = session(lease.connection());
             lease.broken();
         }
-        assertThat(opened.get(0).closed).isTrue();
-        assertThat(pool.idle()).isZero();
-
         try (ConnectionPool.Lease lease = pool.borrow()) {
-            assertThat(lease.connection()).isSameAs(opened.get(1).connection);
+            assertThat(session(lease.connection())).isNotEqualTo(first);
         }
-        opened.get(1).closed.set(true);
-        try (ConnectionPool.Lease lease = pool.borrow()) {
-            assertThat(lease.connection()).isSameAs(opened.get(2).connection);
-        }
-        // idle for longer than the validation threshold, and no longer valid
-        opened.get(2).valid.set(false);
-        now.addAndGet(ConnectionPool.VALIDATE_AFTER_NANOS);
-        try (ConnectionPool.Lease lease = pool.borrow()) {
-            assertThat(lease.connection()).isSameAs(opened.get(3).connection);
-        }
-        assertThat(opened.get(2).validations).hasValue(1);
-        assertThat(opened.get(2).closed).isTrue();
-        // recently used connections are not validated
-        try (ConnectionPool.Lease lease = pool.borrow()) {
-            assertThat(lease.connection()).isSameAs(opened.get(3).connection);
-        }
-        assertThat(opened.get(3).validations).hasValue(0);
+        assertThat(opened).hasValue(2);
     }
 
     @Test
     void anOpenTransactionIsRolledBackWhenTheConnectionComesBack() throws SQLException {
         ConnectionPool pool = pool(1, Duration.ofSeconds(1));
-        try (ConnectionPool.Lease lease = pool.borrow()) {
-            lease.connection().setAutoCommit(false);
+        try (ConnectionPool.Lease lease = pool.borrow(); Statement statement = lease.connection().createStatement()) {
+            statement.execute("CREATE TABLE t (x INT)");
         }
-        assertThat(opened.get(0).rollbacks).hasValue(1);
-        assertThat(opened.get(0).autoCommit).isTrue();
+        try (ConnectionPool.Lease lease = pool.borrow(); Statement statement = lease.connection().createStatement()) {
+            lease.connection().setAutoCommit(false);
+            statement.execute("INSERT INTO t VALUES (1)");
+        }
+        try (ConnectionPool.Lease lease = pool.borrow(); Statement statement = lease.connection().createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+            assertThat(lease.connection().getAutoCommit()).isTrue();
+            count.next();
+            assertThat(count.getInt(1)).isZero();
+        }
     }
 
     @Test
-    void aFailedOpenGivesThePermitBack() throws SQLException {
+    void aFailedStartFailsAtOnceWithTheReasonAndTheNextBorrowTriesAgain() throws SQLException {
         AtomicInteger attempts = new AtomicInteger();
-        ConnectionPool pool = new ConnectionPool(() -> {
+        pool = new ConnectionPool(() -> {
             if (attempts.incrementAndGet() <= 3) {
                 throw new SQLException("down", "08001");
             }
-            return new Fake().connection;
-        }, 1, Duration.ofMillis(50));
+            return DriverManager.getConnection(url, "sa", "");
+        }, "datasource 'test'", "victor-db-test", 1, Duration.ofSeconds(30));
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(pool::borrow).hasMessage("down");
+            assertThatThrownBy(pool::borrow).isInstanceOf(SQLException.class).hasMessage("down");
         }
         try (ConnectionPool.Lease lease = pool.borrow()) {
-            assertThat(lease.connection()).isNotNull();
+            assertThat(lease.connection().isValid(1)).isTrue();
         }
     }
 
     @Test
-    void closingClosesIdleConnectionsAndLentOnesWhenReturned() throws SQLException {
+    void closingLetsLentConnectionsFinishThenClosesThem() throws SQLException {
         ConnectionPool pool = pool(2, Duration.ofSeconds(1));
         ConnectionPool.Lease lent = pool.borrow();
-        pool.borrow().close();
         pool.close();
-        assertThat(opened.get(1).closed).isTrue();
-        assertThat(opened.get(0).closed).isFalse();
+        assertThatThrownBy(pool::borrow).hasMessageContaining("closed").hasMessageContaining("datasource 'test'");
+        assertThat(session(lent.connection())).as("the lent connection still works").isPositive();
+        Connection connection = lent.connection();
         lent.close();
-        assertThat(opened.get(0).closed).isTrue();
-        assertThatThrownBy(pool::borrow).hasMessageContaining("closed");
+        assertThat(pool.open()).isZero();
+        assertThat(connection.isClosed()).isTrue();
+        try (Connection check = DriverManager.getConnection(url, "sa", "");
+             Statement statement = check.createStatement();
+             ResultSet sessions = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            sessions.next();
+            assertThat(sessions.getInt(1)).as("only this check's session is left").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theDataSourceHikariCpIsGivenShowsNoPassword() throws SQLException {
+        String secret = "Sup3r-Secret";
+        dev.victor.workflow.db.DataSourceSettings settings = dev.victor.workflow.db.DataSourceSettings.of("vault",
+                url + ";PASSWORD=" + secret, "sa", secret);
+        try (Database database = new Database(settings, () -> DriverManager.getConnection(url, "sa", ""))) {
+            SourceDataSource dataSource = new SourceDataSource(() -> DriverManager.getConnection(url, "sa", ""),
+                    database.describe());
+            assertThat(dataSource.toString()).contains("datasource 'vault'", "PASSWORD=***").doesNotContain(secret);
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.toString()).doesNotContain(secret);
+            }
+            assertThatThrownBy(() -> dataSource.getConnection("other", secret)).hasMessageNotContaining(secret);
+        }
     }
 }

@@ -126,6 +126,13 @@ class KarafIT {
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("\"status\":\"COMPLETED\"", "Hello, Karaf!");
 
+        // the db feature: a workflow stored in the built-in H2 file (through the HikariCP pool) and run from it
+        Result stored = client("workflow:db-put linear " + linear + "\n"
+                + "workflow:run --json db://linear '{\"name\": \"Database\"}'\n", CLIENT_TIMEOUT);
+        assertThat(stored.status()).as(stored.toString()).isZero();
+        assertThat(stored.out()).as(stored.toString()).contains("Stored 'linear' version 1",
+                "\"status\":\"COMPLETED\"", "Hello, Database!");
+
         Result quote = client("workflow:run classpath://dev.victor.workflow.example-handlers/workflows/quote.yaml"
                 + " '{\"items\": [{\"sku\": \"A\", \"quantity\": 2, \"unit_price\": 5}]}'\n", CLIENT_TIMEOUT);
         assertThat(quote.out()).as(quote.toString()).contains("finished COMPLETED", "Quote: 10.0 EUR");
