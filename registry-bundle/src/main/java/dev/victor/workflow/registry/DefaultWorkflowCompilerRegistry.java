@@ -16,11 +16,11 @@ import dev.victor.workflow.registry.compose.FormatTable;
 import dev.victor.workflow.registry.file.FileSourceOptions;
 import dev.victor.workflow.registry.internal.UriRedaction;
 import dev.victor.workflow.registry.internal.core.ComposedPlugins;
+import dev.victor.workflow.registry.internal.core.PluginDirectory;
 import dev.victor.workflow.registry.internal.core.GraphCache;
 import dev.victor.workflow.registry.internal.core.GraphKey;
 import dev.victor.workflow.registry.internal.core.PluginCalls;
 import dev.victor.workflow.registry.internal.core.PluginEntry;
-import dev.victor.workflow.registry.internal.core.PluginRegistrations;
 import dev.victor.workflow.registry.internal.core.PluginTable;
 import dev.victor.workflow.registry.internal.core.RunDefaults;
 import dev.victor.workflow.registry.internal.core.ServiceLoaderDiscovery;
@@ -96,26 +96,22 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** The name (for configuration) of the built-in source of local files. */
     public static final String FILES_NAME = ComposedPlugins.FILES_NAME;
 
-    private final Object lock = new Object();
     private final System.Logger log;
     private final ServiceProperties properties;
-    private final PluginRegistrations registrations = new PluginRegistrations();
-    private final ComposedPlugins composed;
-    private final ServiceLoaderDiscovery discovery;
     private final GraphCache cache;
+    private final PluginDirectory directory;
+    private final ServiceLoaderDiscovery discovery;
     private final RunDefaults runDefaults;
-    private volatile PluginTable table;
 
     private DefaultWorkflowCompilerRegistry(Builder builder) {
         this.log = builder.logger != null ? builder.logger
                 : System.getLogger(DefaultWorkflowCompilerRegistry.class.getName());
         this.properties = new ServiceProperties(log, new AtomicLong(1L << 40));
-        this.composed = new ComposedPlugins(log, properties,
-                builder.kernel != null ? builder.kernel : WorkflowKernel.defaults());
-        this.table = PluginTable.build(List.of(), builder.settings, Map.copyOf(builder.pluginSettings));
         this.cache = new GraphCache(builder.settings, builder.clock, builder.nanoTime);
-        this.runDefaults = new RunDefaults(builder.nodeServices, () -> table.settings().defaultMaxIterations());
-        this.discovery = new ServiceLoaderDiscovery(log, properties, this::addServiceLoaderEntry, this::addFormat);
+        this.directory = new PluginDirectory(log, properties, builder.kernel != null ? builder.kernel
+                : WorkflowKernel.defaults(), builder.settings, builder.pluginSettings, cache);
+        this.runDefaults = new RunDefaults(builder.nodeServices, () -> settings().defaultMaxIterations());
+        this.discovery = new ServiceLoaderDiscovery(log, properties, directory::addServiceLoader, this::addFormat);
         if (builder.files != null) {
             files(builder.files, builder.filesOrigin);
         }
@@ -145,31 +141,14 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     @Override
     public void register(String scheme, Class<? extends WorkflowCompilerPlugin> pluginClass) {
         WorkflowCompilers.checkBuildable(pluginClass);
-        registerEntry(PluginEntry.ofClass(checkScheme(scheme), pluginClass, properties.nextId()));
+        directory.registerInCode(PluginEntry.ofClass(checkScheme(scheme), pluginClass, properties.nextId()));
     }
 
     /** Registers a factory for a scheme; see {@link #register(String, Class)}. */
     @Override
     public void register(String scheme, PluginFactory factory) {
         Objects.requireNonNull(factory, "factory");
-        registerEntry(PluginEntry.ofFactory(checkScheme(scheme), factory, properties.nextId()));
-    }
-
-    private void registerEntry(PluginEntry entry) {
-        String scheme = entry.schemes.iterator().next();
-        synchronized (lock) {
-            PluginEntry previous = registrations.putCode(scheme, entry);
-            PluginEntry served = table.active(scheme);
-            if (previous != null) {
-                previous.retire();
-                log.log(System.Logger.Level.WARNING, "Compiler plugin ''{0}'' already registered ({1}), replacing it"
-                        + " with {2}", scheme, previous.pluginClass.getName(), entry.pluginClass.getName());
-            } else if (served != null) {
-                log.log(System.Logger.Level.WARNING, "Compiler plugin ''{0}'' is served by {1}; the registration of {2}"
-                        + " in code overrides it until it is unregistered", scheme, served, entry.pluginClass.getName());
-            }
-            update();
-        }
+        directory.registerInCode(PluginEntry.ofFactory(checkScheme(scheme), factory, properties.nextId()));
     }
 
     /**
@@ -181,21 +160,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     @Override
     public void unregister(String scheme) {
-        String key = scheme == null ? "" : scheme.strip().toLowerCase(Locale.ROOT);
-        synchronized (lock) {
-            PluginEntry removed = registrations.removeCode(key);
-            if (removed != null) {
-                removed.retire();
-                update();
-                return;
-            }
-            List<PluginEntry> others = table.entriesOf(key);
-            if (others.isEmpty()) {
-                throw new UnknownSchemeException(key, table.schemes());
-            }
-            throw new WorkflowException("No compiler plugin is registered in code for '" + key + "': it is provided"
-                    + " by " + others.get(0) + "; set enabled=false in its configuration to hide it");
-        }
+        directory.unregister(scheme);
     }
 
     private static String checkScheme(String scheme) {
@@ -217,13 +182,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return discovery.discover(loader);
     }
 
-    private void addServiceLoaderEntry(PluginEntry entry) {
-        synchronized (lock) {
-            registrations.addServiceLoader(entry);
-            update();
-        }
-    }
-
     // ---------------------------------------------------------------- services (OSGi trackers)
 
     /**
@@ -238,44 +196,17 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     public boolean addService(WorkflowCompilerPlugin plugin, Map<String, ?> serviceProperties, String origin) {
         Objects.requireNonNull(plugin, "plugin");
-        long id = properties.serviceId(serviceProperties);
-        String name = ServiceProperties.nameOf(plugin, serviceProperties);
-        Set<String> schemes = properties.schemes(serviceProperties, name, origin);
-        if (schemes.isEmpty()) {
-            log.log(System.Logger.Level.WARNING, "Compiler plugin {0} ({1}) publishes no valid ''scheme''"
-                    + " property; ignored", plugin.getClass().getName(), origin);
-            return false;
-        }
-        PluginEntry entry = PluginEntry.ofService(schemes, ServiceProperties.ranking(serviceProperties), id, name,
-                origin, plugin, ServiceProperties.staleIfError(serviceProperties, name));
-        synchronized (lock) {
-            PluginEntry previous = registrations.putService(id, entry);
-            if (previous != null) {
-                previous.retire();
-            }
-            update();
-        }
-        return true;
+        return directory.addService(plugin, serviceProperties, origin);
     }
 
     /** The service's properties changed (ranking, schemes, ...): same as removing and adding it. */
     public void modifiedService(WorkflowCompilerPlugin plugin, Map<String, ?> serviceProperties, String origin) {
-        synchronized (lock) {
-            if (!addService(plugin, serviceProperties, origin)) {
-                removeService(properties.serviceId(serviceProperties));
-            }
-        }
+        directory.modifiedService(plugin, serviceProperties, origin);
     }
 
     /** The service left: its scheme passes to the next plugin, and its cached graphs are dropped. */
     public void removeService(long serviceId) {
-        synchronized (lock) {
-            PluginEntry removed = registrations.removeService(serviceId);
-            if (removed != null) {
-                removed.retire();
-                update();
-            }
-        }
+        directory.removeService(serviceId);
     }
 
     // ---------------------------------------------------------------- sources and formats
@@ -290,27 +221,17 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     public boolean addSource(WorkflowSource source, Map<String, ?> serviceProperties, String origin) {
         Objects.requireNonNull(source, "source");
-        synchronized (lock) {
-            if (!composed.addSource(source, serviceProperties, origin)) {
-                return false;
-            }
-            recompose();
-        }
-        return true;
+        return directory.addSource(source, serviceProperties, origin);
     }
 
     /** The source left: its schemes pass to the next plugin, and its cached graphs are dropped. */
     public void removeSource(long serviceId) {
-        synchronized (lock) {
-            if (composed.removeSource(serviceId)) {
-                recompose();
-            }
-        }
+        directory.removeSource(serviceId);
     }
 
     /** Registers a source in code for one or more schemes (above every service of those schemes). */
     public void register(WorkflowSource source, String... schemes) {
-        addSource(source, ComposedPlugins.sourceInCode(schemes), "registered in code");
+        directory.registerSource(source, schemes);
     }
 
     /**
@@ -320,26 +241,17 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     public boolean addFormat(WorkflowFormat format, Map<String, ?> serviceProperties, String origin) {
         Objects.requireNonNull(format, "format");
-        synchronized (lock) {
-            if (!composed.addFormat(format, serviceProperties, origin)) {
-                return false;
-            }
-            recompose();
-        }
-        return true;
+        return directory.addFormat(format, serviceProperties, origin);
     }
 
     /** The format left: graphs compiled from sources are dropped (they may have used it). */
     public void removeFormat(long serviceId) {
-        synchronized (lock) {
-            composed.removeFormat(serviceId);
-            recompose();
-        }
+        directory.removeFormat(serviceId);
     }
 
     /** Registers a format in code. */
     public void register(String name, WorkflowFormat format, List<String> mediaTypes, List<String> extensions) {
-        addFormat(format, composed.formatInCode(name, mediaTypes, extensions), "registered in code");
+        directory.registerFormat(name, format, mediaTypes, extensions);
     }
 
     /**
@@ -351,21 +263,12 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      * @param origin where the options come from, for people
      */
     public void files(FileSourceOptions options, String origin) {
-        synchronized (lock) {
-            composed.files(options, origin);
-            recompose();
-        }
+        directory.files(options, origin);
     }
 
     /** The installed formats. */
     public FormatTable formats() {
-        return composed.formats();
-    }
-
-    /** Replaces the composed plugins with those the sources and formats make now. Holds the lock. */
-    private void recompose() {
-        registrations.replaceComposed(composed.entries());
-        update();
+        return directory.formats();
     }
 
     // ---------------------------------------------------------------- configuration
@@ -373,11 +276,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** Applies new registry settings. A new cache size or TTL starts a new, empty cache. */
     public void configure(RegistrySettings settings) {
         Objects.requireNonNull(settings, "settings");
-        synchronized (lock) {
-            RegistrySettings old = table.settings();
-            table = PluginTable.build(registrations.all(), settings, table.pluginSettings());
-            cache.configure(old, settings);
-        }
+        directory.configure(settings);
     }
 
     /**
@@ -386,55 +285,30 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      * graphs are dropped.
      */
     public void configurePlugins(Map<String, PluginSettings> settings) {
-        synchronized (lock) {
-            PluginTable old = table;
-            table = PluginTable.build(registrations.all(), old.settings(), Map.copyOf(settings));
-            cache.invalidate(table.droppedSince(old));
-        }
+        directory.configurePlugins(settings);
     }
 
     /** Sets (or with {@code null}, removes) the settings under one key. */
     public void configurePlugin(String key, PluginSettings settings) {
-        synchronized (lock) {
-            Map<String, PluginSettings> all = new HashMap<>(table.pluginSettings());
-            if (settings == null) {
-                all.remove(key.toLowerCase(Locale.ROOT));
-                all.remove(key);
-            } else {
-                all.put(WorkflowCompilers.isValidScheme(key) ? key.toLowerCase(Locale.ROOT) : key, settings);
-            }
-            configurePlugins(all);
-        }
+        directory.configurePlugin(key, settings);
     }
 
     @Override
     public void setEnabled(String key, boolean enabled) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("name a scheme or a plugin to enable or disable");
-        }
-        synchronized (lock) {
-            String stored = table.settingsKey(key).orElseThrow(() -> new IllegalArgumentException(
-                    "no plugin has the scheme or name '" + key + "'; installed: "
-                            + String.join(", ", table.allSchemes())));
-            PluginSettings current = table.pluginSettings().get(stored);
-            configurePlugin(stored, (current == null ? PluginSettings.defaults() : current).withEnabled(enabled));
-        }
+        directory.setEnabled(key, enabled);
     }
 
     /** Applies a whole configuration (for example one read by {@link RegistryConfigFile}). */
     public void configure(RegistryConfiguration configuration) {
-        synchronized (lock) {
-            configure(configuration.registry());
-            configurePlugins(configuration.plugins());
-        }
+        directory.configure(configuration);
     }
 
     public RegistrySettings settings() {
-        return table.settings();
+        return directory.table().settings();
     }
 
     public Map<String, PluginSettings> pluginSettings() {
-        return table.pluginSettings();
+        return directory.table().pluginSettings();
     }
 
     /** The node services that runs of the registry's graphs get, or {@code null}. */
@@ -448,13 +322,13 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** The schemes that can be compiled now (enabled ones only). */
     @Override
     public Set<String> schemes() {
-        return table.schemes();
+        return directory.table().schemes();
     }
 
     /** Every plugin for every scheme, sorted by scheme and then by precedence. */
     @Override
     public List<PluginInfo> plugins() {
-        return table.plugins();
+        return directory.table().plugins();
     }
 
     /**
@@ -462,7 +336,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      * as disabled ({@link DisabledSchemeException}), not as unknown.
      */
     public SchemeResolver.Resolution resolve(String uri) {
-        return table.resolve(uri);
+        return directory.table().resolve(uri);
     }
 
     /**
@@ -472,7 +346,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     @Override
     public List<String> workflowNames(String uri) {
-        PluginTable snap = table;
+        PluginTable snap = directory.table();
         SchemeResolver.Resolution resolution = snap.resolve(uri);
         PluginEntry entry = snap.active(resolution.scheme());
         WorkflowCompilerPlugin plugin = entry.instance(snap.settingsOf(entry, resolution.scheme()).options());
@@ -488,7 +362,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     @Override
     public WorkflowCompilerPlugin create(String uri, Map<String, ?> options) {
-        PluginTable snap = table;
+        PluginTable snap = directory.table();
         SchemeResolver.Resolution resolution = snap.resolve(uri);
         PluginEntry entry = snap.active(resolution.scheme());
         Map<String, Object> merged = new LinkedHashMap<>(snap.settingsOf(entry, resolution.scheme()).options());
@@ -502,7 +376,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     /** Compiles with the registry's {@link RegistrySettings#validate()} setting. */
     @Override
     public CompiledGraph compile(String uri, String workflowName) {
-        return compile(uri, workflowName, table.settings().validate());
+        return compile(uri, workflowName, settings().validate());
     }
 
     /**
@@ -517,7 +391,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
      */
     @Override
     public CompiledGraph compile(String uri, String workflowName, boolean validate) {
-        PluginTable snap = table;
+        PluginTable snap = directory.table();
         SchemeResolver.Resolution resolution = snap.resolve(uri);
         String scheme = resolution.scheme();
         String source = resolution.source();
@@ -590,7 +464,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     }
 
     private boolean stillServes(String scheme, PluginEntry entry, WorkflowCompilerPlugin plugin) {
-        return !entry.isRetired() && table.active(scheme) == entry && entry.currentInstance() == plugin;
+        return !entry.isRetired() && directory.table().active(scheme) == entry && entry.currentInstance() == plugin;
     }
 
     // ---------------------------------------------------------------- cache
@@ -605,13 +479,6 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     @Override
     public void clearCache() {
         cache.clear();
-    }
-
-    /** Rebuilds the table after a plugin change and drops what no longer applies. Holds the lock. */
-    private void update() {
-        PluginTable old = table;
-        table = PluginTable.build(registrations.all(), old.settings(), old.pluginSettings());
-        cache.invalidate(table.droppedSince(old));
     }
 
     /** Builds a registry. */
