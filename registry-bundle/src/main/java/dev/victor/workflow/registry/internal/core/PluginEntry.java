@@ -1,4 +1,4 @@
-package dev.victor.workflow.registry;
+package dev.victor.workflow.registry.internal.core;
 
 import dev.victor.workflow.api.PluginFactory;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
@@ -16,22 +16,22 @@ import java.util.function.Supplier;
  * One plugin known to the registry: registered in code (a class or a factory), found with
  * ServiceLoader, or tracked as a service. Compared by identity.
  */
-final class PluginEntry {
+public final class PluginEntry {
 
-    enum Kind { CODE, SERVICE_LOADER, SERVICE }
+    public enum Kind { CODE, SERVICE_LOADER, SERVICE }
 
     /** Highest ranking first; ties: lowest id first. */
-    static final Comparator<PluginEntry> ORDER = Comparator.comparingInt((PluginEntry e) -> e.ranking).reversed()
+    public static final Comparator<PluginEntry> ORDER = Comparator.comparingInt((PluginEntry e) -> e.ranking).reversed()
             .thenComparingLong(e -> e.id);
 
-    final Kind kind;
-    final Set<String> schemes;
-    final int ranking;
-    final long id;
-    final String name;
-    final String origin;
-    final Class<?> pluginClass;
-    final boolean staleIfErrorProperty;
+    public final Kind kind;
+    public final Set<String> schemes;
+    public final int ranking;
+    public final long id;
+    public final String name;
+    public final String origin;
+    public final Class<?> pluginClass;
+    public final boolean staleIfErrorProperty;
     private final PluginFactory factory;
     private final Supplier<? extends WorkflowCompilerPlugin> noOptions;
     private volatile boolean retired;
@@ -53,24 +53,24 @@ final class PluginEntry {
         this.noOptions = noOptions;
     }
 
-    static PluginEntry ofClass(String scheme, Class<? extends WorkflowCompilerPlugin> type, long id) {
+    public static PluginEntry ofClass(String scheme, Class<? extends WorkflowCompilerPlugin> type, long id) {
         return new PluginEntry(Kind.CODE, Set.of(scheme), Integer.MAX_VALUE, id, scheme, "code", type, false,
                 options -> WorkflowCompilers.newPlugin(type, options), null);
     }
 
-    static PluginEntry ofFactory(String scheme, PluginFactory factory, long id) {
+    public static PluginEntry ofFactory(String scheme, PluginFactory factory, long id) {
         return new PluginEntry(Kind.CODE, Set.of(scheme), Integer.MAX_VALUE, id, scheme, "code", factory.getClass(),
                 false, factory, null);
     }
 
-    static PluginEntry ofServiceLoader(Set<String> schemes, int ranking, long id, String name,
+    public static PluginEntry ofServiceLoader(Set<String> schemes, int ranking, long id, String name,
                                        Class<? extends WorkflowCompilerPlugin> type,
                                        Supplier<? extends WorkflowCompilerPlugin> provider) {
         return new PluginEntry(Kind.SERVICE_LOADER, schemes, ranking, id, name, "ServiceLoader", type, false,
                 options -> WorkflowCompilers.newPlugin(type, options), provider);
     }
 
-    static PluginEntry ofService(Set<String> schemes, int ranking, long id, String name, String origin,
+    public static PluginEntry ofService(Set<String> schemes, int ranking, long id, String name, String origin,
                                  WorkflowCompilerPlugin service, boolean staleIfError) {
         PluginEntry entry = new PluginEntry(Kind.SERVICE, schemes, ranking, id, name, origin, service.getClass(),
                 staleIfError, null, () -> service);
@@ -83,7 +83,7 @@ final class PluginEntry {
      * The instance that compiles for the registry, built on first use with the configured options
      * (a service is used as it is). Rebuilt when the options change.
      */
-    synchronized WorkflowCompilerPlugin instance(Map<String, Object> options) {
+    public synchronized WorkflowCompilerPlugin instance(Map<String, Object> options) {
         if (kind == Kind.SERVICE) {
             return instance;
         }
@@ -95,12 +95,12 @@ final class PluginEntry {
     }
 
     /** The instance built so far, or {@code null}. */
-    synchronized WorkflowCompilerPlugin currentInstance() {
+    public synchronized WorkflowCompilerPlugin currentInstance() {
         return instance;
     }
 
     /** A new instance with these options (for {@code create}). A service is returned as it is when there are none. */
-    WorkflowCompilerPlugin create(Map<String, Object> options) {
+    public WorkflowCompilerPlugin create(Map<String, Object> options) {
         if (kind == Kind.SERVICE && options.isEmpty()) {
             return noOptions.get();
         }
@@ -133,11 +133,11 @@ final class PluginEntry {
         return plugin;
     }
 
-    boolean isRetired() {
+    public boolean isRetired() {
         return retired;
     }
 
-    void retire() {
+    public void retire() {
         retired = true;
     }
 
