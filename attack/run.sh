@@ -64,7 +64,7 @@ CRASH='InvocationTargetException|StackOverflowError|OutOfMemoryError|NullPointer
 # ---------------------------------------------------------------- 1. approvals fail closed
 run_approval() {
   "$VICTOR" workflow:run examples/approval.yaml '{"payee": "Mallory", "amount": 40}' 2>&1 |
-    sed -n 's/.*workflow:resume \([0-9a-f-]*\) .*/\1/p'
+    sed -n 's/.*workflow:resume \(--pause [0-9a-f-]* \)\{0,1\}\([0-9a-f-]*\) .*/\2/p'
 }
 cd "$COPY" || exit 2
 for answer in '{bad json' '' 'null' 'no' '0' '{}' '{"approved": "false"}' 'rejected' '"yes"' '[true]' '1'; do
