@@ -1,15 +1,15 @@
 package dev.victor.workflow.json.internal;
 
+import dev.victor.workflow.testkit.ParserChecks;
+import dev.victor.workflow.testkit.ParserChecks.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static dev.victor.workflow.testkit.ParserChecks.LONG_TOKENS;
+import static dev.victor.workflow.testkit.ParserChecks.MANY_VALUES;
+import static dev.victor.workflow.testkit.ParserChecks.repeat;
 
 /**
  * Reading takes time linear in the document's size, whatever its shape: a long line of many values,
@@ -18,24 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * machine): it grows about eight times when reading is linear, and about sixty-four times when a
  * window is copied per chunk, as SnakeYAML's reader did. Work that rescans a line for each value
  * allocates nothing, so each shape is sized (a line of 1 MiB) for such rescanning to take minutes,
- * far past the generous bound of {@value #SECONDS} seconds (reading linearly takes well under one).
+ * far past the generous bound of 30 seconds (reading linearly takes well under one).
  */
 class ParseCostTest {
-    private static final int MANY_VALUES = 128 * 1024;
-    private static final int LONG_TOKENS = 1024 * 1024;
-    private static final int FACTOR = 8;
-    private static final double BOUND = 16;
-    private static final int SECONDS = 30;
-
     private final JsonTreeReader reader = new JsonTreeReader(JsonLimits.defaults().withMaxValues(10_000_000)
             .withMaxStringLength(64 * 1024 * 1024));
-
-    record Shape(String name, int small, IntFunction<String> document) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     static Stream<Shape> shapes() {
         return Stream.of(
@@ -49,32 +36,9 @@ class ParseCostTest {
                 new Shape("a long run of blanks", LONG_TOKENS, n -> "{\"a\":" + " ".repeat(n) + "1}"));
     }
 
-    private static String repeat(int n, IntFunction<String> item) {
-        StringBuilder text = new StringBuilder(n + 64);
-        for (int i = 0; text.length() < n; i++) {
-            text.append(item.apply(i));
-        }
-        return text.toString();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void readsInTimeLinearInTheSize(Shape shape) {
-        String small = shape.document().apply(shape.small());
-        String large = shape.document().apply(shape.small() * FACTOR);
-        double growth = assertTimeoutPreemptively(Duration.ofSeconds(SECONDS), () -> {
-            reader.read(small, "warm-up.json");
-            return (double) allocated(large) / allocated(small);
-        });
-        assertThat(growth).as("work for %s grew %.1f times for %d times the size", shape, growth, FACTOR)
-                .isLessThan(BOUND);
-    }
-
-    /** The bytes the current thread allocates while reading the text. */
-    private long allocated(String text) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        reader.read(text, "cost.json");
-        return threads.getCurrentThreadAllocatedBytes() - before;
+        ParserChecks.readsInTimeLinearInTheSize(shape, text -> reader.read(text, "cost.json"));
     }
 }
