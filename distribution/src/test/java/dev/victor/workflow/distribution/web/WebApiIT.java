@@ -193,9 +193,11 @@ class WebApiIT {
         assertProblem(shell.post("api/runs", "{\"uri\": \"examples/linear.yaml\", \"colour\": 1}"), 400, "unknown field 'colour'");
         assertProblem(shell.post("api/runs", "{\"uri\": \"examples/linear.yaml\", \"state\": \"" + "x".repeat(1_100_000) + "\"}"),
                 413, "larger than 1048576 bytes (max.body.bytes)");
-        assertProblem(shell.send(HttpRequest.newBuilder(shell.base.resolve("api/runs"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"uri\": \"examples/linear.yaml\"}")), "Content-Type", "text/plain"),
-                415, "application/json");
+        var unsupported = shell.send(HttpRequest.newBuilder(shell.base.resolve("api/runs"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"uri\": \"examples/linear.yaml\"}")), "Content-Type", "text/plain");
+        assertProblem(unsupported, 415, "application/json");
+        // refused before its body was read: the connection is not used again
+        assertThat(unsupported.headers()).containsEntry("connection", java.util.List.of("close"));
         assertProblem(shell.post("api/runs", "{\"uri\": \"examples/linear.yaml\"}", "Origin", "http://evil.example"), 403,
                 "another origin");
         assertProblem(shell.post("api/runs", "{\"uri\": \"/etc/passwd\"}"), 403, "outside the directories");

@@ -65,9 +65,11 @@ final class WebServlet extends HttpServlet {
                 throw ApiException.notFound("Nothing is served at " + path);
             }
         } catch (ApiException e) {
+            closeIfBodyLeft(request, response);
             problem(response, e, path);
         } catch (RuntimeException e) {
             log.accept(e);
+            closeIfBodyLeft(request, response);
             problem(response, new ApiException(500, "Internal error", "The request failed on an internal error;"
                     + " the runtime's log has the details"), path);
         }
@@ -250,6 +252,17 @@ final class WebServlet extends HttpServlet {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * A refused request may leave its body unread (a guard refuses before reading it; a 413 reads
+     * only so much): the answer then says {@code Connection: close}, so that no client sends its
+     * next request on a connection the server is about to drop.
+     */
+    private static void closeIfBodyLeft(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.isCommitted() && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null)) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     private void problem(HttpServletResponse response, ApiException e, String path) throws IOException {
