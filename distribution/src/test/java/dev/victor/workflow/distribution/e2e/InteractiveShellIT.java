@@ -108,24 +108,7 @@ class InteractiveShellIT {
 
     @Test
     void ctrlCCancelsTheRunningCommandAndTheShellStays() throws Exception {
-        Path spin = Files.writeString(dir.resolve("spin.yaml"), """
-                workflows:
-                  spin:
-                    max_iterations: 100000000
-                    nodes:
-                      - id: start
-                        type: transform
-                        transform: "n = 0"
-                      - id: step
-                        type: transform
-                        transform: "n += 1"
-                      - id: again
-                        type: condition
-                        condition: "n < 0"
-                        branches:
-                          "true": end
-                          "false": step
-                """);
+        Path spin = Files.writeString(dir.resolve("spin.yaml"), Victor.SPIN_WORKFLOW);
         type("run " + spin);
         awaitOutput("started spin");
         interrupt();

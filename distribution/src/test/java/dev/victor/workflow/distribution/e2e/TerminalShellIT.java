@@ -165,24 +165,7 @@ class TerminalShellIT {
 
     @Test
     void ctrlCCancelsTheRunningCommandAndTheShellStays() throws Exception {
-        Files.writeString(dir.resolve("spin.yaml"), """
-                workflows:
-                  spin:
-                    max_iterations: 100000000
-                    nodes:
-                      - id: start
-                        type: transform
-                        transform: "n = 0"
-                      - id: step
-                        type: transform
-                        transform: "n += 1"
-                      - id: again
-                        type: condition
-                        condition: "n < 0"
-                        branches:
-                          "true": end
-                          "false": step
-                """);
+        Files.writeString(dir.resolve("spin.yaml"), Victor.SPIN_WORKFLOW);
         open();
         press("run spin.yaml\r");
         awaitScreen("started spin", 1);

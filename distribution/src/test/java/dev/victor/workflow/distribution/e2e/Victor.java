@@ -21,6 +21,26 @@ final class Victor {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** A workflow that loops until it is cancelled (or reaches its huge max_iterations), for the Ctrl-C tests. */
+    static final String SPIN_WORKFLOW = """
+        workflows:
+          spin:
+            max_iterations: 100000000
+            nodes:
+              - id: start
+                type: transform
+                transform: "n = 0"
+              - id: step
+                type: transform
+                transform: "n += 1"
+              - id: again
+                type: condition
+                condition: "n < 0"
+                branches:
+                  "true": end
+                  "false": step
+        """;
+
     /** What one run of bin/victor did. */
     record Run(int status, String out, String err, Duration took) {
 
