@@ -245,10 +245,7 @@ public final class CheckpointTable {
                     return false;
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(copyClaimed)) {
-                statement.setString(1, threadId);
-                statement.executeUpdate();
-            }
+            updateThread(connection, copyClaimed, threadId);
             return true;
         });
     }
@@ -261,15 +258,20 @@ public final class CheckpointTable {
      */
     public boolean finish(Row row) throws SQLException {
         return database.write(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(deleteCurrent)) {
-                statement.setString(1, row.threadId());
-                if (statement.executeUpdate() == 0) {
-                    return false;
-                }
+            if (updateThread(connection, deleteCurrent, row.threadId()) == 0) {
+                return false;
             }
             append(connection, row);
             return true;
         });
+    }
+
+    /** Runs an update or delete whose one parameter is the thread id: the number of rows it changed. */
+    private static int updateThread(Connection connection, String sql, String threadId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, threadId);
+            return statement.executeUpdate();
+        }
     }
 
     /** Binds the current checkpoint's columns; its step is the next of the thread's history. */
@@ -343,15 +345,8 @@ public final class CheckpointTable {
     /** Forgets the thread, its current checkpoint and its history; true if it had a current one. */
     public boolean delete(String threadId) throws SQLException {
         return database.write(connection -> {
-            boolean current;
-            try (PreparedStatement statement = connection.prepareStatement(deleteCurrent)) {
-                statement.setString(1, threadId);
-                current = statement.executeUpdate() > 0;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(deleteHistory)) {
-                statement.setString(1, threadId);
-                statement.executeUpdate();
-            }
+            boolean current = updateThread(connection, deleteCurrent, threadId) > 0;
+            updateThread(connection, deleteHistory, threadId);
             return current;
         });
     }
