@@ -7,6 +7,7 @@ import dev.victor.workflow.format.ParsedDocument;
 import dev.victor.workflow.format.SourcePositions;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.model.ReaderOptions;
+import dev.victor.workflow.model.WorkflowDocument;
 import dev.victor.workflow.registry.compose.internal.AttributedGraph;
 import dev.victor.workflow.registry.compose.internal.CompileInputs;
 import dev.victor.workflow.registry.compose.internal.RefAttribution;
@@ -57,6 +58,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     private final WorkflowKernel kernel;
     private final WorkflowKernel kernelWithEnvironment;
     private final CompileInputs inputs = new CompileInputs();
+    private final ParsedDocuments parsed;
 
     /**
      * @param source  where documents come from
@@ -72,6 +74,13 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     /** @param reading how the documents are read once parsed */
     public SourceCompilerPlugin(WorkflowSource source, String format, Supplier<FormatTable> formats,
                                 WorkflowKernel kernel, ReadingOptions reading) {
+        this(source, format, formats, kernel, reading, new ParsedDocuments());
+    }
+
+    /** @param parsed where the documents this plugin parsed last are kept (shared by a registry's plugins) */
+    public SourceCompilerPlugin(WorkflowSource source, String format, Supplier<FormatTable> formats,
+                                WorkflowKernel kernel, ReadingOptions reading, ParsedDocuments parsed) {
+        this.parsed = Objects.requireNonNull(parsed, "parsed");
         this.source = Objects.requireNonNull(source, "source");
         this.format = format;
         this.formats = Objects.requireNonNull(formats, "formats");
@@ -96,13 +105,68 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
                             Map<String, String> environment) {
     }
 
+    /**
+     * A document parsed and prepared, and what the kernel read of it (with and without the full
+     * validation), kept in {@link ParsedDocuments} so that each workflow of an unchanged document is
+     * compiled from one parse and one read.
+     */
+    private static final class Kept {
+        private final Prepared prepared;
+        private volatile WorkflowDocument validated;
+        private volatile WorkflowDocument unvalidated;
+
+        private Kept(Prepared prepared) {
+            this.prepared = prepared;
+        }
+
+        WorkflowDocument read(boolean validate) {
+            WorkflowDocument document = validate ? validated : unvalidated;
+            if (document == null) {
+                document = prepared.kernel().read(prepared.tree(), prepared.positions(), prepared.name(), validate);
+                if (validate) {
+                    validated = document;
+                } else {
+                    unvalidated = document;
+                }
+            }
+            return document;
+        }
+    }
+
     @Override
     public CompiledGraph compile(String location, String workflowName, boolean validate) {
+        Kept kept = kept(location);
+        return compile(kept.prepared, kept.read(validate), workflowName);
+    }
+
+    /**
+     * The document at a location: the one kept when its cache key has not changed since it was
+     * read (the source is asked for its fingerprint only then), else read, parsed and kept now.
+     */
+    private Kept kept(String location) {
+        Kept kept = parsed.get(this, location, Kept.class, () -> currentKey(location));
+        if (kept != null) {
+            return kept;
+        }
         SourceDocument document = source.read(location);
-        Prepared prepared = prepare(document, false);
-        CompiledGraph graph = compile(prepared, workflowName, validate);
-        remember(location, document, prepared);
-        return graph;
+        kept = new Kept(prepare(document, false));
+        if (document.fingerprint() != null) {
+            long generation = inputs.generation(location, document.fingerprint(), source::fingerprint,
+                    reading.environment());
+            remember(location, document, kept.prepared);
+            parsed.put(this, location, cacheKey(location, document.fingerprint(), generation), kept,
+                    document.content().length);
+        }
+        return kept;
+    }
+
+    /** The cache key now, or {@code null} when the source cannot tell (the document is read again then). */
+    private String currentKey(String location) {
+        try {
+            return getCacheKey(location);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
@@ -112,10 +176,14 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     }
 
     private CompiledGraph compile(Prepared prepared, String workflowName, boolean validate) {
+        return compile(prepared, prepared.kernel().read(prepared.tree(), prepared.positions(), prepared.name(), validate),
+                workflowName);
+    }
+
+    private CompiledGraph compile(Prepared prepared, WorkflowDocument read, String workflowName) {
         CompiledGraph graph;
         try {
-            graph = prepared.kernel().compile(prepared.tree(), prepared.positions(), prepared.name(), workflowName,
-                    validate);
+            graph = prepared.kernel().compile(read, prepared.tree(), workflowName);
         } catch (InvalidWorkflowException e) {
             if (prepared.attribution().isEmpty()) {
                 throw e;
@@ -128,10 +196,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
 
     @Override
     public List<String> workflowNames(String location) {
-        SourceDocument document = source.read(location);
-        Prepared prepared = prepare(document, false);
-        remember(location, document, prepared);
-        return names(prepared);
+        return kept(location).read(false).names();
     }
 
     @Override
@@ -220,7 +285,10 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
             return null;
         }
         Function<String, String> environment = reading.environment();
-        long generation = inputs.generation(location, fingerprint, source::fingerprint, environment);
+        return cacheKey(location, fingerprint, inputs.generation(location, fingerprint, source::fingerprint, environment));
+    }
+
+    private String cacheKey(String location, String fingerprint, long generation) {
         return (format == null ? "" : format + "+") + location + "\u0000" + fingerprint + "\u0000" + generation;
     }
 
