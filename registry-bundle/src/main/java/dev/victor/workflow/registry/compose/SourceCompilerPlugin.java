@@ -59,6 +59,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     private final WorkflowKernel kernelWithEnvironment;
     private final CompileInputs inputs = new CompileInputs();
     private final ParsedDocuments parsed;
+    private final ThreadLocal<AskedKey> asked = new ThreadLocal<>();
 
     /**
      * @param source  where documents come from
@@ -97,6 +98,16 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
 
     public WorkflowSource source() {
         return source;
+    }
+
+    /**
+     * How long the cache key {@link #getCacheKey} worked out stands for a compile of the same location
+     * that follows on the same thread (the registry's miss): the source is not asked again.
+     */
+    static final long HANDOFF_NANOS = 2_000_000_000L;
+
+    /** A cache key {@link #getCacheKey} worked out, for the compile that follows it on the same thread. */
+    private record AskedKey(String location, String key, long at) {
     }
 
     /** A document parsed, expanded and ready for the kernel. */
@@ -144,7 +155,8 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
      * read (the source is asked for its fingerprint only then), else read, parsed and kept now.
      */
     private Kept kept(String location) {
-        Kept kept = parsed.get(this, location, Kept.class, () -> currentKey(location));
+        String handed = handedKey(location);
+        Kept kept = parsed.get(this, location, Kept.class, () -> handed != null ? handed : currentKey(location));
         if (kept != null) {
             return kept;
         }
@@ -160,10 +172,25 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
         return kept;
     }
 
+    /**
+     * The cache key {@link #getCacheKey} has just worked out for this location on this thread (the
+     * registry asks for it right before a compile, and keeps the graph under it), or {@code null};
+     * taken once.
+     */
+    private String handedKey(String location) {
+        AskedKey handed = asked.get();
+        if (handed == null) {
+            return null;
+        }
+        asked.remove();
+        return handed.location().equals(location) && System.nanoTime() - handed.at() <= HANDOFF_NANOS
+                ? handed.key() : null;
+    }
+
     /** The cache key now, or {@code null} when the source cannot tell (the document is read again then). */
     private String currentKey(String location) {
         try {
-            return getCacheKey(location);
+            return cacheKey(location);
         } catch (RuntimeException e) {
             return null;
         }
@@ -280,6 +307,14 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
      */
     @Override
     public String getCacheKey(String location) {
+        String key = cacheKey(location);
+        if (key != null) {
+            asked.set(new AskedKey(location, key, System.nanoTime()));
+        }
+        return key;
+    }
+
+    private String cacheKey(String location) {
         String fingerprint = source.fingerprint(location);
         if (fingerprint == null) {
             return null;
