@@ -2,6 +2,7 @@ package dev.victor.workflow.benchmarks;
 
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
+import dev.victor.workflow.registry.DefaultWorkflowCompilerRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  * corpus's refactor.yaml (38 nodes in four workflows; a compile parses, reads and validates the
  * whole file and builds the graph of one workflow: {@code refactor}, 19 nodes);
  * {@code synthetic500} is one generated workflow of 500 nodes ({@link Workloads#syntheticYaml}).
+ * Each compile is cold: the registry's caches (the parsed document kept for the file's other
+ * workflows among them) are cleared first.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 public class CompileBench {
     static final int SYNTHETIC_NODES = 500;
 
-    private final WorkflowCompilerPlugin plugin = Workloads.yamlPlugin();
+    private final DefaultWorkflowCompilerRegistry registry = Workloads.yamlRegistry();
+    private final WorkflowCompilerPlugin plugin = registry.create("yaml://", Map.of());
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     private String refactor;
     private String synthetic;
@@ -57,6 +61,7 @@ public class CompileBench {
 
     @Benchmark
     public CompiledGraph refactor_compile() {
+        registry.clearCache();
         return plugin.compile(refactor, "refactor", true);
     }
 
@@ -72,6 +77,7 @@ public class CompileBench {
 
     @Benchmark
     public CompiledGraph synthetic500_compile() {
+        registry.clearCache();
         return plugin.compile(synthetic, "synthetic", true);
     }
 

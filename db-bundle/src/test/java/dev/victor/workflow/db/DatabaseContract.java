@@ -116,6 +116,20 @@ abstract class DatabaseContract {
     }
 
     @Test
+    void everyWorkflowOfARowIsCompiledFromOneParseUntilTheRowChanges() {
+        String both = REVIEW + REVIEW.replace("workflows:\n", "").replace("review:", "check:");
+        db.put("both", "yaml", both);
+        assertThat(registry.compile("db://both", "review").name()).isEqualTo("review");
+        assertThat(registry.compile("db://both", "check").name()).isEqualTo("check");
+        assertThat(yaml.parsed).as("one parse for both workflows").hasSize(1);
+
+        db.put("both", "yaml", both.replace("'draft'", "'final'"));
+        assertThat(registry.compile("db://both", "check").invoke(java.util.Map.of()).state())
+                .as("the new version").containsEntry("text", "final");
+        assertThat(yaml.parsed).hasSize(2);
+    }
+
+    @Test
     void anUnchangedRowIsServedFromTheCacheAndAnUpdateRecompiles() {
         db.put("review", "yaml", REVIEW);
         CompiledGraph first = compile("db://review");

@@ -50,7 +50,19 @@ public final class WorkflowKernel {
      */
     public CompiledGraph compile(Object tree, SourcePositions positions, String sourceName,
                                  String workflowName, boolean validate) {
-        WorkflowDocument document = read(tree, positions, sourceName, validate);
+        return compile(read(tree, positions, sourceName, validate), tree, workflowName);
+    }
+
+    /**
+     * Selects and compiles one workflow of a document this kernel has {@linkplain #read read}, so
+     * that every workflow of a document can be compiled from one parse and one read.
+     *
+     * @param document     what {@link #read} made of the tree
+     * @param tree         the tree it was read from (the graph's fingerprint is its hash)
+     * @param workflowName the workflow to compile; {@code null} when the document holds exactly one
+     * @throws InvalidWorkflowException as {@link #compile(Object, SourcePositions, String, String, boolean)}
+     */
+    public CompiledGraph compile(WorkflowDocument document, Object tree, String workflowName) {
         WorkflowSelection selection = WorkflowSelection.of(document, workflowName);
         List<Problem> warnings = selection.problems().stream().filter(problem -> !problem.isError()).toList();
         return compiler.compile(selection.definition(), warnings,

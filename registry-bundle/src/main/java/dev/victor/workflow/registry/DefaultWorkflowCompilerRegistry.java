@@ -13,6 +13,7 @@ import dev.victor.workflow.api.WorkflowSourceUnavailableException;
 import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.registry.compose.FormatTable;
+import dev.victor.workflow.registry.compose.ParsedDocuments;
 import dev.victor.workflow.registry.file.FileSourceOptions;
 import dev.victor.workflow.registry.internal.UriRedaction;
 import dev.victor.workflow.registry.internal.core.ComposedPlugins;
@@ -99,6 +100,7 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
     private final System.Logger log;
     private final ServiceProperties properties;
     private final GraphCache cache;
+    private final ParsedDocuments parsed = new ParsedDocuments();
     private final PluginDirectory directory;
     private final ServiceLoaderDiscovery discovery;
     private final RunDefaults runDefaults;
@@ -109,7 +111,8 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         this.properties = new ServiceProperties(log, new AtomicLong(1L << 40));
         this.cache = new GraphCache(builder.settings, builder.clock, builder.nanoTime);
         this.directory = new PluginDirectory(log, properties, builder.kernel != null ? builder.kernel
-                : WorkflowKernel.defaults(), builder.settings, builder.pluginSettings, cache);
+                : WorkflowKernel.defaults(), builder.settings, builder.pluginSettings, cache,
+                parsed);
         this.runDefaults = new RunDefaults(builder.nodeServices, () -> settings().defaultMaxIterations());
         this.discovery = new ServiceLoaderDiscovery(log, properties, directory::addServiceLoader, this::addFormat);
         if (builder.files != null) {
@@ -475,10 +478,14 @@ public final class DefaultWorkflowCompilerRegistry implements WorkflowCompilerRe
         return cache.statistics();
     }
 
-    /** Drops every cached graph (and every last good graph kept for stale serving). */
+    /**
+     * Drops every cached graph (and every last good graph kept for stale serving), and every
+     * parsed document kept for compiling the other workflows of a document.
+     */
     @Override
     public void clearCache() {
         cache.clear();
+        parsed.clear();
     }
 
     /** Builds a registry. */

@@ -254,6 +254,26 @@ class HttpSourceTest {
     }
 
     @Test
+    void everyWorkflowOfADocumentFromOneBodyAndOneParseWithOneConditionalRequestEach() {
+        String two = Documents.YAML + Documents.YAML.replace("workflows:\n", "").replace("hello:", "again:");
+        server.route("/flows.yaml", server.document("application/yaml", two, "\"v1\"", null));
+        String url = server.url("/flows.yaml");
+
+        assertThat(registry.compile(url, "hello").name()).isEqualTo("hello");   // 200, parsed
+        assertThat(registry.compile(url, "again").name()).isEqualTo("again");   // 304, the parsed document kept
+
+        assertThat(server.requestsTo("/flows.yaml")).hasSize(2);
+        assertThat(server.bodiesSent).hasValue(1);
+        assertThat(yaml.parsed).as("one parse for both workflows").hasSize(1);
+
+        server.route("/flows.yaml", server.document("application/yaml", two.replace("again:", "later:"), "\"v2\"",
+                null));
+        assertThat(registry.compile(url, "later").name()).as("a changed document is parsed again").isEqualTo("later");
+        assertThat(server.requestsTo("/flows.yaml")).hasSize(3);
+        assertThat(yaml.parsed).hasSize(2);
+    }
+
+    @Test
     void theFingerprintChangesExactlyWhenTheDocumentDoes() {
         String url = server.url("/flow.yaml");
         server.route("/flow.yaml", server.document("application/yaml", Documents.yaml("one"), "\"v1\"", null));

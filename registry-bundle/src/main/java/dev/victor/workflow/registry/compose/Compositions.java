@@ -61,12 +61,19 @@ public final class Compositions {
     }
 
     private final WorkflowKernel kernel;
+    private final ParsedDocuments parsed;
     private final Map<Long, Source> sources = new LinkedHashMap<>();
     private LocalFiles files;
     private volatile FormatTable formats = FormatTable.empty();
 
     public Compositions(WorkflowKernel kernel) {
+        this(kernel, new ParsedDocuments());
+    }
+
+    /** @param parsed where every plugin made here keeps the documents it parsed last */
+    public Compositions(WorkflowKernel kernel, ParsedDocuments parsed) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.parsed = Objects.requireNonNull(parsed, "parsed");
     }
 
     public void addSource(Source source) {
@@ -112,10 +119,11 @@ public final class Compositions {
             }
             for (String scheme : source.schemes()) {
                 plugins.add(new Composed(source, scheme, new SourceCompilerPlugin(source.source(), null,
-                        this::formats, kernel, source.reading())));
+                        this::formats, kernel, source.reading(), parsed)));
                 for (String format : formatNames) {
                     plugins.add(new Composed(source, format + "+" + scheme,
-                            new SourceCompilerPlugin(source.source(), format, this::formats, kernel, source.reading())));
+                            new SourceCompilerPlugin(source.source(), format, this::formats, kernel, source.reading(),
+                                    parsed)));
                 }
             }
         }
@@ -133,7 +141,7 @@ public final class Compositions {
                 WorkflowSource pathOrText = files.perFormat().apply(format.name(), schemes);
                 for (String scheme : schemes) {
                     plugins.add(new Composed(files.source(), scheme, new SourceCompilerPlugin(pathOrText,
-                            format.name(), this::formats, kernel, files.source().reading())));
+                            format.name(), this::formats, kernel, files.source().reading(), parsed)));
                 }
             }
         }

@@ -7,6 +7,7 @@ import dev.victor.workflow.format.ParsedDocument;
 import dev.victor.workflow.format.SourcePositions;
 import dev.victor.workflow.kernel.WorkflowKernel;
 import dev.victor.workflow.model.ReaderOptions;
+import dev.victor.workflow.model.WorkflowDocument;
 import dev.victor.workflow.registry.compose.internal.AttributedGraph;
 import dev.victor.workflow.registry.compose.internal.CompileInputs;
 import dev.victor.workflow.registry.compose.internal.RefAttribution;
@@ -57,6 +58,8 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     private final WorkflowKernel kernel;
     private final WorkflowKernel kernelWithEnvironment;
     private final CompileInputs inputs = new CompileInputs();
+    private final ParsedDocuments parsed;
+    private final ThreadLocal<AskedKey> asked = new ThreadLocal<>();
 
     /**
      * @param source  where documents come from
@@ -72,6 +75,13 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     /** @param reading how the documents are read once parsed */
     public SourceCompilerPlugin(WorkflowSource source, String format, Supplier<FormatTable> formats,
                                 WorkflowKernel kernel, ReadingOptions reading) {
+        this(source, format, formats, kernel, reading, new ParsedDocuments());
+    }
+
+    /** @param parsed where the documents this plugin parsed last are kept (shared by a registry's plugins) */
+    public SourceCompilerPlugin(WorkflowSource source, String format, Supplier<FormatTable> formats,
+                                WorkflowKernel kernel, ReadingOptions reading, ParsedDocuments parsed) {
+        this.parsed = Objects.requireNonNull(parsed, "parsed");
         this.source = Objects.requireNonNull(source, "source");
         this.format = format;
         this.formats = Objects.requireNonNull(formats, "formats");
@@ -90,19 +100,100 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
         return source;
     }
 
+    /**
+     * How long the cache key {@link #getCacheKey} worked out stands for a compile of the same location
+     * that follows on the same thread (the registry's miss): the source is not asked again.
+     */
+    static final long HANDOFF_NANOS = 2_000_000_000L;
+
+    /** A cache key {@link #getCacheKey} worked out, for the compile that follows it on the same thread. */
+    private record AskedKey(String location, String key, long at) {
+    }
+
     /** A document parsed, expanded and ready for the kernel. */
     private record Prepared(Object tree, SourcePositions positions, String name, WorkflowKernel kernel,
                             RefAttribution attribution, Map<String, String> references,
                             Map<String, String> environment) {
     }
 
+    /**
+     * A document parsed and prepared, and what the kernel read of it (with and without the full
+     * validation), kept in {@link ParsedDocuments} so that each workflow of an unchanged document is
+     * compiled from one parse and one read.
+     */
+    private static final class Kept {
+        private final Prepared prepared;
+        private volatile WorkflowDocument validated;
+        private volatile WorkflowDocument unvalidated;
+
+        private Kept(Prepared prepared) {
+            this.prepared = prepared;
+        }
+
+        WorkflowDocument read(boolean validate) {
+            WorkflowDocument document = validate ? validated : unvalidated;
+            if (document == null) {
+                document = prepared.kernel().read(prepared.tree(), prepared.positions(), prepared.name(), validate);
+                if (validate) {
+                    validated = document;
+                } else {
+                    unvalidated = document;
+                }
+            }
+            return document;
+        }
+    }
+
     @Override
     public CompiledGraph compile(String location, String workflowName, boolean validate) {
+        Kept kept = kept(location);
+        return compile(kept.prepared, kept.read(validate), workflowName);
+    }
+
+    /**
+     * The document at a location: the one kept when its cache key has not changed since it was
+     * read (the source is asked for its fingerprint only then), else read, parsed and kept now.
+     */
+    private Kept kept(String location) {
+        String handed = handedKey(location);
+        Kept kept = parsed.get(this, location, Kept.class, () -> handed != null ? handed : currentKey(location));
+        if (kept != null) {
+            return kept;
+        }
         SourceDocument document = source.read(location);
-        Prepared prepared = prepare(document, false);
-        CompiledGraph graph = compile(prepared, workflowName, validate);
-        remember(location, document, prepared);
-        return graph;
+        kept = new Kept(prepare(document, false));
+        if (document.fingerprint() != null) {
+            long generation = inputs.generation(location, document.fingerprint(), source::fingerprint,
+                    reading.environment());
+            remember(location, document, kept.prepared);
+            parsed.put(this, location, cacheKey(location, document.fingerprint(), generation), kept,
+                    document.content().length);
+        }
+        return kept;
+    }
+
+    /**
+     * The cache key {@link #getCacheKey} has just worked out for this location on this thread (the
+     * registry asks for it right before a compile, and keeps the graph under it), or {@code null};
+     * taken once.
+     */
+    private String handedKey(String location) {
+        AskedKey handed = asked.get();
+        if (handed == null) {
+            return null;
+        }
+        asked.remove();
+        return handed.location().equals(location) && System.nanoTime() - handed.at() <= HANDOFF_NANOS
+                ? handed.key() : null;
+    }
+
+    /** The cache key now, or {@code null} when the source cannot tell (the document is read again then). */
+    private String currentKey(String location) {
+        try {
+            return cacheKey(location);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
@@ -112,10 +203,14 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
     }
 
     private CompiledGraph compile(Prepared prepared, String workflowName, boolean validate) {
+        return compile(prepared, prepared.kernel().read(prepared.tree(), prepared.positions(), prepared.name(), validate),
+                workflowName);
+    }
+
+    private CompiledGraph compile(Prepared prepared, WorkflowDocument read, String workflowName) {
         CompiledGraph graph;
         try {
-            graph = prepared.kernel().compile(prepared.tree(), prepared.positions(), prepared.name(), workflowName,
-                    validate);
+            graph = prepared.kernel().compile(read, prepared.tree(), workflowName);
         } catch (InvalidWorkflowException e) {
             if (prepared.attribution().isEmpty()) {
                 throw e;
@@ -128,10 +223,7 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
 
     @Override
     public List<String> workflowNames(String location) {
-        SourceDocument document = source.read(location);
-        Prepared prepared = prepare(document, false);
-        remember(location, document, prepared);
-        return names(prepared);
+        return kept(location).read(false).names();
     }
 
     @Override
@@ -215,12 +307,23 @@ public final class SourceCompilerPlugin implements WorkflowCompilerPlugin {
      */
     @Override
     public String getCacheKey(String location) {
+        String key = cacheKey(location);
+        if (key != null) {
+            asked.set(new AskedKey(location, key, System.nanoTime()));
+        }
+        return key;
+    }
+
+    private String cacheKey(String location) {
         String fingerprint = source.fingerprint(location);
         if (fingerprint == null) {
             return null;
         }
         Function<String, String> environment = reading.environment();
-        long generation = inputs.generation(location, fingerprint, source::fingerprint, environment);
+        return cacheKey(location, fingerprint, inputs.generation(location, fingerprint, source::fingerprint, environment));
+    }
+
+    private String cacheKey(String location, String fingerprint, long generation) {
         return (format == null ? "" : format + "+") + location + "\u0000" + fingerprint + "\u0000" + generation;
     }
 

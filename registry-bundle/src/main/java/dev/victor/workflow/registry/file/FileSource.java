@@ -141,6 +141,11 @@ public final class FileSource implements WorkflowSource {
         if (!attributes.isRegularFile()) {
             throw SourceFiles.notRegular(shown);
         }
+        return fingerprint(attributes);
+    }
+
+    /** The fingerprint of a regular file's attributes: size, last-modified time and file key. */
+    static String fingerprint(BasicFileAttributes attributes) {
         return "file:" + attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
                 + ":" + attributes.fileKey();
     }

@@ -2,9 +2,11 @@ package dev.victor.workflow.registry.file;
 
 import dev.victor.workflow.kernel.source.DocumentProblems;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,20 +51,33 @@ final class PathOrText {
     record TextForm(String text) implements Form {
     }
 
+    /**
+     * What a source string is, with the attributes of the file when telling it from text read them
+     * (a fingerprint then needs no second {@code stat}).
+     *
+     * @param attributes the regular file's attributes, or {@code null} when they were not read
+     */
+    record Classified(Form form, BasicFileAttributes attributes) {
+    }
+
     Form classify(String source, Path baseDirectory) {
+        return classified(source, baseDirectory).form();
+    }
+
+    Classified classified(String source, Path baseDirectory) {
         if (source == null) {
             throw DocumentProblems.invalid("no source given: expected a file path or " + format + " text", null, 0, 0);
         }
         String rest = source;
         String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.startsWith(format + "+file://")) {
-            return new PathForm(FileSource.fileUri(rest.substring((format + "+file://").length())));
+            return new Classified(new PathForm(FileSource.fileUri(rest.substring((format + "+file://").length()))), null);
         }
         if (lower.startsWith("file://")) {
-            return new PathForm(FileSource.fileUri(rest.substring("file://".length())));
+            return new Classified(new PathForm(FileSource.fileUri(rest.substring("file://".length()))), null);
         }
         if (lower.startsWith("file:/")) {
-            return new PathForm(FileSource.fileUri(rest.substring("file:".length())));
+            return new Classified(new PathForm(FileSource.fileUri(rest.substring("file:".length()))), null);
         }
         for (String scheme : schemes) {
             if (lower.startsWith(scheme + "://")) {
@@ -71,19 +86,20 @@ final class PathOrText {
             }
         }
         if (rest.indexOf('\n') >= 0 || rest.indexOf('\r') >= 0) {
-            return new TextForm(rest);
+            return new Classified(new TextForm(rest), null);
         }
         String trimmed = stripLeading(rest);
         if (trimmed.isEmpty()) {
-            return new TextForm(rest);
+            return new Classified(new TextForm(rest), null);
         }
-        if (namesExistingFile(rest, baseDirectory)) {
-            return new PathForm(rest);
+        BasicFileAttributes existing = existingFile(rest, baseDirectory);
+        if (existing != null) {
+            return new Classified(new PathForm(rest), existing);
         }
         if (looksLikeText(trimmed)) {
-            return new TextForm(rest);
+            return new Classified(new TextForm(rest), null);
         }
-        return new PathForm(rest);
+        return new Classified(new PathForm(rest), null);
     }
 
     /** The text test of rule 4, on a one-line source with leading blanks removed. */
@@ -112,15 +128,17 @@ final class PathOrText {
         return text.substring(i);
     }
 
-    private static boolean namesExistingFile(String candidate, Path baseDirectory) {
+    /** The attributes of the regular file a candidate names (one {@code stat}), or {@code null}. */
+    private static BasicFileAttributes existingFile(String candidate, Path baseDirectory) {
         try {
             Path path = Path.of(candidate);
             if (baseDirectory != null && !path.isAbsolute()) {
                 path = baseDirectory.resolve(path);
             }
-            return Files.isRegularFile(path);
-        } catch (InvalidPathException e) {
-            return false;
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return attributes.isRegularFile() ? attributes : null;
+        } catch (InvalidPathException | IOException e) {
+            return null;
         }
     }
 }

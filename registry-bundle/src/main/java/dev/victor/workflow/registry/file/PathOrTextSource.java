@@ -32,11 +32,12 @@ final class PathOrTextSource implements WorkflowSource {
     /** The file's attributes, or {@code text} for text (the location, part of the cache key, is the text). */
     @Override
     public String fingerprint(String location) {
-        PathOrText.Form form = rule.classify(location, files.options().baseDirectory());
-        if (form instanceof PathOrText.PathForm path) {
+        PathOrText.Classified classified = rule.classified(location, files.options().baseDirectory());
+        if (classified.form() instanceof PathOrText.PathForm path) {
             Path file = files.pathOf(path.path());
             SourceFiles.confine(file, files.options().baseDirectory(), file.toString());
-            return FileSource.attributes(file, file.toString());
+            return classified.attributes() != null ? FileSource.fingerprint(classified.attributes())
+                    : FileSource.attributes(file, file.toString());
         }
         return "text";
     }

@@ -134,7 +134,16 @@ class FileReadsTest {
         assertThat(files.fingerprint(main.toUri().getRawPath())).as("the rest of a file: URI, decoded").isEqualTo(before);
         assertThat(files.read(main.toString()).fingerprint()).isEqualTo(before);
         assertThat(files.read(main.toString()).trusted()).isTrue();
+        dev.victor.workflow.source.WorkflowSource yaml = files.pathOrText("yaml", java.util.Set.of("yaml", "yml"));
+        assertThat(yaml.fingerprint("yaml://" + main)).as("a path told from text: the same attributes").isEqualTo(before);
+        assertThat(yaml.fingerprint(main.toString())).isEqualTo(before);
+        assertThat(yaml.fingerprint("yaml+file://" + main.toUri().getRawPath())).isEqualTo(before);
+        assertThat(yaml.fingerprint("a: b")).isEqualTo("text");
         Files.setLastModifiedTime(main, FileTime.fromMillis(Files.getLastModifiedTime(main).toMillis() + 2000));
         assertThat(files.fingerprint(main.toString())).isNotEqualTo(before);
+        assertThat(yaml.fingerprint("yaml://" + main)).isEqualTo(files.fingerprint(main.toString()));
+        Files.writeString(main, MAIN + "# one more line\n");
+        assertThat(yaml.fingerprint("yaml://" + main)).as("a new size").isEqualTo(files.fingerprint(main.toString()))
+                .isNotEqualTo(before);
     }
 }

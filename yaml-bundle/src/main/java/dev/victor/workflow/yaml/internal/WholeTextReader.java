@@ -26,6 +26,7 @@ final class WholeTextReader extends StreamReader {
     private int documentIndex;
     private int line;
     private int column;
+    private Mark lastMark;
 
     WholeTextReader(String text) {
         super(new StringReader(""));
@@ -42,9 +43,17 @@ final class WholeTextReader extends StreamReader {
         return codePoints;
     }
 
+    /**
+     * Where the reader is. A mark is immutable, and the scanner asks several times at one place
+     * (a token's start, a possible simple key), so the last one is handed out again while the
+     * reader has not moved.
+     */
     @Override
     public Mark getMark() {
-        return new Mark(NAME, pointer, line, column, codePoints, pointer);
+        if (lastMark == null || lastMark.getIndex() != pointer) {
+            lastMark = new Mark(NAME, pointer, line, column, codePoints, pointer);
+        }
+        return lastMark;
     }
 
     @Override

@@ -26,7 +26,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,7 +89,7 @@ final class YamlTreeReader {
         Node root;
         try {
             Parser parser = new Guard(new ParserImpl(new WholeTextReader(text), options), source);
-            Composer composer = new Composer(parser, new Resolver(), options);
+            Composer composer = new Composer(parser, new PlainScalarResolver(), options);
             root = composer.getSingleNode();
         } catch (Refused refused) {
             throw refused.exception;

@@ -1,5 +1,7 @@
 package dev.victor.workflow.registry.internal.core;
 
+import dev.victor.workflow.registry.compose.ParsedDocuments;
+
 import dev.victor.workflow.api.WorkflowCompilers;
 import dev.victor.workflow.format.WorkflowFormat;
 import dev.victor.workflow.kernel.WorkflowKernel;
@@ -34,11 +36,12 @@ public final class ComposedPlugins {
     private final Map<String, Long> codeFormatIds = new ConcurrentHashMap<>();
     private final long filesId;
 
-    public ComposedPlugins(System.Logger log, ServiceProperties properties, WorkflowKernel kernel) {
+    public ComposedPlugins(System.Logger log, ServiceProperties properties, WorkflowKernel kernel,
+                           ParsedDocuments parsed) {
         this.log = log;
         this.properties = properties;
         this.filesId = properties.nextId();
-        this.compositions = new Compositions(kernel);
+        this.compositions = new Compositions(kernel, parsed);
     }
 
     /** Adds a source service; false (logged) when it publishes no valid scheme. */

@@ -1,5 +1,7 @@
 package dev.victor.workflow.registry.internal.core;
 
+import dev.victor.workflow.registry.compose.ParsedDocuments;
+
 import dev.victor.workflow.api.UnknownSchemeException;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.WorkflowCompilers;
@@ -37,10 +39,11 @@ public final class PluginDirectory {
     private volatile PluginTable table;
 
     public PluginDirectory(System.Logger log, ServiceProperties properties, WorkflowKernel kernel,
-                           RegistrySettings settings, Map<String, PluginSettings> pluginSettings, GraphCache cache) {
+                           RegistrySettings settings, Map<String, PluginSettings> pluginSettings, GraphCache cache,
+                           ParsedDocuments parsed) {
         this.log = log;
         this.properties = properties;
-        this.composed = new ComposedPlugins(log, properties, kernel);
+        this.composed = new ComposedPlugins(log, properties, kernel, parsed);
         this.table = PluginTable.build(List.of(), settings, Map.copyOf(pluginSettings));
         this.cache = cache;
     }
