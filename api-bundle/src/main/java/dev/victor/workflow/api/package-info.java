@@ -3,7 +3,7 @@
  * events, graph views, the registry interface and the error family.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.victor.workflow.api;
 
 import org.osgi.annotation.bundle.Export;

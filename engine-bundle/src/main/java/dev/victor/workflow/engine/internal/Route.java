@@ -32,17 +32,31 @@ public final class Route {
         Object label(Map<String, Object> state, Run run) throws Exception;
     }
 
+    /**
+     * A source that always answers with the text of a branch label (a builder's router, a
+     * {@code String} or {@code null}), as a {@link Label} would carry it, without a {@code Label}
+     * made per step.
+     */
+    @FunctionalInterface
+    public interface LabelTexts extends LabelSource {
+    }
+
     final String nodeId;
     final String what;
     final LabelSource source;
     final String[] labels;
     final int[] targets;
     final int defaultTarget;
+    /** The source answers with label texts ({@link LabelTexts}). */
+    private final boolean texts;
     private final HashMap<String, Integer> byLabel;
     private final String labelList;
     /** The branch for a true value when the labels are booleans, else null. */
     private final String trueLabel;
     private final String falseLabel;
+    /** The branches of a true and a false value when routing by truthiness; {@code null} when there is none. */
+    private final Integer trueTarget;
+    private final Integer falseTarget;
 
     Route(String nodeId, String what, LabelSource source, String[] labels, int[] targets, int defaultTarget) {
         this.nodeId = nodeId;
@@ -51,6 +65,7 @@ public final class Route {
         this.labels = labels;
         this.targets = targets;
         this.defaultTarget = defaultTarget;
+        this.texts = source instanceof LabelTexts;
         this.byLabel = new HashMap<>();
         String yes = null;
         String no = null;
@@ -69,6 +84,8 @@ public final class Route {
         this.trueLabel = booleans ? (yes == null ? "true" : yes) : null;
         this.falseLabel = booleans ? (no == null ? "false" : no) : null;
         this.labelList = labels.length == 0 ? "none" : String.join(", ", labels);
+        this.trueTarget = booleans ? byLabel.get(trueLabel) : null;
+        this.falseTarget = booleans ? byLabel.get(falseLabel) : null;
     }
 
     /** Whether values are routed by truthiness (the labels are {@code true}/{@code false}). */
@@ -95,25 +112,34 @@ public final class Route {
             return placeholderChoice(scope, placeholder);
         }
         String label;
-        if (value instanceof Label chosen) {
-            label = chosen.text();
-        } else if (trueLabel != null) {
-            label = PyValues.truthy(value) ? trueLabel : falseLabel;
-        } else if (value instanceof Boolean flag) {
-            label = flag ? "true" : "false";
+        boolean chosen = true;
+        Integer target;
+        if (value instanceof Label given) {
+            label = given.text();
+            target = label == null ? null : byLabel.get(label);
+        } else if (texts) {
+            label = (String) value;
+            target = label == null ? null : byLabel.get(label);
         } else {
-            label = PyValues.str(value);
+            chosen = false;
+            if (trueLabel != null) {
+                boolean truthy = PyValues.truthy(value);
+                label = truthy ? trueLabel : falseLabel;
+                target = truthy ? trueTarget : falseTarget;
+            } else {
+                label = value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value);
+                target = label == null ? null : byLabel.get(label);
+            }
         }
-        Integer target = label == null ? null : byLabel.get(label);
         if (target != null) {
             return target;
         }
         if (defaultTarget != NO_DEFAULT) {
             return defaultTarget;
         }
-        String shown = value instanceof Label chosen ? "'" + chosen.text() + "'" : PyValues.repr(value);
+        String shown = chosen ? "'" + label + "'" : PyValues.repr(value);
         throw NodeFailure.permanent(what + " gave " + shown
-                + (trueLabel != null && !(value instanceof Label) ? " (" + label + ")" : "")
+                + (trueLabel != null && !chosen ? " (" + label + ")" : "")
                 + ", which matches no branch (labels: " + labelList + "), and there is no default", "no_branch");
     }
 

@@ -2,6 +2,7 @@ package dev.victor.workflow.engine.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Where a node body runs: the state it reads and where its writes go. The run's own scope
@@ -10,9 +11,16 @@ import java.util.Map;
  */
 public abstract class Scope {
     final Run run;
+    /** {@link #write} as a function, made once, so that a node's updates are read with {@link Map#forEach}. */
+    private final BiConsumer<String, Object> writer = this::write;
 
     Scope(Run run) {
         this.run = run;
+    }
+
+    /** Writes a node's updates in the map's order, read with {@link Map#forEach} (no entry set). */
+    final void writeAll(Map<String, ?> updates) {
+        updates.forEach(writer);
     }
 
     /** The state as the node sees it (read-only; values are frozen). */
