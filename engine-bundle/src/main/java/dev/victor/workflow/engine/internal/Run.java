@@ -517,14 +517,15 @@ public final class Run {
         if (status != RunStatus.INTERRUPTED && threadGiven) {
             try {
                 store().finish(new Checkpoint(threadId, graph.name, error == null ? null : error.nodeId(), state, null,
-                        iterations, history.history(), clock.instant(), config.origin(), 0, CheckpointStatus.of(status),
+                        iterations, history.history(), clock.instant(), config.origin(), 0,
+                        CheckpointStatus.of(status),
                         graph.fingerprint(), graph.compiler(), null));
             } catch (RuntimeException failed) {
                 addWarning("could not record the end of thread '" + threadId + "': " + Exec.describe(failed));
             }
         }
-        result = new RunResult(status, threadId, view, error, iterations, duration, history.history(), interrupt, warnings,
-                reports.usage());
+        result = new RunResult(status, threadId, view, error, iterations, duration, history.history(), interrupt,
+                warnings, reports.usage());
         if (events != null) {
             reports.drainTo(events);
             events.add(new RunEvent.RunFinished(result));

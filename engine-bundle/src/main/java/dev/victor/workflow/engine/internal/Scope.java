@@ -11,8 +11,8 @@ import java.util.function.BiConsumer;
  */
 public abstract class Scope {
     final Run run;
-    /** {@link #write} as a function, made once, so that a node's updates are read with {@link Map#forEach}. */
-    private final BiConsumer<String, Object> writer = this::write;
+    /** {@link #write} as a function, made at its first use, for reading a node's updates with {@link Map#forEach}. */
+    private BiConsumer<String, Object> writer;
 
     Scope(Run run) {
         this.run = run;
@@ -20,6 +20,9 @@ public abstract class Scope {
 
     /** Writes a node's updates in the map's order, read with {@link Map#forEach} (no entry set). */
     final void writeAll(Map<String, ?> updates) {
+        if (writer == null) {
+            writer = this::write;
+        }
         updates.forEach(writer);
     }
 
