@@ -95,41 +95,25 @@ public final class Route {
 
     /** The next node's index, or {@link Node#END}. */
     int next(Scope scope) throws Exception {
+        // kept small, so that the JIT can inline it into the step loop; the rare cases are methods of their own
         String steered = scope.run.branches.get(nodeId);
         if (steered != null) {
             return steer(scope, steered);
         }
-        Object value;
-        try {
-            value = source.label(scope.view(), scope.run);
-        } catch (RunStop | NodeFailure stop) {
-            throw stop;
-        } catch (Exception failed) {
-            throw new NodeFailure(what + " could not be evaluated: " + Exec.describe(failed),
-                    failed.getClass().getName(), failed, false);
-        }
+        Object value = value(scope);
         if (value instanceof Placeholder placeholder) {
             return placeholderChoice(scope, placeholder);
         }
+        boolean chosen = texts || value instanceof Label;
         String label;
-        boolean chosen = true;
         Integer target;
-        if (value instanceof Label given) {
-            label = given.text();
-            target = label == null ? null : byLabel.get(label);
-        } else if (texts) {
-            label = (String) value;
-            target = label == null ? null : byLabel.get(label);
+        if (!chosen && trueLabel != null) {
+            boolean truthy = PyValues.truthy(value);
+            label = truthy ? trueLabel : falseLabel;
+            target = truthy ? trueTarget : falseTarget;
         } else {
-            chosen = false;
-            if (trueLabel != null) {
-                boolean truthy = PyValues.truthy(value);
-                label = truthy ? trueLabel : falseLabel;
-                target = truthy ? trueTarget : falseTarget;
-            } else {
-                label = value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value);
-                target = label == null ? null : byLabel.get(label);
-            }
+            label = chosen ? chosenLabel(value) : switchLabel(value);
+            target = label == null ? null : byLabel.get(label);
         }
         if (target != null) {
             return target;
@@ -137,8 +121,34 @@ public final class Route {
         if (defaultTarget != NO_DEFAULT) {
             return defaultTarget;
         }
+        throw noBranch(value, label, chosen);
+    }
+
+    /** The value to route on; what the source throws (but a stop or a node failure) fails the node. */
+    private Object value(Scope scope) throws Exception {
+        try {
+            return source.label(scope.view(), scope.run);
+        } catch (RunStop | NodeFailure stop) {
+            throw stop;
+        } catch (Exception failed) {
+            throw new NodeFailure(what + " could not be evaluated: " + Exec.describe(failed),
+                    failed.getClass().getName(), failed, false);
+        }
+    }
+
+    /** The label a router or a condition function chose. */
+    private static String chosenLabel(Object value) {
+        return value instanceof Label given ? given.text() : (String) value;
+    }
+
+    /** The label of a condition's value when the branches switch on its text. */
+    private static String switchLabel(Object value) {
+        return value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value);
+    }
+
+    private NodeFailure noBranch(Object value, String label, boolean chosen) {
         String shown = chosen ? "'" + label + "'" : PyValues.repr(value);
-        throw NodeFailure.permanent(what + " gave " + shown
+        return NodeFailure.permanent(what + " gave " + shown
                 + (trueLabel != null && !chosen ? " (" + label + ")" : "")
                 + ", which matches no branch (labels: " + labelList + "), and there is no default", "no_branch");
     }
