@@ -24,12 +24,15 @@ import java.util.concurrent.Executor;
  * @param branches        steering for a dry run: condition node id to the branch label it takes
  *                        (or {@code default}) without routing on its value; each steered choice is
  *                        reported as a warning of the result. Empty: every condition routes on its value
+ * @param iterationCounting what {@code max_iterations} counts; overrides the workflow's
+ *                        {@code iteration_counting} ({@code null}: the workflow's, else node executions)
  */
 public record RunConfig(String threadId, Integer maxIterations, Duration timeout,
                         CheckpointStore checkpointStore, NodeServices services, Executor executor,
-                        Integer defaultMaxIterations, String origin, Map<String, String> branches) {
+                        Integer defaultMaxIterations, String origin, Map<String, String> branches,
+                        IterationCounting iterationCounting) {
 
-    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null, null, null);
+    private static final RunConfig DEFAULTS = new RunConfig(null, null, null, null, null, null, null, null, null, null);
 
     public RunConfig {
         branches = branches == null ? Map.of() : Map.copyOf(branches);
@@ -44,6 +47,14 @@ public record RunConfig(String threadId, Integer maxIterations, Duration timeout
         }
     }
 
+    /** The configuration of API 1.3, before {@code iterationCounting}: node executions unless the workflow says. */
+    public RunConfig(String threadId, Integer maxIterations, Duration timeout,
+                     CheckpointStore checkpointStore, NodeServices services, Executor executor,
+                     Integer defaultMaxIterations, String origin, Map<String, String> branches) {
+        this(threadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin,
+                branches, null);
+    }
+
     /** Everything from the graph's defaults. */
     public static RunConfig defaults() {
         return DEFAULTS;
@@ -54,40 +65,45 @@ public record RunConfig(String threadId, Integer maxIterations, Duration timeout
     }
 
     public RunConfig threadId(String newThreadId) {
-        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches);
+        return new RunConfig(newThreadId, maxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches, iterationCounting);
     }
 
     public RunConfig maxIterations(int newMaxIterations) {
-        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches);
+        return new RunConfig(threadId, newMaxIterations, timeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches, iterationCounting);
     }
 
     public RunConfig timeout(Duration newTimeout) {
-        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches);
+        return new RunConfig(threadId, maxIterations, newTimeout, checkpointStore, services, executor, defaultMaxIterations, origin, branches, iterationCounting);
     }
 
     public RunConfig checkpointStore(CheckpointStore newStore) {
-        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations, origin, branches);
+        return new RunConfig(threadId, maxIterations, timeout, newStore, services, executor, defaultMaxIterations, origin, branches, iterationCounting);
     }
 
     public RunConfig services(NodeServices newServices) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations, origin, branches);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, newServices, executor, defaultMaxIterations, origin, branches, iterationCounting);
     }
 
     public RunConfig defaultMaxIterations(int newDefault) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault, origin, branches);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor, newDefault, origin, branches, iterationCounting);
     }
 
     public RunConfig origin(String newOrigin) {
         return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor,
-                defaultMaxIterations, newOrigin, branches);
+                defaultMaxIterations, newOrigin, branches, iterationCounting);
     }
 
     public RunConfig branches(Map<String, String> newBranches) {
         return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor,
-                defaultMaxIterations, origin, newBranches);
+                defaultMaxIterations, origin, newBranches, iterationCounting);
+    }
+
+    public RunConfig iterationCounting(IterationCounting newCounting) {
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, executor,
+                defaultMaxIterations, origin, branches, newCounting);
     }
 
     public RunConfig executor(Executor newExecutor) {
-        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations, origin, branches);
+        return new RunConfig(threadId, maxIterations, timeout, checkpointStore, services, newExecutor, defaultMaxIterations, origin, branches, iterationCounting);
     }
 }

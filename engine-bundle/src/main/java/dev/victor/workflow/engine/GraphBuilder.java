@@ -3,6 +3,7 @@ package dev.victor.workflow.engine;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.InvalidWorkflowException;
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.engine.internal.GraphAssembler;
 import dev.victor.workflow.model.JoinStrategy;
 import dev.victor.workflow.spi.NodeServices;
@@ -58,6 +59,7 @@ public final class GraphBuilder {
     private final List<Object> edges = new ArrayList<>();
     private String entry;
     private Integer maxIterations;
+    private IterationCounting iterationCounting;
     private Duration timeout;
     private int maxRetries;
 
@@ -151,6 +153,12 @@ public final class GraphBuilder {
         return this;
     }
 
+    /** What {@code max_iterations} counts (default: node executions, each parallel child one). */
+    public GraphBuilder iterationCounting(IterationCounting counting) {
+        this.iterationCounting = Objects.requireNonNull(counting, "counting");
+        return this;
+    }
+
     /** The time budget of a whole run ({@code null}: none). */
     public GraphBuilder timeout(Duration newTimeout) {
         if (newTimeout != null && (newTimeout.isNegative() || newTimeout.isZero())) {
@@ -201,6 +209,7 @@ public final class GraphBuilder {
         }
         assembler.entry(entry);
         assembler.limits(maxIterations, timeout, maxRetries);
+        assembler.iterationCounting(iterationCounting);
         return assembler.build();
     }
 }

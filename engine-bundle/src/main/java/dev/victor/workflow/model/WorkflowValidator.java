@@ -4,33 +4,26 @@ import dev.victor.workflow.format.SourcePosition;
 
 import dev.victor.workflow.api.InvalidWorkflowException;
 import dev.victor.workflow.api.Problem;
-import dev.victor.workflow.api.Severity;
 import dev.victor.workflow.expr.Expression;
 import dev.victor.workflow.expr.ExpressionSyntaxException;
 import dev.victor.workflow.expr.TransformProgram;
-import dev.victor.workflow.model.internal.DocumentReader;
+import dev.victor.workflow.model.internal.DefinitionLocator;
 import dev.victor.workflow.model.internal.Locator;
-import dev.victor.workflow.model.internal.Paths;
 import dev.victor.workflow.model.internal.Site;
 import dev.victor.workflow.model.internal.Suggest;
-import dev.victor.workflow.model.internal.Terminal;
 import dev.victor.workflow.model.internal.Values;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a workflow definition: the graph (ids, targets, start, parallel structure) and the
@@ -42,9 +35,6 @@ import java.util.regex.Pattern;
  * falling through, ignored edges, ...) are the "semantic" checks, which can be skipped.
  */
 public final class WorkflowValidator {
-    private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> LITERAL_NAMES = Set.of("True", "False", "None", "true", "false", "null");
-    private static final Set<String> BOOLEAN_LABELS = Set.of("true", "false", "default");
     private static final List<String> BUILT_IN_TYPES =
             List.of("agent", "compute", "condition", "transform", "parallel", "hitl", "team");
 
@@ -106,7 +96,7 @@ public final class WorkflowValidator {
         private final boolean semantic;
         private final Locator at;
         private final List<NodeDefinition> nodes;
-        private final List<Problem> problems = new ArrayList<>();
+        private final Findings findings;
         private final Map<String, Integer> firstIndex = new LinkedHashMap<>();
         /** Child id → index of its (first) parallel node. */
         private final Map<String, Integer> parentOf = new HashMap<>();
@@ -116,6 +106,7 @@ public final class WorkflowValidator {
             this.semantic = semantic;
             this.at = locator;
             this.nodes = orEmpty(workflow.nodes());
+            this.findings = new Findings(workflow);
         }
 
         List<Problem> run() {
@@ -127,7 +118,7 @@ public final class WorkflowValidator {
                 if (!at.reportedWorkflow("nodes")) {
                     error(at.workflowField("nodes"), null, "workflow has no nodes; it needs at least one");
                 }
-                return problems;
+                return findings.list();
             }
             checkIds();
             checkParallelStructure();
@@ -135,26 +126,22 @@ public final class WorkflowValidator {
             checkEdges();
             checkFields();
             if (semantic) {
-                checkReachability();
-                checkSemantics();
+                SemanticChecks checks = new SemanticChecks(workflow, nodes, at, firstIndex.keySet(), parentOf.keySet(),
+                        findings);
+                checks.checkReachability();
+                checks.checkNodes();
             }
-            return problems;
+            return findings.list();
         }
 
         // ---- problems --------------------------------------------------------------------
 
-        private void add(Severity severity, Site site, String node, String message) {
-            SourcePosition position = site.position();
-            problems.add(new Problem(severity, message, workflow.source(), workflow.name(), node, site.path(),
-                    position.line(), position.column()));
-        }
-
         private void error(Site site, String node, String message) {
-            add(Severity.ERROR, site, node, message);
+            findings.error(site, node, message);
         }
 
         private void warning(Site site, String node, String message) {
-            add(Severity.WARNING, site, node, message);
+            findings.warning(site, node, message);
         }
 
         private String where(int index) {
@@ -486,216 +473,6 @@ public final class WorkflowValidator {
                     error(at.field(index, "transform"), id, "the transform could not be parsed: " + e);
                 }
             }
-        }
-
-        // ---- semantic checks (warnings) --------------------------------------------------
-
-        private void checkReachability() {
-            String start = workflow.startNode();
-            if (start == null || !firstIndex.containsKey(start)) {
-                return;
-            }
-            Map<String, List<NodeDefinition>> byId = new HashMap<>();
-            for (NodeDefinition node : nodes) {
-                if (node.id() != null) {
-                    byId.computeIfAbsent(node.id(), id -> new ArrayList<>()).add(node);
-                }
-            }
-            Set<String> reached = new HashSet<>();
-            Deque<String> queue = new ArrayDeque<>();
-            queue.add(start);
-            reached.add(start);
-            while (!queue.isEmpty()) {
-                for (NodeDefinition node : byId.getOrDefault(queue.poll(), List.of())) {
-                    for (String next : successors(node)) {
-                        if (next != null && byId.containsKey(next) && reached.add(next)) {
-                            queue.add(next);
-                        }
-                    }
-                }
-            }
-            for (int i = 0; i < nodes.size(); i++) {
-                String id = nodes.get(i).id();
-                if (id != null && !reached.contains(id)) {
-                    warning(at.node(i), id, "node '" + id + "' is unreachable from the start node '" + start + "'");
-                }
-            }
-        }
-
-        private List<String> successors(NodeDefinition node) {
-            List<String> successors = new ArrayList<>();
-            boolean child = parentOf.containsKey(node.id());
-            if (node instanceof ParallelNode parallel) {
-                successors.addAll(orEmpty(parallel.children()));
-            }
-            if (child) {
-                return successors;
-            }
-            if (node instanceof ConditionNode condition) {
-                if (condition.branches() != null) {
-                    successors.addAll(condition.branches().values());
-                }
-                successors.add(condition.defaultTarget());
-            } else {
-                successors.addAll(orEmpty(node.next()));
-            }
-            return successors;
-        }
-
-        private void checkSemantics() {
-            for (int i = 0; i < nodes.size(); i++) {
-                NodeDefinition node = nodes.get(i);
-                String id = node.id();
-                if (id == null) {
-                    continue;
-                }
-                if (DocumentReader.END_TOKENS.contains(id)) {
-                    warning(at.field(i, "id"), id, "id '" + id + "' is also an END token: `next: [" + id
-                            + "]` and branches to '" + id + "' go to this node, not to the end of the path");
-                }
-                List<String> next = orEmpty(node.next());
-                if (node.chained() && !next.isEmpty()) {
-                    String word = Terminal.terminalWord(id, node.name());
-                    String chooser = word == null ? conditionChoosingBetween(id, next.get(0)) : null;
-                    if (word != null) {
-                        warning(at.node(i), id, "'" + id + "' says it ends the workflow ('" + word + "'), but it has"
-                                + " no 'next', so it falls through into '" + next.get(0)
-                                + "' (the next node in the list); add `next: []` to end here");
-                    } else if (chooser != null) {
-                        warning(at.node(i), id, "condition '" + chooser + "' chooses between '" + id + "' and '"
-                                + next.get(0) + "', but '" + id + "' has no 'next', so it falls through into '"
-                                + next.get(0) + "' (the next node in the list) and runs both; add `next: []` to"
-                                + " end here, or a `next` to where it should go");
-                    }
-                }
-                if (node instanceof ConditionNode condition) {
-                    checkSwitch(condition, i, id);
-                    if (condition.expression() != null) {
-                        checkFunctions(condition.expression().functions(), i, id, "condition");
-                    }
-                } else if (node instanceof TransformNode transform && transform.program() != null) {
-                    checkFunctions(transform.program().functions(), i, id, "transform");
-                } else if (node instanceof ComputeNode compute
-                        && (compute.handler() == null || compute.handler().isBlank())
-                        && orEmpty(compute.tools()).isEmpty()) {
-                    warning(at.node(i), id, "compute node '" + id + "' has neither 'handler' nor 'tools': it does"
-                            + " nothing");
-                }
-            }
-        }
-
-        /** A condition that has both nodes among its branch targets (alternatives), or null. */
-        private String conditionChoosingBetween(String first, String second) {
-            for (NodeDefinition node : nodes) {
-                if (node instanceof ConditionNode condition && condition.branches() != null) {
-                    Set<String> targets = new LinkedHashSet<>(condition.branches().values());
-                    if (condition.defaultTarget() != null) {
-                        targets.add(condition.defaultTarget());
-                    }
-                    if (targets.contains(first) && targets.contains(second)) {
-                        return condition.id();
-                    }
-                }
-            }
-            return null;
-        }
-
-        private void checkFunctions(Set<String> functions, int index, String id, String field) {
-            for (String function : functions) {
-                warning(at.field(index, field), id, field + " of node '" + id + "' calls '" + function
-                        + "()', which no built-in defines: a function service named '" + function
-                        + "' must be installed, or the run fails when it reaches the call");
-            }
-        }
-
-        private void checkSwitch(ConditionNode condition, int index, String id) {
-            String text = condition.condition() == null ? "" : condition.condition().strip();
-            if (!BARE_NAME.matcher(text).matches() || LITERAL_NAMES.contains(text) || condition.branches() == null) {
-                return;
-            }
-            Set<String> values = new LinkedHashSet<>();
-            for (String label : condition.branches().keySet()) {
-                if (!BOOLEAN_LABELS.contains(label)) {
-                    values.add(label);
-                }
-            }
-            if (values.isEmpty()) {
-                return;
-            }
-            warning(at.field(index, "condition"), id, "condition '" + text + "' is a bare name and its branches"
-                    + " are labelled with values (" + String.join(", ", values) + "): unless a condition function '"
-                    + text + "' is registered, it routes here on the text of the value of state key '" + text
-                    + "' (a switch), while Victor only tests its truthiness and never takes these branches");
-        }
-    }
-
-    /** Locates the parts of a definition built in code: canonical paths, the nodes' positions. */
-    private static final class DefinitionLocator implements Locator {
-        private final WorkflowDefinition workflow;
-        private final List<NodeDefinition> nodes;
-
-        DefinitionLocator(WorkflowDefinition workflow) {
-            this.workflow = workflow;
-            this.nodes = orEmpty(workflow.nodes());
-        }
-
-        private List<Object> base() {
-            return Paths.of("workflows", String.valueOf(workflow.name()));
-        }
-
-        private Site nodeSite(int index, Object... more) {
-            List<Object> path = Paths.append(Paths.append(base(), "nodes", index), more);
-            return Site.of(path, nodes.get(index).position());
-        }
-
-        @Override
-        public Site workflow() {
-            return Site.of(base(), workflow.position());
-        }
-
-        @Override
-        public Site workflowField(String key) {
-            return Site.of(Paths.append(base(), key), workflow.position());
-        }
-
-        @Override
-        public Site node(int index) {
-            return nodeSite(index);
-        }
-
-        @Override
-        public Site field(int index, String field) {
-            return nodeSite(index, field);
-        }
-
-        @Override
-        public Site nextTarget(int index, int position) {
-            return nodeSite(index, "next", position);
-        }
-
-        @Override
-        public Site branch(int index, String label) {
-            return nodeSite(index, "branches", label);
-        }
-
-        @Override
-        public Site defaultTarget(int index) {
-            return nodeSite(index, "default");
-        }
-
-        @Override
-        public Site child(int index, int position) {
-            return nodeSite(index, "parallel_nodes", position);
-        }
-
-        @Override
-        public boolean reported(int index, String field) {
-            return false;
-        }
-
-        @Override
-        public boolean reportedWorkflow(String key) {
-            return false;
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.victor.workflow.engine;
 
 import dev.victor.workflow.api.CompiledGraph;
+import dev.victor.workflow.api.IterationCounting;
+import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunEvent;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
 import dev.victor.workflow.model.Constraints;
 import dev.victor.workflow.model.JoinStrategy;
+import dev.victor.workflow.model.Limits;
 import dev.victor.workflow.model.NodeDefinition;
 import dev.victor.workflow.spi.NodeOutput;
 import dev.victor.workflow.spi.NodeServices;
@@ -229,7 +232,55 @@ class ParallelTest {
         RunResult result = graph.invoke(Map.of());
 
         assertThat(result.status()).isEqualTo(RunStatus.LIMIT_EXCEEDED);
-        assertThat(result.error().message()).contains("max_iterations (3)", "4 more");
+        assertThat(result.error().message()).contains("max_iterations (3)", "4 more",
+                "'iteration_counting: steps' counts a parallel node once");
+    }
+
+    private static CompiledGraph fanOfThreeThenFan(Limits limits, int defaultMaxIterations) {
+        NodeServices services = NodeServices.builder().handler("h", call -> NodeOutput.of("done")).build();
+        return new DefinitionCompiler(EngineOptions.defaults().services(services)
+                .defaultMaxIterations(defaultMaxIterations))
+                .compile(workflow("par", limits,
+                        parallel("fan", JoinStrategy.ALL, null, "again", "a", "b", "c"),
+                        handler("a", "h", Map.of(), null), handler("b", "h", Map.of(), null),
+                        handler("c", "h", Map.of(), null),
+                        parallel("again", JoinStrategy.ALL, null, null, "d"),
+                        handler("d", "h", Map.of(), null)));
+    }
+
+    @Test
+    void stepsCountAParallelNodeAndItsChildrenOnce() {
+        // node executions: fan 4 + again 2 = 6; steps: 2
+        CompiledGraph graph = fanOfThreeThenFan(Limits.NONE, 2);
+
+        RunResult byExecutions = graph.invoke(Map.of());
+        RunResult bySteps = graph.invoke(Map.of(), RunConfig.defaults().iterationCounting(IterationCounting.STEPS));
+
+        assertThat(byExecutions.status()).isEqualTo(RunStatus.LIMIT_EXCEEDED);
+        assertThat(bySteps.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(bySteps.iterations()).isEqualTo(2);
+        assertThat(bySteps.nodeHistory()).containsExactly("a", "b", "c", "fan", "d", "again");
+        assertThat(bySteps.state()).containsKeys("a", "b", "c", "d");
+    }
+
+    @Test
+    void stepsStillEndARunAtItsLimit() {
+        RunResult result = fanOfThreeThenFan(Limits.NONE, 1)
+                .invoke(Map.of(), RunConfig.defaults().iterationCounting(IterationCounting.STEPS));
+
+        assertThat(result.status()).isEqualTo(RunStatus.LIMIT_EXCEEDED);
+        assertThat(result.error().nodeId()).isEqualTo("again");
+        assertThat(result.error().message()).contains("max_iterations (1) exceeded: 1 steps,",
+                "node 'again' would take one more").doesNotContain("counts a parallel node once");
+    }
+
+    @Test
+    void theWorkflowChoosesHowToCountAndTheCallerOverrides() {
+        CompiledGraph graph = fanOfThreeThenFan(new Limits(null, null, null, null, IterationCounting.STEPS), 2);
+
+        assertThat(graph.invoke(Map.of()).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(graph.invoke(Map.of(), RunConfig.defaults().iterationCounting(IterationCounting.NODE_EXECUTIONS))
+                .status()).isEqualTo(RunStatus.LIMIT_EXCEEDED);
     }
 
     @Test

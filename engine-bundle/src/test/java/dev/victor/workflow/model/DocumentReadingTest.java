@@ -1,5 +1,6 @@
 package dev.victor.workflow.model;
 
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.Severity;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,36 @@ class DocumentReadingTest {
 
         assertThat(workflow.limits()).isEqualTo(
                 new Limits(100, Duration.ofSeconds(600), Duration.ofSeconds(60), 5));
+    }
+
+    @Test
+    void iterationCountingIsReadAtTopLevelAndInTheExecutionBlock() {
+        WorkflowDefinition top = single(read(map("workflows", map("w", map(
+                "iteration_counting", "steps", "nodes", list(agent("a")))))));
+        WorkflowDefinition inBlock = single(read(map("workflows", map("w", map(
+                "execution", map("iteration_counting", "node_executions"), "nodes", list(agent("a")))))));
+        WorkflowDefinition unset = single(read(map("workflows", map("w", map("nodes", list(agent("a")))))));
+
+        assertThat(top.limits().iterationCounting()).isEqualTo(IterationCounting.STEPS);
+        assertThat(inBlock.limits().iterationCounting()).isEqualTo(IterationCounting.NODE_EXECUTIONS);
+        assertThat(unset.limits().iterationCounting()).isNull();
+    }
+
+    @Test
+    void anUnknownIterationCountingIsAnErrorThatNamesTheChoices() {
+        for (Object wrong : List.of("step", "STEPS", "victor", 1, true)) {
+            WorkflowDocument document = read(map("workflows", map("w", map(
+                    "execution", map("iteration_counting", at(3, 25, wrong)), "nodes", list(agent("a"))))));
+
+            Problem problem = only(document, "'iteration_counting' must be 'node_executions' or 'steps', not ");
+            assertThat(problem.isError()).as("%s", wrong).isTrue();
+            assertThat(problem.path()).isEqualTo("workflows.w.execution.iteration_counting");
+            assertThat(problem.line()).isEqualTo(3);
+            assertThat(document.workflows()).isEmpty();
+        }
+        assertThat(only(read(map("workflows", map("w", map("iteration_counting", "step",
+                "nodes", list(agent("a")))))), "'iteration_counting' must be").message())
+                .contains("did you mean 'steps'");
     }
 
     @Test

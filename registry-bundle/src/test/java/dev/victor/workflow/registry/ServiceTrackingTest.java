@@ -212,6 +212,33 @@ class ServiceTrackingTest {
     }
 
     @Test
+    void optionsInThePluginSettingsOfAServiceAreRefusedNotIgnored() {
+        registry.addService(new TinyPlugin(Map.of()), Map.of("scheme", "yaml", "service.id", 7L, "plugin.name", "tiny"),
+                "tiny-bundle");
+        assertThat(compiledBy("yaml://w: a")).isNotNull();
+
+        for (String key : List.of("yaml", "tiny")) {
+            registry.configurePlugin(key, PluginSettings.defaults().withOptions(Map.of("strict", true, "max_values", 9)));
+
+            assertThatThrownBy(() -> registry.compile("yaml://w: b"))
+                    .isInstanceOf(dev.victor.workflow.api.WorkflowException.class)
+                    .hasMessageContaining("'tiny' is a service")
+                    .hasMessageContaining("options [max_values, strict] that it cannot take")
+                    .hasMessageContaining("tiny-bundle");
+            assertThatThrownBy(() -> registry.workflowNames("yaml://w: b"))
+                    .hasMessageContaining("that it cannot take");
+            assertThat(logger.messages).anyMatch(message -> message.contains("give options [max_values, strict] to"
+                    + " 'tiny'"));
+            registry.configurePlugin(key, null);
+            logger.messages.clear();
+        }
+        // enabling, disabling and stale serving are not options: they apply to a service
+        registry.configurePlugin("yaml", PluginSettings.defaults().withStaleIfError(true));
+        assertThat(compiledBy("yaml://w: c")).isNotNull();
+        assertThat(logger.messages).noneMatch(message -> message.contains("give options"));
+    }
+
+    @Test
     void aServiceThatCannotBeBuiltWithOptionsSaysHowToConfigureIt() {
         ConfiguredComponent component = new ConfiguredComponent(null);
         registry.addService(component, props("yaml", 0, 0), "component-bundle");

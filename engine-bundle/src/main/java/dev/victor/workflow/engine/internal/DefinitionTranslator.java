@@ -43,6 +43,7 @@ public final class DefinitionTranslator {
         Limits limits = definition.limits() == null ? Limits.NONE : definition.limits();
         this.defaultNodeTimeout = limits.defaultNodeTimeout();
         assembler.limits(limits.maxIterations(), limits.timeout(), limits.maxRetries() == null ? 0 : limits.maxRetries());
+        assembler.iterationCounting(limits.iterationCounting());
         assembler.entry(definition.startNode() != null ? definition.startNode()
                 : definition.nodes().isEmpty() ? null : definition.nodes().get(0).id());
     }

@@ -3,6 +3,7 @@ package dev.victor.workflow.engine.internal;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.HitlSignal;
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.NoSuchThreadException;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.api.RunConfig;
@@ -36,6 +37,7 @@ public final class EngineGraph implements CompiledGraph {
     final int entry;
     private final Map<String, Integer> index;
     final Integer maxIterations;
+    final IterationCounting iterationCounting;
     final Duration timeout;
     final int maxRetries;
     final EngineOptions options;
@@ -44,7 +46,8 @@ public final class EngineGraph implements CompiledGraph {
     private final String fingerprint;
 
     EngineGraph(String name, List<Problem> warnings, Node[] nodes, int entry, Map<String, Integer> index,
-                Integer maxIterations, Duration timeout, int maxRetries, EngineOptions options, GraphView view,
+                Integer maxIterations, IterationCounting iterationCounting, Duration timeout, int maxRetries,
+                EngineOptions options, GraphView view,
                 String fingerprint) {
         this.name = name;
         this.warnings = List.copyOf(warnings);
@@ -52,12 +55,23 @@ public final class EngineGraph implements CompiledGraph {
         this.entry = entry;
         this.index = Map.copyOf(index);
         this.maxIterations = maxIterations;
+        this.iterationCounting = iterationCounting;
         this.timeout = timeout;
         this.maxRetries = maxRetries;
         this.options = options;
         this.defaultStore = options.defaultStore() != null ? options.defaultStore() : new InMemoryCheckpointStore();
         this.view = view;
         this.fingerprint = fingerprint;
+    }
+
+    /** Whether a node of this graph runs children (its weight counts them). */
+    boolean hasParallelNodes() {
+        for (Node node : nodes) {
+            if (node.weight > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

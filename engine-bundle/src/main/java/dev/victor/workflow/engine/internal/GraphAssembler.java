@@ -3,6 +3,7 @@ package dev.victor.workflow.engine.internal;
 import dev.victor.workflow.api.EdgeView;
 import dev.victor.workflow.api.GraphView;
 import dev.victor.workflow.api.InvalidWorkflowException;
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.NodeView;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.engine.EngineOptions;
@@ -45,6 +46,7 @@ public final class GraphAssembler {
     private final List<Problem> problems = new ArrayList<>();
     private String entry;
     private Integer maxIterations;
+    private IterationCounting iterationCounting;
     private Duration timeout;
     private int maxRetries;
     private String fingerprint;
@@ -130,6 +132,11 @@ public final class GraphAssembler {
         this.maxIterations = maxIterations;
         this.timeout = timeout;
         this.maxRetries = maxRetries;
+    }
+
+    /** What {@code max_iterations} counts ({@code null}: the caller's choice, else node executions). */
+    public void iterationCounting(IterationCounting counting) {
+        this.iterationCounting = counting;
     }
 
     // ---- what the definition compiler uses ----
@@ -273,8 +280,8 @@ public final class GraphAssembler {
         }
         GraphView view = view(nodes, entryIndex);
         List<Problem> warnings = problems.stream().filter(problem -> !problem.isError()).toList();
-        return new EngineGraph(name, warnings, nodes, entryIndex, index, maxIterations, timeout, maxRetries, options,
-                view, fingerprint);
+        return new EngineGraph(name, warnings, nodes, entryIndex, index, maxIterations, iterationCounting, timeout, maxRetries,
+                options, view, fingerprint);
     }
 
     private int weight(int node, int[][] children, int[] weight, boolean[] visiting) {

@@ -2,6 +2,7 @@ package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.api.HitlSignal;
 import dev.victor.workflow.api.Interrupt;
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.NodeHistory;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunError;
@@ -42,6 +43,8 @@ public final class Run {
     final Clock clock;
     private final RunConfig config;
     final int maxIterations;
+    /** Whether a parallel node and its children count once ({@code iteration_counting: steps}). */
+    private final boolean countSteps;
     final int maxRetries;
     /** The dry run's steering: condition node id to the branch it takes. */
     final Map<String, String> branches;
@@ -109,6 +112,8 @@ public final class Run {
                 : graph.maxIterations != null ? graph.maxIterations
                 : config.defaultMaxIterations() != null ? config.defaultMaxIterations()
                 : graph.options.defaultMaxIterations();
+        this.countSteps = (config.iterationCounting() != null ? config.iterationCounting()
+                : graph.iterationCounting) == IterationCounting.STEPS;
         this.maxRetries = graph.maxRetries;
         this.branches = config.branches();
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
@@ -268,7 +273,7 @@ public final class Run {
             stopTimedOut(node, false);
             return false;
         }
-        if (iterations + node.weight > maxIterations) {
+        if (iterations + cost(node) > maxIterations) {
             stopLimit(node);
             return false;
         }
@@ -366,7 +371,7 @@ public final class Run {
     }
 
     private void completed(Node node, int iteration, long began, int next) {
-        iterations += node.weight;
+        iterations += cost(node);
         history.add(node.id);
         if (events != null) {
             reports.drainTo(events);
@@ -506,9 +511,19 @@ public final class Run {
             path.append(history.get(i)).append(" -> ");
         }
         path.append(node.id);
+        int cost = cost(node);
+        String counted = countSteps ? " steps, and node '" + node.id + "' would take one more"
+                : " node executions, and node '" + node.id + "' would run " + (cost == 1 ? "one more" : cost + " more");
+        String hint = countSteps || !graph.hasParallelNodes() ? ""
+                : " (each child of a parallel node counts one; 'iteration_counting: steps' counts a parallel node"
+                + " once, as Victor does)";
         finish(RunStatus.LIMIT_EXCEEDED, new RunError(node.id, "max_iterations (" + maxIterations
-                + ") exceeded: " + iterations + " node executions, and node '" + node.id + "' would run "
-                + (node.weight == 1 ? "one more" : node.weight + " more") + "; path: " + path, "limit", null), null);
+                + ") exceeded: " + iterations + counted + "; path: " + path + hint, "limit", null), null);
+    }
+
+    /** What running {@code node} costs against {@code max_iterations}. */
+    private int cost(Node node) {
+        return countSteps ? 1 : node.weight;
     }
 
     private void finish(RunStatus status, RunError error, Interrupt interrupt) {

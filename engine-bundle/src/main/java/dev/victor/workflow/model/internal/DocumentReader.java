@@ -1,5 +1,6 @@
 package dev.victor.workflow.model.internal;
 
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.Problem;
 import dev.victor.workflow.model.Limits;
 import dev.victor.workflow.model.NodeDefinition;
@@ -28,9 +29,10 @@ public final class DocumentReader {
     private static final Set<String> WORKFLOW_KEYS = Set.of("description", "metadata", "nodes", "start_node",
             "max_iterations", "timeout", "max_execution_timeout_seconds", "default_node_timeout",
             "default_node_timeout_seconds", "max_retries", "execution", "services", "batch_config", "schedule",
-            "temporal_context");
+            "temporal_context", "iteration_counting");
     private static final Set<String> EXECUTION_KEYS = Set.of("max_iterations", "timeout",
-            "max_execution_timeout_seconds", "default_node_timeout", "default_node_timeout_seconds", "max_retries");
+            "max_execution_timeout_seconds", "default_node_timeout", "default_node_timeout_seconds", "max_retries",
+            "iteration_counting");
     private static final List<String> METADATA_BLOCKS = List.of("services", "batch_config", "schedule",
             "temporal_context");
 
@@ -179,17 +181,46 @@ public final class DocumentReader {
             fields.fail("execution", "'execution' must be a mapping, not " + Values.describe(block));
         }
         List<Fields> sources = execution == null ? List.of(fields) : List.of(execution, fields);
-        Integer maxIterations = (Integer) limit(scope, workflow, sources, "max_iterations", false, "max_iterations");
-        Duration timeout = (Duration) limit(scope, workflow, sources, "timeout", true, "timeout",
+        Integer maxIterations = (Integer) limit(scope, workflow, sources, "max_iterations", LimitKind.WHOLE_NUMBER,
+                "max_iterations");
+        Duration timeout = (Duration) limit(scope, workflow, sources, "timeout", LimitKind.SECONDS, "timeout",
                 "max_execution_timeout_seconds");
-        Duration nodeTimeout = (Duration) limit(scope, workflow, sources, "default_node_timeout", true,
+        Duration nodeTimeout = (Duration) limit(scope, workflow, sources, "default_node_timeout", LimitKind.SECONDS,
                 "default_node_timeout", "default_node_timeout_seconds");
-        Integer maxRetries = (Integer) limit(scope, workflow, sources, "max_retries", false, "max_retries");
-        return new Limits(maxIterations, timeout, nodeTimeout, maxRetries);
+        Integer maxRetries = (Integer) limit(scope, workflow, sources, "max_retries", LimitKind.WHOLE_NUMBER,
+                "max_retries");
+        IterationCounting counting = (IterationCounting) limit(scope, workflow, sources, "iteration_counting",
+                LimitKind.COUNTING, "iteration_counting");
+        return new Limits(maxIterations, timeout, nodeTimeout, maxRetries, counting);
     }
 
+    /** How a limit's value is read, and what a value it cannot read is told. */
+    private enum LimitKind {
+        WHOLE_NUMBER, SECONDS, COUNTING;
+
+        Object read(Object value) {
+            return switch (this) {
+                case WHOLE_NUMBER -> Values.wholeNumber(value);
+                case SECONDS -> Values.seconds(value);
+                case COUNTING -> value instanceof String text ? IterationCounting.ofLabel(text) : null;
+            };
+        }
+
+        String problem(Object value) {
+            return switch (this) {
+                case WHOLE_NUMBER -> Values.wholeNumberProblem(value);
+                case SECONDS -> "must be a number of seconds, not " + Values.describe(value);
+                case COUNTING -> "must be 'node_executions' or 'steps', not " + Values.describe(value)
+                        + (value instanceof String text ? Suggest.didYouMean(text, COUNTING_LABELS) : "");
+            };
+        }
+    }
+
+    private static final List<String> COUNTING_LABELS = java.util.Arrays.stream(IterationCounting.values())
+            .map(IterationCounting::label).toList();
+
     /** The first written of {@code keys} (execution block first), as a whole number or as seconds. */
-    private Object limit(Scope scope, NodeDraft workflow, List<Fields> sources, String field, boolean seconds,
+    private Object limit(Scope scope, NodeDraft workflow, List<Fields> sources, String field, LimitKind kind,
                          String... keys) {
         Object result = null;
         List<Object> used = null;
@@ -208,11 +239,10 @@ public final class DocumentReader {
                 }
                 used = path;
                 workflow.fieldPaths.put(field, path);
-                result = seconds ? Values.seconds(value) : Values.wholeNumber(value);
+                result = kind.read(value);
                 if (result == null) {
                     workflow.reported.add(field);
-                    scope.error(path, null, "'" + key + "' " + (seconds ? "must be a number of seconds, not "
-                            + Values.describe(value) : Values.wholeNumberProblem(value)));
+                    scope.error(path, null, "'" + key + "' " + kind.problem(value));
                 }
             }
         }

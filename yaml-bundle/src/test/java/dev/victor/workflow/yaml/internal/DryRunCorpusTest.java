@@ -3,6 +3,7 @@ package dev.victor.workflow.yaml.internal;
 import dev.victor.workflow.api.WorkflowCompilerPlugin;
 import dev.victor.workflow.api.CompiledGraph;
 import dev.victor.workflow.api.Interrupt;
+import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunResult;
 import dev.victor.workflow.api.RunStatus;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,13 @@ class DryRunCorpusTest {
             "tdd", Map.of("check_more_tests", "false"),
             "document_ingest", Map.of("check_embeddings", "true", "check_verification", "true"));
 
+    /**
+     * Written for Victor's count, where a parallel node and its children are one step: the straight
+     * path of document_ingest is 27 node executions (its two parallel nodes run seven children),
+     * 20 steps. They run as their authors meant with {@code iteration_counting: steps}.
+     */
+    private static final Set<String> VICTOR_COUNTING = Set.of("document_ingest");
+
     private final WorkflowCompilerPlugin plugin = YamlFiles.plugin();
 
     static Stream<org.junit.jupiter.params.provider.Arguments> workflows() throws IOException {
@@ -51,7 +60,8 @@ class DryRunCorpusTest {
         InMemoryCheckpointStore store = new InMemoryCheckpointStore();
         DryRunServices services = new DryRunServices(NodeServices.none());
         RunConfig config = RunConfig.defaults().services(services).checkpointStore(store)
-                .branches(STEERED.getOrDefault(workflow, Map.of()));
+                .branches(STEERED.getOrDefault(workflow, Map.of()))
+                .iterationCounting(VICTOR_COUNTING.contains(workflow) ? IterationCounting.STEPS : null);
         RunResult result = graph.invoke(Map.of(), config);
         List<String> path = new ArrayList<>(result.nodeHistory());
         int resumes = 0;
@@ -60,13 +70,6 @@ class DryRunCorpusTest {
             Object approval = interrupt.choices().isEmpty() ? Boolean.TRUE : interrupt.choices().get(0);
             result = graph.resume(result.threadId(), approval, config.threadId(result.threadId()));
             path.addAll(result.nodeHistory());
-        }
-        if (workflow.equals("document_ingest")) {
-            // Its straight path is 26 node executions when parallel children count one each, as
-            // FORMAT.md counts them (Victor counts a parallel node once): the limit, not the engine.
-            assertThat(result.status()).isEqualTo(RunStatus.LIMIT_EXCEEDED);
-            assertThat(result.error().nodeId()).isEqualTo("complete");
-            return;
         }
         assertThat(result.status()).as("%s › %s: %s after %s", file, workflow, result.error(), path)
                 .isEqualTo(RunStatus.COMPLETED);

@@ -96,6 +96,22 @@ class YamlFilesTest {
     }
 
     @Test
+    void theComposedPluginRefusesOptionsFromThePluginSettings() throws Exception {
+        Path file = write("opts.yaml", WORKFLOW);
+        DefaultWorkflowCompilerRegistry registry = YamlFiles.registry(Map.of(), new YamlFormat());
+        registry.compile("yaml://" + file, "build");
+
+        registry.configurePlugin("yaml", dev.victor.workflow.registry.PluginSettings.defaults()
+                .withOptions(Map.of("strict", true)));
+
+        assertThatThrownBy(() -> registry.compile("yaml://" + file, "build"))
+                .hasMessageContaining("options [strict] that it cannot take")
+                .hasMessageContaining("Configuration Admin");
+        registry.configurePlugin("yaml", null);
+        assertThat(registry.compile("yaml://" + file, "build").name()).isEqualTo("build");
+    }
+
+    @Test
     void compilesTextThatStartsWithAComment() {
         compiler().compile("# my workflow\n" + WORKFLOW, null, true);
         assertThat(format.sourceName()).isNull();

@@ -222,6 +222,26 @@ public final class PluginDirectory {
             PluginTable old = table;
             table = PluginTable.build(registrations.all(), old.settings(), Map.copyOf(settings));
             cache.invalidate(table.droppedSince(old));
+            warnOfServiceOptions(old);
+        }
+    }
+
+    /** A service takes no options from the plugin settings; its compiles refuse them, and this says so at once. */
+    private void warnOfServiceOptions(PluginTable old) {
+        for (PluginEntry entry : registrations.all()) {
+            if (entry.kind != PluginEntry.Kind.SERVICE) {
+                continue;
+            }
+            for (String scheme : entry.schemes) {
+                PluginSettings now = table.settingsOf(entry, scheme);
+                if (!now.options().isEmpty() && !now.equals(old.settingsOf(entry, scheme))) {
+                    log.log(System.Logger.Level.WARNING, "The plugin settings give options {0} to ''{1}'', a"
+                            + " service ({2}) configured through its own configuration: its compiles are refused"
+                            + " until the options are removed from the plugin settings", new java.util.TreeSet<>(now.options().keySet()),
+                            entry.name, entry.origin);
+                    break;
+                }
+            }
         }
     }
 

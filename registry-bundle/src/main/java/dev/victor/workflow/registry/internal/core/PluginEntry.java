@@ -80,11 +80,23 @@ public final class PluginEntry {
     }
 
     /**
-     * The instance that compiles for the registry, built on first use with the configured options
-     * (a service is used as it is). Rebuilt when the options change.
+     * The instance that compiles for the registry, built on first use with the configured options.
+     * Rebuilt when the options change. A service is used as it is: the framework built it with its
+     * own configuration, so options for it in the registry's plugin settings are refused rather
+     * than ignored.
+     *
+     * @throws WorkflowException when a service is given options
      */
     public synchronized WorkflowCompilerPlugin instance(Map<String, Object> options) {
         if (kind == Kind.SERVICE) {
+            if (!options.isEmpty()) {
+                throw new WorkflowException("The plugin '" + name + "' is a service (" + pluginClass.getName()
+                        + (origin == null ? "" : ", from " + origin) + ") configured through its own configuration;"
+                        + " the registry's plugin settings give it options " + new java.util.TreeSet<>(options.keySet()) + " that it cannot"
+                        + " take: set them in the service's configuration (Configuration Admin) and remove them"
+                        + " from the plugin settings ('workflow_plugins: " + name + ": options:' or a"
+                        + " dev.victor.workflow.registry.plugin configuration)");
+            }
             return instance;
         }
         if (instance == null || !instanceOptions.equals(options)) {
@@ -112,8 +124,8 @@ public final class PluginEntry {
             } catch (WorkflowException cannotBuild) {
                 throw new WorkflowException("The plugin '" + name + "' is a service (" + pluginClass.getName()
                         + ") that cannot be built again with options " + options.keySet()
-                        + ": configure the service instead (Configuration Admin, or the registry's plugin"
-                        + " settings), or register a plugin class for such options", cannotBuild);
+                        + ": configure the service instead (Configuration Admin), or register a plugin class"
+                        + " for such options", cannotBuild);
             }
         }
         return build(options);
