@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param error       why it did not complete; {@code null} when it completed or was interrupted
  * @param iterations  node executions counted against {@code max_iterations}
  * @param duration    wall time of this run
- * @param nodeHistory ids of the nodes that completed, in order
+ * @param nodeHistory ids of the nodes that completed, in order (a {@link NodeHistory} is taken as it is,
+ *                    any other list is copied)
  * @param interrupt   the pending human request when {@code status} is INTERRUPTED, else {@code null}
  * @param warnings    things that went oddly but did not stop the run (no branch matched, merge
  *                    conflicts, stale sources served, ...)
@@ -28,7 +29,8 @@ public record RunResult(RunStatus status, String threadId, Map<String, Object> s
     public RunResult {
         Objects.requireNonNull(status, "status");
         state = state == null ? Map.of() : java.util.Collections.unmodifiableMap(state);
-        nodeHistory = nodeHistory == null ? List.of() : List.copyOf(nodeHistory);
+        nodeHistory = nodeHistory == null ? List.of()
+                : nodeHistory instanceof NodeHistory immutable ? immutable : List.copyOf(nodeHistory);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         duration = duration == null ? Duration.ZERO : duration;
         tokenUsage = tokenUsage == null || tokenUsage.isEmpty() ? Map.of()

@@ -146,6 +146,60 @@ class GraphBuilderTest {
     }
 
     @Test
+    void aRouterAnsweringNullTakesTheDefaultOrFailsNamingTheLabel() {
+        CompiledGraph withDefault = GraphBuilder.named("g")
+                .node("start", state -> null)
+                .node("fallback", state -> Map.of("fell", true))
+                .conditionalEdges("start", state -> null, Map.of("x", GraphView.END), "fallback")
+                .entry("start")
+                .build();
+        assertThat(withDefault.invoke(Map.of()).state()).containsEntry("fell", true);
+
+        RunResult failed = GraphBuilder.named("g")
+                .node("start", state -> null)
+                .conditionalEdges("start", state -> null, Map.of("x", GraphView.END))
+                .entry("start")
+                .build()
+                .invoke(Map.of());
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error().message()).contains("the router of node 'start' gave 'null', which matches no branch");
+    }
+
+    @Test
+    void updatesOfEveryKindOfMapAreWrittenWithTheirOwnKeysInTheirOrder() {
+        java.util.TreeMap<String, Object> caseless = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseless.put("KEY", "upper");
+        Map<String, Object> withNull = new HashMap<>();
+        withNull.put("gone", null);
+        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("z", 1);
+        ordered.put("y", 2);
+        ordered.put("x", 3);
+        // one node answers with maps of one entry under changing keys, and with other maps in between
+        List<Map<String, ?>> answers = List.of(Map.of("key", "lower"), Map.of("key", "again"), caseless,
+                Map.of("other", 1), Map.of("key", "last"), withNull, ordered, Map.of("a", 1, "b", 2));
+        AtomicInteger turn = new AtomicInteger();
+        CompiledGraph graph = GraphBuilder.named("g")
+                .node("write", state -> answers.get(turn.getAndIncrement()))
+                .conditionalEdges("write", state -> turn.get() < answers.size() ? "again" : "done",
+                        Map.of("again", "write", "done", GraphView.END))
+                .entry("write")
+                .build();
+
+        for (int run = 0; run < 3; run++) {
+            turn.set(0);
+            RunResult result = graph.invoke(Map.of("gone", "here"));
+
+            assertThat(result.status()).as("%s", result.error()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(new ArrayList<>(result.state().keySet()))
+                    .startsWith("gone", "key", "KEY", "other", "z", "y", "x")
+                    .containsExactlyInAnyOrder("gone", "key", "KEY", "other", "z", "y", "x", "a", "b");
+            assertThat(result.state()).containsEntry("key", "last").containsEntry("KEY", "upper")
+                    .containsEntry("other", 1).containsEntry("gone", null).containsEntry("x", 3);
+        }
+    }
+
+    @Test
     void buildReportsEveryProblem() {
         GraphBuilder builder = GraphBuilder.named("broken")
                 .node("a", state -> null)

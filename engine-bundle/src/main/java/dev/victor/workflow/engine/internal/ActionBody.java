@@ -6,6 +6,7 @@ import java.util.Map;
 final class ActionBody implements NodeBody {
     private final String what;
     private final GraphAssembler.StateFunction action;
+    private final Updates updates = new Updates();
 
     ActionBody(String what, GraphAssembler.StateFunction action) {
         this.what = what;
@@ -15,13 +16,11 @@ final class ActionBody implements NodeBody {
     @Override
     public void execute(Scope scope) throws Exception {
         Map<String, Object> state = scope.view();
-        Map<String, ?> updates = scope.run.timed
+        Map<String, ?> written = scope.run.timed
                 ? Calls.call(scope, 0L, null, what, () -> action.apply(state))
                 : action.apply(state);
-        if (updates != null) {
-            for (Map.Entry<String, ?> update : updates.entrySet()) {
-                scope.write(update.getKey(), update.getValue());
-            }
+        if (written != null) {
+            updates.writeTo(scope, written);
         }
     }
 }

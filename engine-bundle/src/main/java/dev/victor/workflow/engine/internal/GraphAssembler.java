@@ -118,7 +118,7 @@ public final class GraphAssembler {
             error(id, "node '" + id + "' already has its edges; give it either one edge or one set of conditional edges");
             return;
         }
-        spec.labels = (state, run) -> new Route.Label(router.label(state));
+        spec.labels = (Route.LabelTexts) (state, run) -> router.label(state);
         spec.routeWhat = "the router of node '" + id + "'";
         spec.branches = new LinkedHashMap<>(branches);
         spec.defaultTarget = defaultTarget;

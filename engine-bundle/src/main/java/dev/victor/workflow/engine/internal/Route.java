@@ -32,17 +32,31 @@ public final class Route {
         Object label(Map<String, Object> state, Run run) throws Exception;
     }
 
+    /**
+     * A source that always answers with the text of a branch label (a builder's router, a
+     * {@code String} or {@code null}), as a {@link Label} would carry it, without a {@code Label}
+     * made per step.
+     */
+    @FunctionalInterface
+    public interface LabelTexts extends LabelSource {
+    }
+
     final String nodeId;
     final String what;
     final LabelSource source;
     final String[] labels;
     final int[] targets;
     final int defaultTarget;
+    /** The source answers with label texts ({@link LabelTexts}). */
+    private final boolean texts;
     private final HashMap<String, Integer> byLabel;
     private final String labelList;
     /** The branch for a true value when the labels are booleans, else null. */
     private final String trueLabel;
     private final String falseLabel;
+    /** The branches of a true and a false value when routing by truthiness; {@code null} when there is none. */
+    private final Integer trueTarget;
+    private final Integer falseTarget;
 
     Route(String nodeId, String what, LabelSource source, String[] labels, int[] targets, int defaultTarget) {
         this.nodeId = nodeId;
@@ -51,6 +65,7 @@ public final class Route {
         this.labels = labels;
         this.targets = targets;
         this.defaultTarget = defaultTarget;
+        this.texts = source instanceof LabelTexts;
         this.byLabel = new HashMap<>();
         String yes = null;
         String no = null;
@@ -69,6 +84,8 @@ public final class Route {
         this.trueLabel = booleans ? (yes == null ? "true" : yes) : null;
         this.falseLabel = booleans ? (no == null ? "false" : no) : null;
         this.labelList = labels.length == 0 ? "none" : String.join(", ", labels);
+        this.trueTarget = booleans ? byLabel.get(trueLabel) : null;
+        this.falseTarget = booleans ? byLabel.get(falseLabel) : null;
     }
 
     /** Whether values are routed by truthiness (the labels are {@code true}/{@code false}). */
@@ -78,42 +95,61 @@ public final class Route {
 
     /** The next node's index, or {@link Node#END}. */
     int next(Scope scope) throws Exception {
+        // kept small, so that the JIT can inline it into the step loop; the rare cases are methods of their own
         String steered = scope.run.branches.get(nodeId);
         if (steered != null) {
             return steer(scope, steered);
         }
-        Object value;
-        try {
-            value = source.label(scope.view(), scope.run);
-        } catch (RunStop | NodeFailure stop) {
-            throw stop;
-        } catch (Exception failed) {
-            throw new NodeFailure(what + " could not be evaluated: " + Exec.describe(failed),
-                    failed.getClass().getName(), failed, false);
-        }
+        Object value = value(scope);
         if (value instanceof Placeholder placeholder) {
             return placeholderChoice(scope, placeholder);
         }
+        boolean chosen = texts || value instanceof Label;
         String label;
-        if (value instanceof Label chosen) {
-            label = chosen.text();
-        } else if (trueLabel != null) {
-            label = PyValues.truthy(value) ? trueLabel : falseLabel;
-        } else if (value instanceof Boolean flag) {
-            label = flag ? "true" : "false";
+        Integer target;
+        if (!chosen && trueLabel != null) {
+            boolean truthy = PyValues.truthy(value);
+            label = truthy ? trueLabel : falseLabel;
+            target = truthy ? trueTarget : falseTarget;
         } else {
-            label = PyValues.str(value);
+            label = chosen ? chosenLabel(value) : switchLabel(value);
+            target = label == null ? null : byLabel.get(label);
         }
-        Integer target = label == null ? null : byLabel.get(label);
         if (target != null) {
             return target;
         }
         if (defaultTarget != NO_DEFAULT) {
             return defaultTarget;
         }
-        String shown = value instanceof Label chosen ? "'" + chosen.text() + "'" : PyValues.repr(value);
-        throw NodeFailure.permanent(what + " gave " + shown
-                + (trueLabel != null && !(value instanceof Label) ? " (" + label + ")" : "")
+        throw noBranch(value, label, chosen);
+    }
+
+    /** The value to route on; what the source throws (but a stop or a node failure) fails the node. */
+    private Object value(Scope scope) throws Exception {
+        try {
+            return source.label(scope.view(), scope.run);
+        } catch (RunStop | NodeFailure stop) {
+            throw stop;
+        } catch (Exception failed) {
+            throw new NodeFailure(what + " could not be evaluated: " + Exec.describe(failed),
+                    failed.getClass().getName(), failed, false);
+        }
+    }
+
+    /** The label a router or a condition function chose. */
+    private static String chosenLabel(Object value) {
+        return value instanceof Label given ? given.text() : (String) value;
+    }
+
+    /** The label of a condition's value when the branches switch on its text. */
+    private static String switchLabel(Object value) {
+        return value instanceof Boolean flag ? (flag ? "true" : "false") : PyValues.str(value);
+    }
+
+    private NodeFailure noBranch(Object value, String label, boolean chosen) {
+        String shown = chosen ? "'" + label + "'" : PyValues.repr(value);
+        return NodeFailure.permanent(what + " gave " + shown
+                + (trueLabel != null && !chosen ? " (" + label + ")" : "")
                 + ", which matches no branch (labels: " + labelList + "), and there is no default", "no_branch");
     }
 

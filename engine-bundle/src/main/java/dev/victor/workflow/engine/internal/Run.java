@@ -3,6 +3,7 @@ package dev.victor.workflow.engine.internal;
 import dev.victor.workflow.api.HitlSignal;
 import dev.victor.workflow.api.Interrupt;
 import dev.victor.workflow.api.IterationCounting;
+import dev.victor.workflow.api.NodeHistory;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunError;
 import dev.victor.workflow.api.RunEvent;
@@ -58,7 +59,7 @@ public final class Run {
     /** What the state holds, refused past its size limit. */
     private final StateBudget budget = new StateBudget();
     private final Map<String, Object> view;
-    private final ArrayList<String> history;
+    private final NodeHistory.Recorder history;
     private int iterations;
     private int current;
     private List<String> warnings;
@@ -121,7 +122,7 @@ public final class Run {
             budget.add(entry.getKey(), entry.getValue());
         }
         this.view = Collections.unmodifiableMap(state);
-        this.history = new ArrayList<>();
+        this.history = new NodeHistory.Recorder();
         this.events = streaming ? new ArrayDeque<>() : null;
         this.reports = new AgentReports(streaming);
         this.resumed = resumed;
@@ -441,7 +442,7 @@ public final class Run {
     private void interruptAt(Node node, Interrupt question) {
         Interrupt interrupt = question.withId(ThreadIds.next());
         Checkpoint checkpoint = new Checkpoint(threadId, graph.name, node.id, new LinkedHashMap<>(state), interrupt,
-                iterations, history, clock.instant(), config.origin(), 0, CheckpointStatus.WAITING,
+                iterations, history.history(), clock.instant(), config.origin(), 0, CheckpointStatus.WAITING,
                 graph.fingerprint(), graph.compiler(), null);
         try {
             store().save(checkpoint);
@@ -531,14 +532,15 @@ public final class Run {
         if (status != RunStatus.INTERRUPTED && threadGiven) {
             try {
                 store().finish(new Checkpoint(threadId, graph.name, error == null ? null : error.nodeId(), state, null,
-                        iterations, history, clock.instant(), config.origin(), 0, CheckpointStatus.of(status),
+                        iterations, history.history(), clock.instant(), config.origin(), 0,
+                        CheckpointStatus.of(status),
                         graph.fingerprint(), graph.compiler(), null));
             } catch (RuntimeException failed) {
                 addWarning("could not record the end of thread '" + threadId + "': " + Exec.describe(failed));
             }
         }
-        result = new RunResult(status, threadId, state, error, iterations, duration, history, interrupt, warnings,
-                reports.usage());
+        result = new RunResult(status, threadId, view, error, iterations, duration, history.history(), interrupt,
+                warnings, reports.usage());
         if (events != null) {
             reports.drainTo(events);
             events.add(new RunEvent.RunFinished(result));
@@ -586,8 +588,7 @@ public final class Run {
         @Override
         public void write(String key, Object value) {
             Object frozen = Frozen.freeze(value);
-            budget.replace(key, state.getOrDefault(key, StateBudget.ABSENT), frozen);
-            state.put(key, frozen);
+            budget.put(state, key, frozen);
             if (stepWrites != null) {
                 stepWrites.put(key, frozen);
             }

@@ -2,6 +2,7 @@ package dev.victor.workflow.engine.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Where a node body runs: the state it reads and where its writes go. The run's own scope
@@ -10,9 +11,19 @@ import java.util.Map;
  */
 public abstract class Scope {
     final Run run;
+    /** {@link #write} as a function, made at its first use, for reading a node's updates with {@link Map#forEach}. */
+    private BiConsumer<String, Object> writer;
 
     Scope(Run run) {
         this.run = run;
+    }
+
+    /** Writes a node's updates in the map's order, read with {@link Map#forEach} (no entry set). */
+    final void writeAll(Map<String, ?> updates) {
+        if (writer == null) {
+            writer = this::write;
+        }
+        updates.forEach(writer);
     }
 
     /** The state as the node sees it (read-only; values are frozen). */

@@ -1,5 +1,6 @@
 package dev.victor.workflow.engine.internal;
 
+import java.util.Map;
 
 /**
  * What one run's state holds, in the cells of {@link Frozen#weight}, kept up to date write by
@@ -47,6 +48,24 @@ final class StateBudget {
             throw new StateTooLargeException(key, next);
         }
         total = next;
+    }
+
+    /**
+     * Writes a key's frozen value into the state and takes it into account, or refuses it before
+     * the state changes. One lookup of the key when the new value fits whatever it replaces
+     * (the usual case); the old value is looked up first only when the limit depends on it.
+     */
+    void put(Map<String, Object> state, String key, Object frozen) {
+        long weight = Frozen.weight(frozen);
+        if (total + weight > MAX_STATE_CELLS) {
+            replace(key, state.getOrDefault(key, ABSENT), frozen);
+            state.put(key, frozen);
+            return;
+        }
+        int size = state.size();
+        Object old = state.put(key, frozen);
+        // a new key grows the map; a key already there (even holding null) gives back its old value
+        total += weight - (state.size() != size ? 0 : Frozen.weight(old));
     }
 
     long total() {

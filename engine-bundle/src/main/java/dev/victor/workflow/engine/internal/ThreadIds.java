@@ -6,6 +6,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.UUID;
 
 /**
  * Random (version 4) UUIDs for runs that are not given a thread id. A thread id is the key that
@@ -20,7 +21,6 @@ import java.security.SecureRandom;
 final class ThreadIds {
     private static final int BLOCK = 256 * 16;
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private ThreadIds() {
     }
@@ -70,22 +70,17 @@ final class ThreadIds {
         byte[] bytes = buffer.bytes;
         int start = buffer.position;
         buffer.position += 16;
-        char[] text = new char[36];
-        int out = 0;
-        for (int i = 0; i < 16; i++) {
-            int value = bytes[start + i] & 0xff;
-            bytes[start + i] = 0;
-            if (i == 6) {
-                value = (value & 0x0f) | 0x40;
-            } else if (i == 8) {
-                value = (value & 0x3f) | 0x80;
-            }
-            if (i == 4 || i == 6 || i == 8 || i == 10) {
-                text[out++] = '-';
-            }
-            text[out++] = HEX[value >>> 4];
-            text[out++] = HEX[value & 0x0f];
+        long most = 0;
+        long least = 0;
+        for (int i = 0; i < 8; i++) {
+            most = (most << 8) | (bytes[start + i] & 0xff);
+            least = (least << 8) | (bytes[start + 8 + i] & 0xff);
         }
-        return new String(text);
+        java.util.Arrays.fill(bytes, start, start + 16, (byte) 0);
+        // version 4 (random) and the IETF variant, as UUID.randomUUID() sets them
+        most = (most & ~0xf000L) | 0x4000L;
+        least = (least & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        // the JDK writes a UUID's text straight into the string's own bytes
+        return new UUID(most, least).toString();
     }
 }

@@ -14,6 +14,7 @@ final class TransformBody implements NodeBody {
     private final Duration timeout;
     /** The node as its timeout message names it. */
     private final String what;
+    private final Updates updates = new Updates();
 
     TransformBody(String id, String functionName, TransformProgram program, Duration timeout) {
         this.id = id;
@@ -46,9 +47,7 @@ final class TransformBody implements NodeBody {
             }
         }
         if (written != null) {
-            for (Map.Entry<String, ?> entry : written.entrySet()) {
-                scope.write(entry.getKey(), entry.getValue());
-            }
+            updates.writeTo(scope, written);
         }
     }
 }

@@ -107,26 +107,29 @@ public final class Values {
      * Works in place: the map given, which the evaluation no longer needs, is the map returned.
      */
     public static Map<String, Object> stateValues(Map<String, Object> assigned) {
-        for (java.util.Iterator<Map.Entry<String, Object>> it = assigned.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Object> e = it.next();
-            Object v = e.getValue();
-            if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
-                it.remove();
-                continue;
-            }
-            if (v instanceof PySet set) {
-                v = new PyList(null, set);
-            }
-            if (v instanceof PyDateTime) {
-                throw PyException.type("'" + e.getKey() + "' holds a datetime.datetime, which is not a state value"
-                        + " (write .isoformat())");
-            }
-            Object normal = normalize(v);
-            if (normal != e.getValue()) {
-                e.setValue(normal);
-            }
+        // in place and in order, without an entry set; helpers are marked, then dropped (rare)
+        assigned.replaceAll(Values::stateValue);
+        if (assigned.containsValue(LEFT_OUT)) {
+            assigned.values().removeIf(value -> value == LEFT_OUT);
         }
         return assigned;
+    }
+
+    /** A helper of the program that {@link #stateValues} leaves out. */
+    private static final Object LEFT_OUT = new Object();
+
+    private static Object stateValue(String key, Object v) {
+        if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
+            return LEFT_OUT;
+        }
+        if (v instanceof PySet set) {
+            v = new PyList(null, set);
+        }
+        if (v instanceof PyDateTime) {
+            throw PyException.type("'" + key + "' holds a datetime.datetime, which is not a state value"
+                    + " (write .isoformat())");
+        }
+        return normalize(v);
     }
 
     /**
