@@ -247,10 +247,14 @@ final class Launcher {
         for (Jar jar : jars) {
             taken.put(location(jar), FrameworkCache.stamp(jar.path().toFile()));
         }
+        boolean inOrder = inStartOrder(jars, installed);
         for (Map.Entry<String, Bundle> entry : installed.entrySet()) {
-            if (!taken.containsKey(entry.getKey())) {
+            if (!inOrder || !taken.containsKey(entry.getKey())) {
                 uninstall(entry.getValue());
             }
+        }
+        if (!inOrder) {
+            installed.clear();   // installed again, in the order of etc/startup.properties
         }
         List<String> shellOnly = settings.shellBundles();
         for (Jar jar : jars) {
@@ -283,6 +287,21 @@ final class Launcher {
         if (kept) {
             cache.saveStamps(taken);
         }
+    }
+
+    /** Whether the bundles a kept cache holds have ids in the start order of the jars (else it is stale). */
+    private static boolean inStartOrder(List<Jar> jars, Map<String, Bundle> installed) {
+        long previous = -1;
+        for (Jar jar : jars) {
+            Bundle bundle = installed.get(location(jar));
+            if (bundle != null) {
+                if (bundle.getBundleId() < previous) {
+                    return false;
+                }
+                previous = bundle.getBundleId();
+            }
+        }
+        return true;
     }
 
     private static String location(Jar jar) {
