@@ -28,14 +28,14 @@ import java.util.jar.Manifest;
  * Starts Felix with the bundles of {@code bundle/} in their start levels, waits until the
  * workflow runtime is ready, then opens the shell or runs one command, and stops the framework.
  *
- * <p>Each run has a framework cache of its own in a temporary directory (deleted at exit), so a
- * one-shot command can run while a shell is open. Bundles are installed by reference, not copied.
+ * <p>The framework cache is kept in the data directory from one run to the next by one runtime at a
+ * time, others get a temporary one ({@link FrameworkCache}), so a one-shot command can run while a
+ * shell is open. Bundles are installed by reference, not copied.
  */
 final class Launcher {
 
     private static final String STORAGE = Constants.FRAMEWORK_STORAGE;
     private static final long STOP_TIMEOUT_MS = 10_000;
-    private static final String CACHE_PREFIX = "victor-felix-";
 
 
     private final Path home;
@@ -43,7 +43,7 @@ final class Launcher {
     private final PrintStream out;
     private final PrintStream err;
     private Framework framework;
-    private Path storage;
+    private FrameworkCache cache;
     private final boolean timing = Boolean.getBoolean("victor.timing");
     private final long born = System.nanoTime();
 
@@ -128,24 +128,12 @@ final class Launcher {
     private void start(boolean interactive) {
         Map<String, Object> properties = new HashMap<>(settings.frameworkProperties());
         if (!properties.containsKey(STORAGE)) {
-            // named by the process id (no random name: seeding a random generator costs a start 20 ms)
-            removeAbandonedCaches();
-            File cache = new File(System.getProperty("java.io.tmpdir"),
-                    CACHE_PREFIX + ProcessHandle.current().pid());
-            deleteTree(cache);
-            if (cache.mkdirs()) {
-                storage = cache.toPath();
-            } else {
-                // someone else's directory of that name (another user's, left behind): a random name then
-                try {
-                    storage = java.nio.file.Files.createTempDirectory(CACHE_PREFIX + ProcessHandle.current().pid() + "-");
-                } catch (java.io.IOException e) {
-                    throw new LaunchException("cannot create the framework cache in " + cache.getParent() + ": " + e, e);
-                }
-            }
-            properties.put(STORAGE, storage.toString());
+            cache = FrameworkCache.open(Path.of(settings.get("victor.data", home.resolve("data").toString())));
+            properties.put(STORAGE, cache.directory().toString());
         }
-        properties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        if (cache == null || !cache.kept()) {
+            properties.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
         properties.put("felix.log.logger", new QuietLogger(err));
         // the launcher's own console reads the input (InteractiveShell); the Gogo shell bundle
@@ -154,16 +142,13 @@ final class Launcher {
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Launcher.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/)", 1));
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Framework created = factory.newFramework((Map) properties);
-        framework = created;
         try {
-            framework.init();
+            init(factory, properties);
             time("framework initialised");
             if (timing) {
                 framework.getBundleContext().addBundleListener(new StartTimes(err));
             }
-            installBundles(framework.getBundleContext());
+            installBundles(framework.getBundleContext(), cache != null && cache.kept());
             time("bundles installed");
             framework.start();
             LogForwarder.install(framework.getBundleContext(), settings.get("victor.log.level", "warn"), err);
@@ -181,6 +166,28 @@ final class Launcher {
         }
     }
 
+    /** A kept cache that the framework cannot read (a run killed while it wrote) is emptied, and the framework made again. */
+    private void init(FrameworkFactory factory, Map<String, Object> properties) throws BundleException {
+        framework = newFramework(factory, properties);
+        try {
+            framework.init();
+        } catch (BundleException | RuntimeException e) {
+            if (cache == null || !cache.kept()) {
+                throw e;
+            }
+            err.println("victor: the framework cache " + cache.directory() + " could not be read (" + e.getMessage()
+                    + "); starting with a new one");
+            cache.clear();
+            framework = newFramework(factory, properties);
+            framework.init();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Framework newFramework(FrameworkFactory factory, Map<String, Object> properties) {
+        return factory.newFramework((Map) properties);
+    }
+
     /** With -Dvictor.timing=true, how long each step of the start took (on standard error). */
     void time(String step) {
         if (timing) {
@@ -195,7 +202,12 @@ final class Launcher {
         }
     }
 
-    private void installBundles(BundleContext context) {
+    /**
+     * Installs the jars of bundle/ level by level. From a kept cache, a bundle installed before is
+     * taken as it is when its jar has not changed (else updated), and what bundle/ no longer holds,
+     * or a session installed otherwise (deploy/ is installed again by FileInstall), is uninstalled.
+     */
+    private void installBundles(BundleContext context, boolean kept) {
         List<Jar> jars = new ArrayList<>();
         File[] files = home.resolve("bundle").toFile().listFiles();
         if (files == null) {
@@ -224,21 +236,84 @@ final class Launcher {
         // within a level, the framework starts bundles in the order of their ids: install them level by
         // level, in the order of etc/startup.properties (stable: the others keep the order of their names)
         jars.sort(null);
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() != Constants.SYSTEM_BUNDLE_ID) {
+                installed.put(bundle.getLocation(), bundle);
+            }
+        }
+        Map<String, String> stamps = kept ? cache.stamps() : Map.of();
+        Map<String, String> taken = new HashMap<>();
+        for (Jar jar : jars) {
+            taken.put(location(jar), FrameworkCache.stamp(jar.path().toFile()));
+        }
+        boolean inOrder = inStartOrder(jars, installed);
+        for (Map.Entry<String, Bundle> entry : installed.entrySet()) {
+            if (!inOrder || !taken.containsKey(entry.getKey())) {
+                uninstall(entry.getValue());
+            }
+        }
+        if (!inOrder) {
+            installed.clear();   // installed again, in the order of etc/startup.properties
+        }
         List<String> shellOnly = settings.shellBundles();
         for (Jar jar : jars) {
+            String location = location(jar);
             try {
                 long t0 = System.nanoTime();
-                Bundle bundle = context.installBundle("reference:" + jar.path().toUri());
+                Bundle bundle = installed.get(location);
+                String how = "taken from the cache";
+                if (bundle == null) {
+                    bundle = context.installBundle(location);
+                    how = "installed";
+                } else if (!taken.get(location).equals(stamps.get(location))) {
+                    bundle.update();
+                    how = "updated";
+                }
                 if (timing) {
-                    err.printf("victor:   installed %s in %d ms%n", jar.symbolicName(), (System.nanoTime() - t0) / 1_000_000);
+                    err.printf("victor:   %s %s in %d ms%n", how, jar.symbolicName(), (System.nanoTime() - t0) / 1_000_000);
                 }
                 bundle.adapt(BundleStartLevel.class).setStartLevel(jar.level());
-                if (!jar.fragment() && !shellOnly.contains(jar.symbolicName())) {
+                if (shellOnly.contains(jar.symbolicName())) {
+                    // started for the shell only, and transiently: a kept cache must not start it for a command
+                    bundle.stop();
+                } else if (!jar.fragment()) {
                     bundle.start();
                 }
             } catch (BundleException e) {
                 throw new LaunchException("cannot install " + jar.path().getFileName() + ": " + e.getMessage(), e);
             }
+        }
+        if (kept) {
+            cache.saveStamps(taken);
+        }
+    }
+
+    /** Whether the bundles a kept cache holds have ids in the start order of the jars (else it is stale). */
+    private static boolean inStartOrder(List<Jar> jars, Map<String, Bundle> installed) {
+        long previous = -1;
+        for (Jar jar : jars) {
+            Bundle bundle = installed.get(location(jar));
+            if (bundle != null) {
+                if (bundle.getBundleId() < previous) {
+                    return false;
+                }
+                previous = bundle.getBundleId();
+            }
+        }
+        return true;
+    }
+
+    private static String location(Jar jar) {
+        return "reference:" + jar.path().toUri();
+    }
+
+    private void uninstall(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            throw new LaunchException("cannot uninstall " + bundle.getLocation() + " from the framework cache "
+                    + cache.directory() + ": " + e.getMessage(), e);
         }
     }
 
@@ -271,7 +346,7 @@ final class Launcher {
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
             if (shellOnly.contains(bundle.getSymbolicName())) {
                 try {
-                    bundle.start();
+                    bundle.start(Bundle.START_TRANSIENT);
                 } catch (BundleException e) {
                     throw new LaunchException("cannot start the shell: " + e.getMessage(), e);
                 }
@@ -293,48 +368,10 @@ final class Launcher {
             }
             time("framework stopped");
         }
-        if (storage != null) {
-            delete(storage);
-            storage = null;
-            time("cache deleted");
+        if (cache != null) {
+            cache.close();
+            cache = null;
+            time("cache released");
         }
-    }
-
-    /** Framework caches of earlier runs that were killed before they could delete theirs (their process is gone). */
-    private static void removeAbandonedCaches() {
-        File[] entries = new File(System.getProperty("java.io.tmpdir")).listFiles();
-        if (entries == null) {
-            return;
-        }
-        for (File entry : entries) {
-            String name = entry.getName();
-            if (name.startsWith(CACHE_PREFIX)) {
-                try {
-                    String id = name.substring(CACHE_PREFIX.length());
-                    long pid = Long.parseLong(id.contains("-") ? id.substring(0, id.indexOf('-')) : id);
-                    if (ProcessHandle.of(pid).isEmpty()) {
-                        deleteTree(entry);
-                    }
-                } catch (NumberFormatException e) {
-                    // not one of ours
-                }
-            }
-        }
-    }
-
-    /** Deletes a directory tree (plain java.io: at this point it is quicker than loading the NIO walkers). */
-    private static void delete(Path directory) {
-        deleteTree(directory.toFile());
-    }
-
-    private static void deleteTree(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteTree(child);
-            }
-        }
-        // a file left behind in the temporary directory is not worth failing the command for
-        file.delete();
     }
 }

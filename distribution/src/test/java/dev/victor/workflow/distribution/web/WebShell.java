@@ -157,10 +157,16 @@ final class WebShell implements AutoCloseable {
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
+                Path relative = from.relativize(path);
+                Path target = to.resolve(relative.toString());
+                // of data/ only its README: not the database, nor the framework cache and class-data archives
+                boolean data = relative.getNameCount() > 1 && relative.getName(0).toString().equals("data");
+                if (data && !(relative.getNameCount() == 2 && path.toString().endsWith(".txt"))) {
+                    continue;
+                }
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
-                } else if (!path.getParent().getFileName().toString().equals("data") || path.toString().endsWith(".txt")) {
+                } else {
                     Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
