@@ -76,6 +76,9 @@ public final class Values {
         if (o instanceof PyFunction) {
             return "function";
         }
+        if (o instanceof PyBuiltin) {
+            return "builtin_function_or_method";
+        }
         if (o instanceof PyError e) {
             return e.kind();
         }
@@ -110,7 +113,7 @@ public final class Values {
         for (java.util.Iterator<Map.Entry<String, Object>> it = assigned.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Object> e = it.next();
             Object v = e.getValue();
-            if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
+            if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
                 it.remove();
                 continue;
             }
