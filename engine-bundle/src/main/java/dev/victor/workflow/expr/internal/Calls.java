@@ -190,7 +190,7 @@ final class Calls {
     Node nameValue(Token t, Node resolved) {
         Builtin builtin = Builtin.byName(t.text());
         if (resolved instanceof Leaves.Global && builtin != null && PyBuiltin.usable(builtin)) {
-            return new Leaves.BuiltinName(t.text(), new PyBuiltin(builtin));
+            return new Leaves.BuiltinName(t.text(), PyBuiltin.of(builtin));
         }
         return resolved;
     }

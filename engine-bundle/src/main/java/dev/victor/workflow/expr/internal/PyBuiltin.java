@@ -6,6 +6,21 @@ package dev.victor.workflow.expr.internal;
  * to the state).
  */
 public record PyBuiltin(Builtin function) {
+    /** One value per built-in, so that {@code len is len}, as in Python. */
+    private static final java.util.Map<Builtin, PyBuiltin> VALUES;
+
+    static {
+        java.util.Map<Builtin, PyBuiltin> all = new java.util.EnumMap<>(Builtin.class);
+        for (Builtin f : Builtin.values()) {
+            all.put(f, new PyBuiltin(f));
+        }
+        VALUES = java.util.Collections.unmodifiableMap(all);
+    }
+
+    static PyBuiltin of(Builtin function) {
+        return VALUES.get(function);
+    }
+
     /** The built-ins that cannot be values: they are read when the program is parsed. */
     static boolean usable(Builtin f) {
         return f != Builtin.ISINSTANCE && f != Builtin.LOCALS && f != Builtin.GLOBALS;
