@@ -46,7 +46,7 @@ class Gen:
             "math.comb(%d, %d)" % (r.randint(0, 12), r.randint(0, 12)), "math.floor(%s)" % self.float_(depth - 1),
             "math.ceil(%s)" % self.float_(depth - 1), "len(%s)" % self.set_(depth - 1),
             "%s.count(%s)" % (self.ints(depth - 1), a), "%s[%d]" % (self.ints(depth - 1), r.randint(-3, 3)),
-            "math.gcd(%s, %s)" % (a, b), "sorted(%s)[0]" % self.ints(depth - 1), "len(json.dumps(%s))" % self.dict_(depth - 1),
+            "math.gcd(%s, %s)" % (a, b), "divmod(%s, %s)[%d]" % (a, b, r.randint(0, 1)), "sorted(%s)[0]" % self.ints(depth - 1), "len(json.dumps(%s))" % self.dict_(depth - 1),
             "statistics.median_low(%s)" % self.ints(depth - 1), "%s.find(%s)" % (self.str_(depth - 1), self.str_(depth - 1)), "%s.get(%s, %s)" % (self.dict_(depth - 1), self.key(), a))
 
     def float_(self, depth):
@@ -123,7 +123,7 @@ class Gen:
             "%s[1:]" % a, "list(range(%d))" % r.randint(0, 6), "list(range(%d, %d, %d))" % (r.randint(-3, 3), r.randint(0, 9), r.choice([1, 2, -1])),
             "sorted(%s)" % self.set_(depth - 1), "[len(w) for w in %s]" % self.strs(depth - 1),
             "sorted(%s, key=lambda v: (v %% 3, -v))" % a, "list(%s.values())" % self.dict_(depth - 1),
-            "[i * v for i, v in enumerate(%s)]" % a, "[a - b for a, b in zip(%s, %s)]" % (a, self.ints(depth - 1)))
+            "[i * v for i, v in enumerate(%s)]" % a, "list(reversed(%s))" % a, "[a - b for a, b in zip(%s, %s)]" % (a, self.ints(depth - 1)))
 
     def strs(self, depth):
         r = self.r

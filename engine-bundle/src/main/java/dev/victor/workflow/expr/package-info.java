@@ -48,7 +48,7 @@
  *       {@code filter(items, key=value, ...)}: the maps whose keys equal all the values (no
  *       keywords: the true items; None: an empty list). {@code deduplicate(items, by="key")}:
  *       the first item per value of key (without by: per item; Python equality, so 1, 1.0 and
- *       True are one value). Also {@code list dict range enumerate zip}, and
+ *       True are one value). Also {@code list dict range enumerate zip divmod reversed}, and
  *       {@code current_timestamp()}, an ISO-8601 UTC timestamp with microseconds
  *       ({@code 2025-01-31T12:00:00.000000Z}).</li>
  *   <li><b>Transforms.</b> Python's statements: assignments (names, dotted paths that write a

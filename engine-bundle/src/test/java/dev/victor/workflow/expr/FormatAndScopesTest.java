@@ -124,6 +124,16 @@ class FormatAndScopesTest {
     }
 
     @Test
+    void divmodAndReversed() {
+        assertThat(eval("[divmod(7, -2), divmod(-7.5, 2), list(reversed('abc')), reversed({'a': 1, 'b': 2})]"))
+                .isEqualTo(List.of(List.of(-4L, -1L), List.of(-4.0, 0.5), List.of("c", "b", "a"), List.of("b", "a")));
+        assertThatThrownBy(() -> eval("divmod(1, 0)")).hasMessageContaining("ZeroDivisionError");
+        assertThatThrownBy(() -> eval("divmod('a', 1)")).hasMessageContaining("TypeError: unsupported operand type(s) for divmod()");
+        assertThatThrownBy(() -> eval("reversed({1})")).hasMessageContaining("TypeError: 'set' object is not reversible");
+        assertThatThrownBy(() -> eval("reversed(range(20000000))")).hasMessageContaining("ExpressionLimits.MAX_");
+    }
+
+    @Test
     void dictUnion() {
         assertThat(run("a = {'x': 1, 1: 'i'}\nb = a\nc = a | {'y': 2, 1.0: 'f'}\na |= {'z': 3}"))
                 .containsEntry("c", Map.of("x", 1L, 1L, "f", "y", 2L)).containsEntry("b", Map.of("x", 1L, 1L, "i", "z", 3L));
