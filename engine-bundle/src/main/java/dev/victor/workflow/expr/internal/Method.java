@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The methods an expression may call: {@code get keys values items} on maps,
- * {@code lower upper strip split startswith endswith replace join format} on strings,
- * {@code append extend} on the program's own lists, {@code count index} on strings and lists;
- * {@code add discard remove union intersection difference issubset issuperset} on sets,
- * {@code isoformat timestamp} on datetimes, {@code group groups start end span} on regular
- * expression matches.
+ * The methods an expression may call: {@code get keys values items pop update setdefault clear
+ * copy} on maps, {@code lower upper strip lstrip rstrip split startswith endswith replace join
+ * format title capitalize find isdigit isalpha isspace zfill} on strings, {@code append extend
+ * pop insert remove sort reverse clear copy} on lists (a list or map from the state is copied
+ * first, see {@link Items}), {@code count index} on strings and lists; {@code add discard remove
+ * union intersection difference issubset issuperset} on sets, {@code isoformat timestamp} on
+ * datetimes, {@code group groups start end span} on regular expression matches.
  */
 public enum Method {
     GET("get", 1, 2),

@@ -248,8 +248,9 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
     }
 
     /**
-     * {@code del a, b.c}: a name the program assigned is forgotten (a state key keeps its value: a
-     * transform writes keys, it never removes them); a dotted path writes a copy without the key.
+     * {@code del a, b.c, d[k], lst[i:j]}: a name the program assigned is forgotten (a state key
+     * keeps its value: a transform writes keys, it never removes them); a dotted path writes a
+     * copy without the key; an item or slice is removed from its list or dict (see {@link Items}).
      */
     record Del(Target[] targets, int line, int col) implements Statement {
         /** Marks a key to leave out of the copy of a map. */
