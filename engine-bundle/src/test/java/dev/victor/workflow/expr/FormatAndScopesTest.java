@@ -55,6 +55,7 @@ class FormatAndScopesTest {
         assertThatThrownBy(() -> eval("'%s %s' % (1,)")).hasMessageContaining("TypeError: not enough arguments for format string");
         assertThatThrownBy(() -> eval("'hello' % 5")).hasMessageContaining("TypeError: not all arguments converted during string formatting");
         assertThatThrownBy(() -> eval("'%y' % 5")).hasMessageContaining("ValueError: unsupported format character 'y' (0x79) at index 1");
+        assertThatThrownBy(() -> eval("'%.3d' % 5")).hasMessageContaining("a precision with %d is not supported");
         assertThatThrownBy(() -> eval("'%99999999s' % 'a'")).hasMessageContaining("ExpressionLimits.MAX_BUILT_SIZE");
     }
 

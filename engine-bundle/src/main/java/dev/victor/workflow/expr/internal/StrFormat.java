@@ -292,6 +292,9 @@ final class StrFormat {
             case 'd':
             case 'i':
             case 'u': {
+                if (precision >= 0) {
+                    throw PyException.value("a precision with %" + type + " is not supported: pad with zfill()");
+                }
                 if (!Num.isNumber(v)) {
                     throw PyException.type("%" + type + " format: a real number is required, not " + Values.typeName(v));
                 }
@@ -301,6 +304,9 @@ final class StrFormat {
             case 'x':
             case 'X':
             case 'o': {
+                if (precision >= 0) {
+                    throw PyException.value("a precision with %" + type + " is not supported: pad with zfill()");
+                }
                 if (!Num.isIntegral(v) && !(v instanceof Boolean)) {
                     throw PyException.type("%" + type + " format: an integer is required, not " + Values.typeName(v));
                 }
