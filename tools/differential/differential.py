@@ -25,16 +25,40 @@ COUNT = int(os.environ.get("COUNT", "3000"))
 
 # ---- the language's extensions and deliberate rules, written in Python for the reference side ----
 
+WRITTEN = set()  # the state keys whose values the running case wrote into
+
+
+def _writes(cls, names):
+    """Makes the named methods of a container class note the state key it belongs to."""
+    for name in names:
+        def method(self, *args, _original=getattr(cls.__mro__[1], name), **kwargs):
+            WRITTEN.add(self._root)
+            return _original(self, *args, **kwargs)
+        setattr(cls, name, method)
+    return cls
+
+
 class Record(dict):
     """A map of the state: reads of a missing key or attribute give None (the language's rule)."""
+    _root = None
 
     def __getattr__(self, name):
-        if name.startswith("__"):
+        if name.startswith("__") or name == "_root":
             raise AttributeError(name)
         return self.get(name)
 
     def __missing__(self, key):
         return None
+
+
+class StateList(list):
+    """A list of the state (writes into it are noted, as for Record)."""
+    _root = None
+
+
+_writes(Record, ["__setitem__", "__delitem__", "update", "setdefault", "pop", "popitem", "clear", "__ior__"])
+_writes(StateList, ["__setitem__", "__delitem__", "append", "extend", "insert", "pop", "remove", "sort", "reverse",
+                    "clear", "__iadd__", "__imul__"])
 
 
 def merge(*values):
@@ -73,12 +97,15 @@ EXTENSIONS = {"merge": merge, "concat": concat, "current_timestamp": current_tim
               "false": False, "null": None}
 
 
-def wrap(v):
+def wrap(v, root=None):
     if isinstance(v, dict):
-        return Record({k: wrap(x) for k, x in v.items()})
-    if isinstance(v, list):
-        return [wrap(x) for x in v]
-    return v
+        out = Record({k: wrap(x, root) for k, x in v.items()})
+    elif isinstance(v, list):
+        out = StateList(wrap(x, root) for x in v)
+    else:
+        return v
+    out._root = root
+    return out
 
 
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
@@ -131,6 +158,9 @@ def record_assignments(tree):
             elif isinstance(s, ast.Delete):
                 found = [t.id for t in s.targets if isinstance(t, ast.Name)]
                 out.append(note("difference_update", found))
+            elif isinstance(s, ast.FunctionDef):
+                declared = [n for g in ast.walk(s) if isinstance(g, ast.Global) for n in g.names]
+                out.append(note("update", declared))
             elif isinstance(s, (ast.If, ast.While, ast.For)):
                 s.body = block(s.body)
                 s.orelse = block(s.orelse)
@@ -146,7 +176,8 @@ def record_assignments(tree):
 
 
 def evaluate(case):
-    state = {k: wrap(v) for k, v in case["state"].items()}
+    state = {k: wrap(v, k) for k, v in case["state"].items()}
+    WRITTEN.clear()
     scope = dict(EXTENSIONS)
     scope.update(state)
     scope["ctx"] = Record(state)
@@ -158,8 +189,11 @@ def evaluate(case):
         tree = record_assignments(ast.parse(text))
         scope["__assigned__"] = set()
         exec(compile(tree, "<transform>", "exec"), scope)
+        # a state value the program wrote into is written too (the language copies it on the
+        # first write and writes the copy under its key)
+        changed = {k for k in WRITTEN if k is not None and k not in scope["__assigned__"] and scope.get(k) is state[k]}
         out = {}
-        for name in sorted(scope["__assigned__"]):
+        for name in sorted(scope["__assigned__"] | changed):
             if name in scope and not callable(scope[name]) and not type(scope[name]).__name__ == "module":
                 out[name] = scope[name]
         return "ok " + canonical(out)

@@ -19,6 +19,8 @@ def state(rng):
         "xs": rng.choice([[], [3, 1, 2], [5, 5, 1, 9, 0], list(range(7)), [-4, 10]]),
         "names": rng.choice([["ann", "bob"], [], ["zed", "amy", "bob", "amy"]]),
         "d": rng.choice([{"a": 1, "b": 2}, {}, {"a": 5, "z": -1, "m": 3}]),
+        "rows": rng.choice([[], [{"a": 1}], [{"a": 2, "tags": ["x"]}, {"a": -1, "tags": []}]]),
+        "cfg": rng.choice([{"a": {"b": [1, 2]}, "n": 0}, {"a": {"b": []}, "n": 4}]),
     }
 
 
@@ -44,8 +46,8 @@ class Gen:
             "math.comb(%d, %d)" % (r.randint(0, 12), r.randint(0, 12)), "math.floor(%s)" % self.float_(depth - 1),
             "math.ceil(%s)" % self.float_(depth - 1), "len(%s)" % self.set_(depth - 1),
             "%s.count(%s)" % (self.ints(depth - 1), a), "%s[%d]" % (self.ints(depth - 1), r.randint(-3, 3)),
-            "math.gcd(%s, %s)" % (a, b), "sorted(%s)[0]" % self.ints(depth - 1), "len(json.dumps(%s))" % self.dict_(depth - 1),
-            "statistics.median_low(%s)" % self.ints(depth - 1), "%s.get(%s, %s)" % (self.dict_(depth - 1), self.key(), a))
+            "math.gcd(%s, %s)" % (a, b), "divmod(%s, %s)[%d]" % (a, b, r.randint(0, 1)), "sorted(%s)[0]" % self.ints(depth - 1), "len(json.dumps(%s))" % self.dict_(depth - 1),
+            "statistics.median_low(%s)" % self.ints(depth - 1), "%s.find(%s)" % (self.str_(depth - 1), self.str_(depth - 1)), "%s.get(%s, %s)" % (self.dict_(depth - 1), self.key(), a))
 
     def float_(self, depth):
         r = self.r
@@ -77,7 +79,12 @@ class Gen:
             "', '.join(%s)" % self.strs(depth - 1), "%s[%d:%d]" % (a, r.randint(-3, 3), r.randint(-3, 5)),
             "(%s * %d)" % (a, r.randint(0, 3)), "f'{%s%s}'" % (i, spec if "f" not in spec and "e" not in spec and "%" not in spec else ""),
             "f'<{%s%s}>'" % (f, self.pick("", ":.2f", ":10.3f", ":.1e", ":.0%", ":g", ":.3", ":,.2f", ":+.1f")),
-            "f'{%s!r} and {%s}'" % (a, b), "json.dumps(%s)" % self.pick(self.dict_(depth - 1), self.ints(depth - 1), a),
+            "f'{%s!r} and {%s}'" % (a, b), "%s.%s" % (a, self.pick("title()", "capitalize()", "lstrip()", "rstrip('c ')",
+                                                                   "zfill(%d)" % r.randint(0, 8))), "'{} / {}'.format(%s, %s)" % (a, i),
+            "'{0}{1}{0}'.format(%s, %s)" % (a, b), "'{v%s}|{w!r}'.format(v=%s, w=%s)" % (spec, i, a),
+            "'{0[%d]}'.format(%s)" % (r.randint(-1, 2), self.ints(depth - 1)), "'%%s-%%d' %% (%s, %s)" % (a, i),
+            "'%s' %% %s" % (self.pick("%5.2f", "%-8.3e", "%+d", "%05d", "%x", "%#o", "%g", "%.1f%%", "%10s", "%-4s|"),
+                             self.pick(i, f, a)), "json.dumps(%s)" % self.pick(self.dict_(depth - 1), self.ints(depth - 1), a),
             "json.dumps(%s, sort_keys=True, indent=2)" % self.dict_(depth - 1),
             "re.sub(%s, %s, %s)" % (self.pick("r'[aeiou]'", "r'(\\w)(\\w)'", "r'\\d+'", "r'\\s+'"),
                                     self.pick("'-'", "r'\\2\\1'", "'#'", "''"), a),
@@ -99,6 +106,7 @@ class Gen:
                                                                       "set", "tuple", "(int, float)", "(str, list)")),
             "any(%s)" % self.ints(depth - 1), "all(%s)" % self.ints(depth - 1),
             "%s.startswith(%s)" % (self.str_(depth - 1), self.str_(depth - 1)),
+            "%s.%s()" % (self.str_(depth - 1), self.pick("isdigit", "isalpha", "isspace")),
             "(%s == %s)" % (self.set_(depth - 1), self.set_(depth - 1)),
             "(re.match(%s, %s) is not None)" % (self.pick("r'\\w+'", "r'[A-Z]'", "r'a|b'"), self.str_(depth - 1)),
             "(1 < %s <= %s)" % (i, j), "math.isclose(%s, %s)" % (self.float_(depth - 1), self.float_(depth - 1)))
@@ -115,7 +123,7 @@ class Gen:
             "%s[1:]" % a, "list(range(%d))" % r.randint(0, 6), "list(range(%d, %d, %d))" % (r.randint(-3, 3), r.randint(0, 9), r.choice([1, 2, -1])),
             "sorted(%s)" % self.set_(depth - 1), "[len(w) for w in %s]" % self.strs(depth - 1),
             "sorted(%s, key=lambda v: (v %% 3, -v))" % a, "list(%s.values())" % self.dict_(depth - 1),
-            "[i * v for i, v in enumerate(%s)]" % a, "[a - b for a, b in zip(%s, %s)]" % (a, self.ints(depth - 1)))
+            "[i * v for i, v in enumerate(%s)]" % a, "list(reversed(%s))" % a, "[a - b for a, b in zip(%s, %s)]" % (a, self.ints(depth - 1)))
 
     def strs(self, depth):
         r = self.r
@@ -172,7 +180,7 @@ def program(g, depth):
     lines = []
     out = ["r%d" % i for i in range(3)]
     for i in range(r.randint(2, 6)):
-        kind = r.randint(0, 11)
+        kind = r.randint(0, 17)
         v = r.choice(out)
         if kind == 0:
             lines.append("%s = %s" % (v, g.any_(depth)))
@@ -206,10 +214,68 @@ def program(g, depth):
             lines += ["f = lambda a, b=2: a * b + %s" % g.int_(1), "%s = [f(v) for v in %s] + [f(1, b=5)]" % (v, g.ints(depth))]
         elif kind == 10:
             lines += ["%s = sorted({w for w in %s})" % (v, g.strs(depth)), "%s = %s + [isinstance(%s, list)]" % (v, v, v)]
-        else:
+        elif kind == 11:
             lines += ["if %s:" % g.bool_(depth), "    raise ValueError('bad ' + str(%s))" % g.int_(1),
                       "%s = 'passed'" % v]
+        else:
+            lines += mutation(g, v, depth)
     return "import math\nimport json\nimport re\nimport statistics\n" + "\n".join(lines)
+
+
+def mutation(g, v, depth):
+    """Statements that change lists and dicts: item and slice assignment, del, op=, aliases,
+    values from the state changed in place, loops with else, global and nonlocal, formatting."""
+    r = g.r
+    i = r.randint(-4, 4)
+    kind = r.randint(0, 11)
+    if kind == 10:
+        return ["%s = list(%s)" % (v, g.ints(depth)), "p1 = %s.pop(%s)" % (v, g.pick("", "0", "-1", "%d" % i)),
+                "%s.insert(%d, %s)" % (v, i, g.int_(1)), "%s.remove(%s)" % (v, g.int_(0)),
+                "%s.sort(%s)" % (v, g.pick("", "reverse=True", "key=lambda q: -q")), "c1 = %s.copy()" % v,
+                "c1.reverse()", "%s.extend(c1)" % v]
+    if kind == 11:
+        return ["%s = dict(%s)" % (v, g.dict_(depth)), "%s.update(%s)" % (v, g.pick("{'a': 9}", "d", "[('k', 1)]", "z=2")),
+                "p2 = %s.pop(%s, %s)" % (v, g.key(), g.int_(0)), "p3 = %s.setdefault(%s, [])" % (v, g.key()),
+                "c2 = %s.copy()" % v, "c2.clear()", "p4 = %s.pop(%s)" % (v, g.key())]
+    if kind == 0:
+        return ["%s = {'a': 1, 'b': [1, 2]}" % v, "%s[%s] = %s" % (v, g.key(), g.int_(depth)),
+                "%s['b'][%d] = %s" % (v, r.randint(-3, 2), g.str_(depth)), "%s['a'] %s= %s" % (v, g.pick("+", "*", "-"), g.int_(1)),
+                "del %s[%s]" % (v, g.key())]
+    if kind == 1:
+        return ["%s = list(%s)" % (v, g.ints(depth)), "alias = %s" % v, "%s[%d] = %s" % (v, i, g.int_(1)),
+                "alias.append(%s)" % g.int_(1), "alias += [%s]" % g.int_(1),
+                "%s[%d:%d] = %s" % (v, r.randint(-3, 3), r.randint(-3, 5), g.ints(depth - 1)),
+                "del %s[%s]" % (v, g.pick("0", "-1", "1:3", "::2", "%d" % i)), "alias *= %d" % r.randint(0, 2), "n2 = len(alias)"]
+    if kind == 2:
+        return ["%s = [0] * 6" % v, "%s[::%d] = %s" % (v, r.choice([2, 3, -2]), g.ints(1)), "%s[%d] += %s" % (v, i, g.int_(1))]
+    if kind == 3:
+        # values from the state changed through their keys, aliases and loop variables
+        return g.pick(["d[%s] = %s" % (g.key(), g.int_(depth)), "%s = d" % v],
+                      ["al = xs", "al.append(%s)" % g.int_(1), "%s = xs" % v],
+                      ["for row in rows:", "    row['a'] += %s" % g.int_(1), "    row['seen'] = True"],
+                      ["first = cfg['a']", "cfg['a']['b'].append(%s)" % g.int_(1), "%s = first" % v],
+                      ["def mark(items, k):", "    for it in items:", "        it[k] = len(it)", "    return len(items)",
+                       "%s = mark(rows, %s)" % (v, g.key())],
+                      ["cfg['a']['b'][%d] = %s" % (r.randint(-2, 2), g.str_(1)), "cfg['n'] -= 1"],
+                      ["names[%d] = %s" % (r.randint(-2, 2), g.str_(depth)), "del d[%s]" % g.key()])
+    if kind == 4:
+        return ["%s = 'none'" % v, "for item in %s:" % g.ints(depth), "    if item > %s:" % g.int_(1),
+                "        %s = item" % v, "        break", "else:", "    %s = 'no break'" % v]
+    if kind == 5:
+        return ["j = 0", "%s = []" % v, "while j < %d:" % r.randint(0, 6), "    j += 1", "    if j == %d:" % r.randint(1, 5),
+                "        break", "    %s.append(j)" % v, "else:", "    %s.append('done')" % v]
+    if kind == 6:
+        return ["counter = %s" % g.int_(1), "def bump(k):", "    global counter", "    counter = counter + k", "    return counter",
+                "%s = [bump(%s), bump(%s)]" % (v, g.int_(1), g.int_(1))]
+    if kind == 7:
+        return ["def outer(vals):", "    total = 0", "    seen = []", "    def add(x):", "        nonlocal total",
+                "        total += x", "        seen.append(x)", "    for x in vals:", "        add(x)",
+                "    return total, seen", "%s = outer(%s)" % (v, g.ints(depth))]
+    if kind == 8:
+        return ["%s = {}" % v, "for w in %s:" % g.strs(depth), "    %s[w] = %s.get(w, 0) + 1" % (v, v),
+                "for w in list(%s):" % v, "    if %s[w] > 1:" % v, "        del %s[w]" % v]
+    return ["%s = sorted(%s, key=%s)" % (v, g.strs(depth), g.pick("len", "str", "lambda w: w[-1:]")),
+            "%s = max(%s, key=len, default='')" % (v, g.strs(depth))]
 
 
 def cases(rng, count):

@@ -26,14 +26,21 @@
  *       {@code .keys()}, {@code .values()}, {@code .items()} and generator expressions give
  *       lists (no lazy views). Values taken from the state are returned as they are, inside
  *       collections; only top-level results are normalised (Long, Double).</li>
- *   <li><b>Methods.</b> Only {@code get keys values items} (maps), {@code lower upper strip split
- *       startswith endswith replace join} (strings), {@code count index} (strings and lists),
- *       {@code append extend} (lists the program built itself; a list from the state is never
- *       changed: assign a new list), {@code add discard remove union intersection difference
- *       issubset issuperset} (sets), {@code isoformat timestamp} (datetimes) and {@code group
- *       groups start end span} (regular expression matches). A method name outside this list is
- *       a syntax error; a method on the wrong kind of value is an evaluation error naming it.
- *       Methods take no keyword arguments.</li>
+ *   <li><b>Methods.</b> Only {@code get keys values items pop update setdefault clear copy}
+ *       (maps), {@code lower upper strip lstrip rstrip split startswith endswith replace join
+ *       format title capitalize find isdigit isalpha isspace zfill} (strings), {@code count index}
+ *       (strings and lists), {@code append extend pop insert remove sort reverse clear copy}
+ *       (lists), {@code add discard remove union intersection difference issubset issuperset}
+ *       (sets), {@code isoformat timestamp} (datetimes) and {@code group groups start end span}
+ *       (regular expression matches). A method name outside this list is a syntax error; a
+ *       method on the wrong kind of value is an evaluation error naming it. Only
+ *       {@code format}, {@code sort} and {@code update} take keyword arguments. A built-in
+ *       function's name that is not called is the function, as a value ({@code key=len}).</li>
+ *   <li><b>Changing lists and dicts.</b> A list or dict the evaluation built changes in place
+ *       (aliases see it, as in Python). One from the state never changes: the first write into
+ *       it ({@code d[k] = v}, {@code append}, {@code del}, ...) copies it, and the copy takes its
+ *       place in the container that holds it (copied first the same way), in the state key and in
+ *       every name and frame in scope; the state key is then written by the transform.</li>
  *   <li><b>Extensions real workflows use.</b> {@code merge(a, b, ...)}: None skipped; maps merge
  *       deeply (nested maps merge, nested lists concatenate, otherwise the later value wins);
  *       lists concatenate; no argument (or only None) gives an empty map.
@@ -41,12 +48,14 @@
  *       {@code filter(items, key=value, ...)}: the maps whose keys equal all the values (no
  *       keywords: the true items; None: an empty list). {@code deduplicate(items, by="key")}:
  *       the first item per value of key (without by: per item; Python equality, so 1, 1.0 and
- *       True are one value). Also {@code list dict range enumerate zip}, and
+ *       True are one value). Also {@code list dict range enumerate zip divmod reversed}, and
  *       {@code current_timestamp()}, an ISO-8601 UTC timestamp with microseconds
  *       ({@code 2025-01-31T12:00:00.000000Z}).</li>
  *   <li><b>Transforms.</b> Python's statements: assignments (names, dotted paths that write a
- *       copy of the map, unpacking), {@code op=} (never in place), {@code if/elif/else},
- *       {@code for} and {@code while} with {@code break/continue/pass}, {@code def/return/lambda}
+ *       copy of the map, unpacking, items and slices {@code d[k] = v}, {@code a[i:j] = xs}),
+ *       {@code op=} (in place for {@code +=} and {@code *=} on a list, as in Python),
+ *       {@code if/elif/else}, {@code for} and {@code while} with {@code break/continue/pass} and
+ *       {@code else}, {@code def/return/lambda} with {@code global/nonlocal}
  *       (locals as in Python, closures, recursion bounded by
  *       {@link dev.victor.workflow.expr.ExpressionLimits#MAX_CALL_DEPTH}),
  *       {@code try/except/else/finally/raise/assert} over the language's errors (Python's names
@@ -57,8 +66,9 @@
  *       {@code locals()} in a function is its names that have a value. Top-level loop and
  *       comprehension variables are local and cannot be assigned. The program's functions,
  *       matches and caught errors never reach the state; a set reaches it as a list; a datetime is
- *       refused. No subscript targets, chained assignment, {@code global}/{@code nonlocal},
- *       {@code class}, {@code with}, {@code yield}; {@code ;} is refused.</li>
+ *       refused. {@code str.format} and {@code %} formatting as in Python. No chained
+ *       assignment, {@code class}, {@code with}, {@code yield}, {@code async}; {@code ;} is
+ *       refused.</li>
  *   <li><b>A condition may span lines</b> (line breaks are spaces in an expression), and an
  *       empty text is a syntax error, for expressions and programs alike.</li>
  *   <li><b>Functions no built-in defines</b> are parsed as calls of a function service

@@ -126,7 +126,8 @@ public final class Accessors {
     }
 
     /** A call of an allowed method on a value. */
-    public record MethodCall(Node receiver, Method method, Node[] args, int line, int col) implements Node {
+    public record MethodCall(Node receiver, Method method, Node[] args, String[] keywordNames, Node[] keywordValues,
+                             int line, int col) implements Node {
         @Override
         public Object eval(Ctx c) {
             Object r = receiver.eval(c);
@@ -136,9 +137,13 @@ public final class Accessors {
                 throw e.at(line, col);
             }
             Object[] a = evalAll(c, args);
+            Object[] k = keywordValues.length == 0 ? a : evalAll(c, keywordValues);
             try {
                 c.step();
-                return Methods.call(c, method, r, a);
+                if (method == Method.FORMAT && r instanceof String template) {
+                    return StrFormat.format(c, template, a, keywordNames, k);
+                }
+                return Methods.call(c, method, r, a, keywordNames, k);
             } catch (PyException e) {
                 throw e.at(line, col);
             }
@@ -211,6 +216,9 @@ public final class Accessors {
     static Object callValue(Ctx c, Object f, Object[] args, String[] keywordNames, Object[] keywordValues) {
         if (f instanceof PyFunction fn) {
             return fn.call(c, args, keywordNames, keywordValues);
+        }
+        if (f instanceof PyBuiltin b) {
+            return b.call(c, args, keywordNames, keywordValues);
         }
         throw PyException.type("'" + Values.typeName(f) + "' object is not callable");
     }

@@ -51,6 +51,13 @@ public final class Arith {
         if (Bitwise.isSetOperation(op, a, b)) {
             return Bitwise.sets(c, op, (PySet) a, (PySet) b);
         }
+        if (op == BinOp.OR && a instanceof java.util.Map<?, ?> x && b instanceof java.util.Map<?, ?> y) {
+            c.charge(x.size());
+            c.allocate((long) x.size() + y.size());
+            PyDict out = new PyDict(c.owner(), x);
+            Items.update(c, out, y);
+            return out;
+        }
         switch (op) {
             case OR:
             case AND:
@@ -69,7 +76,7 @@ public final class Arith {
             case FLOORDIV:
                 return floorDiv(a, b);
             case MOD:
-                return mod(a, b);
+                return a instanceof String text ? StrFormat.percent(c, text, b) : mod(a, b);
             case POW:
                 return pow(a, b);
             default:
@@ -202,8 +209,10 @@ public final class Arith {
 
     private static Object repeat(Ctx c, Object seq, Object times) {
         long n;
-        if (times instanceof BigInteger big) {
-            n = big.signum() < 0 ? 0 : Long.MAX_VALUE;
+        if (times instanceof BigInteger big && big.bitLength() >= 64) {
+            throw PyException.overflow("cannot fit 'int' into an index-sized integer");
+        } else if (times instanceof BigInteger big) {
+            n = Math.max(0, big.longValue());
         } else {
             n = Math.max(0, Num.asLong(times));
         }

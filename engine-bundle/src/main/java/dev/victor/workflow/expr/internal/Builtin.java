@@ -33,6 +33,8 @@ public enum Builtin {
     RANGE("range", 1, 3),
     ENUMERATE("enumerate", 1, 2, "start"),
     ZIP("zip", 0, Builtin.MANY),
+    DIVMOD("divmod", 2, 2),
+    REVERSED("reversed", 1, 1),
     ISINSTANCE("isinstance", 2, 2),
     SET("set", 0, 1),
     TUPLE("tuple", 0, 1),

@@ -17,6 +17,30 @@ final class Builtins {
     private Builtins() {
     }
 
+    /** divmod(a, b): (a // b, a % b) of two numbers. */
+    private static Object divmod(Ctx c, Object a, Object b) {
+        if (!Num.isNumber(a) || !Num.isNumber(b)) {
+            throw PyException.type("unsupported operand type(s) for divmod(): '" + Values.typeName(a) + "' and '"
+                    + Values.typeName(b) + "'");
+        }
+        return PyTuple.of(Arith.binary(c, BinOp.FLOORDIV, a, b), Arith.binary(c, BinOp.MOD, a, b));
+    }
+
+    /** reversed(seq): the items of a list, tuple, string or dict (its keys) last first, as a list. */
+    private static Object reversed(Ctx c, Object seq) {
+        if (!(seq instanceof java.util.List<?> || seq instanceof String || seq instanceof java.util.Map<?, ?>)) {
+            throw PyException.type("'" + Values.typeName(seq) + "' object is not reversible");
+        }
+        java.util.List<?> items = Iter.items(c, seq);
+        c.charge(items.size());
+        c.allocate(items.size());
+        PyList out = c.newList(items.size());
+        for (int i = items.size() - 1; i >= 0; i--) {
+            out.add(items.get(i));
+        }
+        return out;
+    }
+
     static Object call(Ctx c, Builtin f, Object[] args, String[] kwNames, Object[] kwValues) {
         switch (f) {
             case LEN:
@@ -78,6 +102,10 @@ final class Builtins {
                 return CollectionFunctions.enumerate(c, args[0], args.length > 1 ? args[1] : kw(kwNames, kwValues, "start", 0L));
             case ZIP:
                 return CollectionFunctions.zip(c, args);
+            case DIVMOD:
+                return divmod(c, args[0], args[1]);
+            case REVERSED:
+                return reversed(c, args[0]);
             case ISINSTANCE:
                 return PyType.isInstance(args[0], args[1]);
             case SET: {

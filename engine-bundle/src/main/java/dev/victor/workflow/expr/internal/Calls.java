@@ -183,6 +183,18 @@ final class Calls {
                 args.values.toArray(new Node[0]), name.line(), name.col());
     }
 
+    /**
+     * A name read as a value: a built-in function's name (not called) is the built-in, unless the
+     * state or the program holds that name when it runs.
+     */
+    Node nameValue(Token t, Node resolved) {
+        Builtin builtin = Builtin.byName(t.text());
+        if (resolved instanceof Leaves.Global && builtin != null && PyBuiltin.usable(builtin)) {
+            return new Leaves.BuiltinName(t.text(), PyBuiltin.of(builtin));
+        }
+        return resolved;
+    }
+
     Node call(Token name) {
         if (p.isLocal(name.text()) || programFunctions.contains(name.text())) {
             Node callee = p.resolve(name);
@@ -298,12 +310,13 @@ final class Calls {
             if (m == null) {
                 throw p.error(name, "unknown method '" + name.text() + "'");
             }
-            Args args = arguments(p.next(), false);
+            Args args = arguments(p.next(), m.takesKeywords());
             String problem = m.checkCall(args.positional.size(), !args.names.isEmpty());
             if (problem != null) {
                 throw p.error(name, problem);
             }
-            return new Accessors.MethodCall(target, m, args.positional.toArray(new Node[0]), name.line(), name.col());
+            return new Accessors.MethodCall(target, m, args.positional.toArray(new Node[0]),
+                    args.names.toArray(new String[0]), args.values.toArray(new Node[0]), name.line(), name.col());
         }
         if (target instanceof Leaves.Whole) {
             return new Leaves.Global(name.text());

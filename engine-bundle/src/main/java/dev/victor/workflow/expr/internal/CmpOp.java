@@ -92,4 +92,38 @@ public enum CmpOp {
         }
         return a instanceof Boolean x && b instanceof Boolean y && x.booleanValue() == y.booleanValue();
     }
+
+    /** Reads a comparison operator at the parser's position (consuming it), or null when none is there. */
+    static CmpOp read(Parser p) {
+        Token t = p.peek();
+        if (t.kind() == Token.Kind.OP) {
+            switch (t.text()) {
+                case "==": p.next(); return CmpOp.EQ;
+                case "!=": p.next(); return CmpOp.NE;
+                case "<": p.next(); return CmpOp.LT;
+                case "<=": p.next(); return CmpOp.LE;
+                case ">": p.next(); return CmpOp.GT;
+                case ">=": p.next(); return CmpOp.GE;
+                default: return null;
+            }
+        }
+        if (t.isKeyword("in")) {
+            p.next();
+            return CmpOp.IN;
+        }
+        if (t.isKeyword("not") && p.peek(1).isKeyword("in")) {
+            p.next();
+            p.next();
+            return CmpOp.NOT_IN;
+        }
+        if (t.isKeyword("is")) {
+            p.next();
+            if (p.atKeyword("not")) {
+                p.next();
+                return CmpOp.IS_NOT;
+            }
+            return CmpOp.IS;
+        }
+        return null;
+    }
 }

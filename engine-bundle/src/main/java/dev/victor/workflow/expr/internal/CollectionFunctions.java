@@ -3,7 +3,6 @@ package dev.victor.workflow.expr.internal;
 import dev.victor.workflow.expr.Placeholder;
 import java.math.BigInteger;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,7 @@ final class CollectionFunctions {
             }
             if (a instanceof Map<?, ?> m && list == null) {
                 if (map == null) {
-                    map = new LinkedHashMap<>();
+                    map = new PyDict(c.owner());
                     first = a;
                 }
                 mergeInto(c, map, m);
@@ -51,7 +50,7 @@ final class CollectionFunctions {
         if (list != null) {
             return list;
         }
-        return map != null ? map : new LinkedHashMap<>();
+        return map != null ? map : new PyDict(c.owner());
     }
 
     private static void mergeInto(Ctx c, Map<Object, Object> target, Map<?, ?> source) {
@@ -62,7 +61,7 @@ final class CollectionFunctions {
             Object value = e.getValue();
             Object old = target.get(key);
             if (old instanceof Map<?, ?> om && value instanceof Map<?, ?> nm) {
-                Map<Object, Object> merged = new LinkedHashMap<>();
+                Map<Object, Object> merged = new PyDict(c.owner());
                 mergeInto(c, merged, om);
                 mergeInto(c, merged, nm);
                 target.put(key, merged);
@@ -172,7 +171,7 @@ final class CollectionFunctions {
 
     /** dict(), dict(map), dict(pairs), with keyword entries added. */
     static Object dict(Ctx c, Object source, String[] names, Object[] values) {
-        Map<Object, Object> out = new LinkedHashMap<>();
+        Map<Object, Object> out = new PyDict(c.owner());
         if (source instanceof Map<?, ?> m) {
             c.charge(m.size());
             out.putAll(m);
@@ -180,20 +179,27 @@ final class CollectionFunctions {
             List<?> pairs = Iter.items(c, source);
             for (int i = 0; i < pairs.size(); i++) {
                 c.step();
-                Object p = pairs.get(i);
-                if (!(p instanceof List<?> pl) || pl.size() != 2) {
-                    throw PyException.value("dictionary update sequence element #" + i
-                            + (p instanceof List<?> l2 ? " has length " + l2.size() + "; 2 is required"
-                                    : " is not a pair"));
-                }
-                Keys.chargeHash(c, pl.get(0));
-                out.put(pl.get(0), pl.get(1));
+                List<?> pair = pair(c, pairs.get(i), i);
+                Items.set(c, out, pair.get(0), pair.get(1));
             }
         }
         for (int i = 0; i < names.length; i++) {
             out.put(names[i], values[i]);
         }
         return out;
+    }
+
+    /** An item of the pairs given to dict() or update(): a key and a value, as Python checks it. */
+    static List<?> pair(Ctx c, Object p, int index) {
+        if (!(p instanceof String || p instanceof java.util.Collection<?> || p instanceof Map<?, ?>)) {
+            throw PyException.type("cannot convert dictionary update sequence element #" + index + " to a sequence");
+        }
+        List<?> items = Iter.items(c, p);
+        if (items.size() != 2) {
+            throw PyException.value("dictionary update sequence element #" + index + " has length " + items.size()
+                    + "; 2 is required");
+        }
+        return items;
     }
 
     /** range(stop), range(start, stop[, step]) as a list of ints, charged one step per item. */

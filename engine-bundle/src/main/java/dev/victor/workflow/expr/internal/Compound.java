@@ -34,7 +34,7 @@ final class Compound {
     }
 
     /** {@code while condition:}: every round counts a step, so MAX_STEPS and the run's deadline reach it. */
-    record While(Node condition, Statement[] body, int line, int col) implements Statement {
+    record While(Node condition, Statement[] body, Statement[] orelse, int line, int col) implements Statement {
         @Override
         public void exec(Ctx c) {
             while (true) {
@@ -44,6 +44,7 @@ final class Compound {
                     throw e.at(line, col);
                 }
                 if (!Values.truthy(condition.eval(c))) {
+                    run(c, orelse);
                     return;
                 }
                 try {

@@ -22,7 +22,7 @@ public record Comprehension(boolean dict, boolean set, Node element, Node value,
     @Override
     public Object eval(Ctx c) {
         if (dict) {
-            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            Map<Object, Object> out = new PyDict(c.owner());
             run(c, 0, null, out);
             return out;
         }

@@ -35,6 +35,8 @@ public final class Ctx {
     private long allocated;
     private Object owner;
     private Map<String, Object> snapshot;
+    /** Where values from the state sit in containers this evaluation copied (see Items); lazily made. */
+    java.util.IdentityHashMap<Object, Items.Parent> parents;
 
     public Ctx(Map<String, ?> state, LinkedHashMap<String, Object> assigned, int slots) {
         this(state, assigned, slots, ExpressionEnvironment.NONE, EvaluationGuard.NONE);

@@ -3,7 +3,6 @@ package dev.victor.workflow.expr.internal;
 import dev.victor.workflow.expr.ExpressionLimits;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -384,7 +383,7 @@ final class JsonModule {
 
         private Map<Object, Object> object(int depth) {
             pos++;
-            Map<Object, Object> out = new LinkedHashMap<>();
+            Map<Object, Object> out = new PyDict(c.owner());
             space();
             if (pos < s.length() && s.charAt(pos) == '}') {
                 pos++;

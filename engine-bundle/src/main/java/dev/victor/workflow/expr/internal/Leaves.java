@@ -36,6 +36,21 @@ public final class Leaves {
         }
     }
 
+    /**
+     * The name of a built-in function used as a value ({@code key=len}): the state's or the
+     * program's value of that name when it has one (Python's order of lookup), else the built-in.
+     */
+    public record BuiltinName(String name, PyBuiltin builtin) implements Node {
+        @Override
+        public Object eval(Ctx c) {
+            Object value = c.global(name);
+            if (value != null || c.state.containsKey(name) || c.assigned != null && c.assigned.containsKey(name)) {
+                return c.read(value);
+            }
+            return builtin;
+        }
+    }
+
     /** {@code ctx}: the whole state. */
     public record Whole() implements Node {
         @Override

@@ -1,6 +1,5 @@
 package dev.victor.workflow.expr.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** List, tuple and dict displays. */
@@ -47,7 +46,7 @@ public final class Literals {
     public record LocalsLit(String[] names, int[] slots) implements Node {
         @Override
         public Object eval(Ctx c) {
-            Map<Object, Object> out = new LinkedHashMap<>();
+            Map<Object, Object> out = new PyDict(c.owner());
             c.charge(names.length);
             for (int i = 0; i < names.length; i++) {
                 Object v = c.locals[slots[i]];
@@ -63,7 +62,7 @@ public final class Literals {
     public record DictLit(Node[] keys, Node[] values) implements Node {
         @Override
         public Object eval(Ctx c) {
-            Map<Object, Object> out = new LinkedHashMap<>();
+            Map<Object, Object> out = new PyDict(c.owner());
             for (int i = 0; i < keys.length; i++) {
                 Object key = keys[i].eval(c);
                 PySet.key(key);

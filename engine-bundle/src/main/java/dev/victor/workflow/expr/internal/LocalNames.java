@@ -17,9 +17,26 @@ final class LocalNames {
     private LocalNames() {
     }
 
-    /** The names bound by the body that starts at token start (after the ':' of its def). */
-    static Set<String> ofBody(List<Token> tokens, int start) {
-        Set<String> out = new LinkedHashSet<>();
+    /**
+     * The names a function body binds (its locals, without those it declares {@code global} or
+     * {@code nonlocal}), and the names it declares so.
+     */
+    record Body(Set<String> locals, Set<String> globals, Set<String> nonlocals) {
+    }
+
+    /** The names bound and declared by the body that starts at token start (after the ':' of its def). */
+    static Body ofBody(List<Token> tokens, int start) {
+        Set<String> bound = new LinkedHashSet<>();
+        Set<String> globals = new LinkedHashSet<>();
+        Set<String> nonlocals = new LinkedHashSet<>();
+        scan(tokens, start, bound, globals, nonlocals);
+        bound.removeAll(globals);
+        bound.removeAll(nonlocals);
+        return new Body(bound, globals, nonlocals);
+    }
+
+    private static void scan(List<Token> tokens, int start, Set<String> out, Set<String> globals,
+                             Set<String> nonlocals) {
         int i = start;
         boolean block = tokens.get(i).kind() == Token.Kind.NEWLINE;
         int indent = 0;
@@ -30,7 +47,7 @@ final class LocalNames {
             Token t = tokens.get(i);
             switch (t.kind()) {
                 case EOF:
-                    return out;
+                    return;
                 case INDENT:
                     indent++;
                     statementStart = true;
@@ -38,13 +55,13 @@ final class LocalNames {
                 case DEDENT:
                     indent--;
                     if (block && indent <= 0) {
-                        return out;
+                        return;
                     }
                     statementStart = true;
                     continue;
                 case NEWLINE:
                     if (!block) {
-                        return out;
+                        return;
                     }
                     statementStart = true;
                     compoundLine = false;
@@ -66,7 +83,15 @@ final class LocalNames {
                     statementStart = true;
                     continue;
                 }
-                if (t.isKeyword("for")) {
+                if (t.isKeyword("global") || t.isKeyword("nonlocal")) {
+                    Set<String> into = t.isKeyword("global") ? globals : nonlocals;
+                    for (int j = i + 1; j < tokens.size() && tokens.get(j).kind() != Token.Kind.NEWLINE
+                            && tokens.get(j).kind() != Token.Kind.EOF; j++) {
+                        if (tokens.get(j).kind() == Token.Kind.NAME) {
+                            into.add(tokens.get(j).text());
+                        }
+                    }
+                } else if (t.isKeyword("for")) {
                     for (int j = i + 1; j < tokens.size() && !tokens.get(j).isKeyword("in"); j++) {
                         if (tokens.get(j).kind() == Token.Kind.NAME) {
                             out.add(tokens.get(j).text());
@@ -82,7 +107,7 @@ final class LocalNames {
                 compoundLine = false;
             }
         }
-        return out;
+        return;
     }
 
     /** The plain names on the left of an assignment that starts at i, if the statement is one. */
@@ -103,8 +128,19 @@ final class LocalNames {
             } else if (brackets == 0 && t.kind() == Token.Kind.OP && (t.text().equals("=")
                     || t.text().length() >= 2 && t.text().endsWith("=") && !t.text().equals("==")
                     && !t.text().equals("!=") && !t.text().equals("<=") && !t.text().equals(">="))) {
+                int inside = 0;
                 for (int k = i; k < j; k++) {
                     Token n = tokens.get(k);
+                    if (inside > 0) {
+                        inside += n.isOp("(") || n.isOp("[") || n.isOp("{") ? 1
+                                : n.isOp(")") || n.isOp("]") || n.isOp("}") ? -1 : 0;
+                        continue;
+                    }
+                    if (k > i && (n.isOp("[") || n.isOp("(")) && (tokens.get(k - 1).kind() == Token.Kind.NAME
+                            || tokens.get(k - 1).isOp(")") || tokens.get(k - 1).isOp("]"))) {
+                        inside = 1; // a subscript or a call: the names inside are read, not bound
+                        continue;
+                    }
                     boolean afterDot = k > i && tokens.get(k - 1).isOp(".");
                     boolean beforeAccess = tokens.get(k + 1).isOp(".") || tokens.get(k + 1).isOp("[");
                     if (n.kind() == Token.Kind.NAME && !afterDot && !beforeAccess) {

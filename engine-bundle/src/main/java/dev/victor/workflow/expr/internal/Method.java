@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The methods an expression may call: {@code get keys values items} on maps,
- * {@code lower upper strip split startswith endswith replace join} on strings,
- * {@code append extend} on the program's own lists, {@code count index} on strings and lists;
- * {@code add discard remove union intersection difference issubset issuperset} on sets,
- * {@code isoformat timestamp} on datetimes, {@code group groups start end span} on regular
- * expression matches.
+ * The methods an expression may call: {@code get keys values items pop update setdefault clear
+ * copy} on maps, {@code lower upper strip lstrip rstrip split startswith endswith replace join
+ * format title capitalize find isdigit isalpha isspace zfill} on strings, {@code append extend
+ * pop insert remove sort reverse clear copy} on lists (a list or map from the state is copied
+ * first, see {@link Items}), {@code count index} on strings and lists; {@code add discard remove
+ * union intersection difference issubset issuperset} on sets, {@code isoformat timestamp} on
+ * datetimes, {@code group groups start end span} on regular expression matches.
  */
 public enum Method {
     GET("get", 1, 2),
@@ -42,7 +43,30 @@ public enum Method {
     GROUPS("groups", 0, 0),
     START("start", 0, 0),
     END("end", 0, 0),
-    SPAN("span", 0, 0);
+    SPAN("span", 0, 0),
+    FORMAT("format", 0, Integer.MAX_VALUE),
+    POP("pop", 0, 2),
+    INSERT("insert", 2, 2),
+    SORT("sort", 0, 0),
+    REVERSE("reverse", 0, 0),
+    CLEAR("clear", 0, 0),
+    COPY("copy", 0, 0),
+    UPDATE("update", 0, 1),
+    SETDEFAULT("setdefault", 1, 2),
+    TITLE("title", 0, 0),
+    CAPITALIZE("capitalize", 0, 0),
+    LSTRIP("lstrip", 0, 1),
+    RSTRIP("rstrip", 0, 1),
+    FIND("find", 1, 1),
+    ISDIGIT("isdigit", 0, 0),
+    ISALPHA("isalpha", 0, 0),
+    ISSPACE("isspace", 0, 0),
+    ZFILL("zfill", 1, 1);
+
+    /** Whether the method takes keyword arguments. */
+    boolean takesKeywords() {
+        return this == FORMAT || this == SORT || this == UPDATE;
+    }
 
     private static final Map<String, Method> BY_NAME = new HashMap<>();
 
@@ -68,7 +92,7 @@ public enum Method {
 
     /** Checks a call's shape at parse time: a message, or null when it is fine. */
     String checkCall(int positional, boolean keywords) {
-        if (keywords) {
+        if (keywords && !takesKeywords()) {
             return pyName + "() takes no keyword arguments";
         }
         if (positional < minArgs || positional > maxArgs) {

@@ -11,10 +11,25 @@ final class Methods {
     private Methods() {
     }
 
+    private static final java.util.Set<Method> MORE = java.util.EnumSet.range(Method.POP, Method.ZFILL);
+    private static final String[] NO_NAMES = new String[0];
+
     static Object call(Ctx c, Method m, Object recv, Object[] args) {
+        return call(c, m, recv, args, NO_NAMES, args);
+    }
+
+    static Object call(Ctx c, Method m, Object recv, Object[] args, String[] kwNames, Object[] kwValues) {
         if (recv instanceof Placeholder p && m != Method.GET && m != Method.KEYS && m != Method.VALUES
                 && m != Method.ITEMS) {
             return p.called(m.pyName);
+        }
+        if (MORE.contains(m) && !(m == Method.REMOVE && recv instanceof PySet)) {
+            return recv instanceof Map<?, ?> map ? MoreMethods.onMap(c, m, map, args, kwNames, kwValues)
+                    : recv instanceof String s ? MoreMethods.onString(c, m, s, args)
+                    : MoreMethods.onList(c, m, (List<?>) recv, args, kwNames, kwValues);
+        }
+        if (m == Method.REMOVE && recv instanceof List<?> list && !(recv instanceof PyTuple)) {
+            return MoreMethods.onList(c, m, list, args, kwNames, kwValues);
         }
         if (recv instanceof Map<?, ?> map) {
             return onMap(c, m, map, args);
@@ -33,11 +48,14 @@ final class Methods {
     }
 
     private static final java.util.Set<Method> MAP = java.util.EnumSet.of(Method.GET, Method.KEYS, Method.VALUES,
-            Method.ITEMS);
+            Method.ITEMS, Method.POP, Method.SETDEFAULT, Method.UPDATE, Method.CLEAR, Method.COPY);
     private static final java.util.Set<Method> STRING = java.util.EnumSet.of(Method.LOWER, Method.UPPER, Method.STRIP,
-            Method.SPLIT, Method.STARTSWITH, Method.ENDSWITH, Method.REPLACE, Method.JOIN, Method.COUNT, Method.INDEX);
+            Method.SPLIT, Method.STARTSWITH, Method.ENDSWITH, Method.REPLACE, Method.JOIN, Method.COUNT, Method.INDEX,
+            Method.FORMAT, Method.TITLE, Method.CAPITALIZE, Method.LSTRIP, Method.RSTRIP, Method.FIND, Method.ISDIGIT,
+            Method.ISALPHA, Method.ISSPACE, Method.ZFILL);
     private static final java.util.Set<Method> LIST = java.util.EnumSet.of(Method.APPEND, Method.EXTEND, Method.COUNT,
-            Method.INDEX);
+            Method.INDEX, Method.POP, Method.INSERT, Method.REMOVE, Method.SORT, Method.REVERSE, Method.CLEAR,
+            Method.COPY);
     private static final java.util.Set<Method> TUPLE = java.util.EnumSet.of(Method.COUNT, Method.INDEX);
     private static final java.util.Set<Method> SET = java.util.EnumSet.of(Method.ADD, Method.DISCARD, Method.REMOVE,
             Method.UNION, Method.INTERSECTION, Method.DIFFERENCE, Method.ISSUBSET, Method.ISSUPERSET);
@@ -143,10 +161,7 @@ final class Methods {
                 if (list instanceof PyTuple) {
                     throw noSuch(list, m);
                 }
-                if (!(list instanceof PyList own) || !own.ownedBy(c.owner())) {
-                    throw PyException.type("cannot change a list that came from the state with " + m.pyName
-                            + "(); assign a new list instead (x = x + [item])");
-                }
+                PyList own = (PyList) Items.own(c, list);
                 if (m == Method.APPEND) {
                     Ctx.checkSize(own.size() + 1L, "list");
                     c.allocate(1);

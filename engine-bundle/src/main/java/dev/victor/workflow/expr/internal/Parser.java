@@ -28,6 +28,8 @@ public final class Parser {
     private final boolean[] holdsFor;
     private final boolean program;
     private final Deque<Scope> scopes = new ArrayDeque<>();
+    /** The slot of a name a function declares {@code global}: it resolves to the program's name. */
+    static final int GLOBAL = -1;
     private int pos;
     private int depth;
     /** The next free slot of the frame being parsed (slot 0 holds the enclosing frame). */
@@ -239,8 +241,20 @@ public final class Parser {
 
     boolean isLocal(String name) {
         for (Scope s : scopes) {
-            if (s.names().containsKey(name)) {
-                return true;
+            Integer slot = s.names().get(name);
+            if (slot != null) {
+                return slot != GLOBAL;
+            }
+        }
+        return false;
+    }
+
+    /** Whether name is a local of a function around the one being parsed (what {@code nonlocal} may name). */
+    boolean enclosingFunctionLocal(String name) {
+        for (Scope s : scopes) {
+            Integer slot = s.names().get(name);
+            if (slot != null) {
+                return slot != GLOBAL && s.level() > 0 && s.level() < level;
             }
         }
         return false;
@@ -258,6 +272,9 @@ public final class Parser {
         for (Scope s : scopes) {
             Integer slot = s.names().get(name);
             if (slot != null) {
+                if (slot == GLOBAL) {
+                    break;
+                }
                 return new Leaves.Local(name, slot, level - s.level());
             }
         }
@@ -350,42 +367,9 @@ public final class Parser {
         return comparison();
     }
 
-    private CmpOp comparisonOperator() {
-        Token t = peek();
-        if (t.kind() == Token.Kind.OP) {
-            switch (t.text()) {
-                case "==": next(); return CmpOp.EQ;
-                case "!=": next(); return CmpOp.NE;
-                case "<": next(); return CmpOp.LT;
-                case "<=": next(); return CmpOp.LE;
-                case ">": next(); return CmpOp.GT;
-                case ">=": next(); return CmpOp.GE;
-                default: return null;
-            }
-        }
-        if (t.isKeyword("in")) {
-            next();
-            return CmpOp.IN;
-        }
-        if (t.isKeyword("not") && peek(1).isKeyword("in")) {
-            next();
-            next();
-            return CmpOp.NOT_IN;
-        }
-        if (t.isKeyword("is")) {
-            next();
-            if (atKeyword("not")) {
-                next();
-                return CmpOp.IS_NOT;
-            }
-            return CmpOp.IS;
-        }
-        return null;
-    }
-
     private Node comparison() {
         Node first = bitOr();
-        CmpOp op = comparisonOperator();
+        CmpOp op = CmpOp.read(this);
         if (op == null) {
             return first;
         }
@@ -395,7 +379,7 @@ public final class Parser {
         while (op != null) {
             ops.add(op);
             operands.add(bitOr());
-            op = comparisonOperator();
+            op = CmpOp.read(this);
         }
         if (ops.size() == 1) {
             return new Operators.Compare1(ops.get(0), operands.get(0), operands.get(1));
@@ -530,7 +514,7 @@ public final class Parser {
                 if (atOp("(")) {
                     return calls.call(t);
                 }
-                return resolve(t);
+                return calls.nameValue(t, resolve(t));
             case INT:
             case FLOAT:
                 next();
@@ -580,7 +564,7 @@ public final class Parser {
                 break;
             }
             for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(s.names()).entrySet()) {
-                if (!names.contains(e.getKey())) {
+                if (!names.contains(e.getKey()) && e.getValue() != GLOBAL) {
                     names.add(e.getKey());
                     slotList.add(e.getValue());
                 }

@@ -26,9 +26,14 @@ public final class ProgramParser {
     private final Set<String> targets = new LinkedHashSet<>();
     /** Loops enclosing the position inside the running function (for break and continue). */
     private int loops;
+    /** The names the running function declares nonlocal (it may assign them). */
+    private Set<String> nonlocals = Set.of();
+
+    private final AssignTargets assignTargets;
 
     private ProgramParser(Parser p) {
         this.p = p;
+        this.assignTargets = new AssignTargets(p, targets);
     }
 
     public static Parsed parse(String text) {
@@ -158,10 +163,12 @@ public final class ProgramParser {
                     return assertStatement();
                 case "import":
                 case "from":
-                    importStatement();
+                    Imports.parse(p);
                     return null;
                 case "global":
                 case "nonlocal":
+                    declaration();
+                    return null;
                 case "class":
                 case "with":
                 case "yield":
@@ -175,13 +182,38 @@ public final class ProgramParser {
         return simple();
     }
 
+    /**
+     * {@code global a, b} or {@code nonlocal a}: checked here; the function's names were resolved
+     * with them when its body began (a program's top-level {@code global} does nothing, as in Python).
+     */
+    private void declaration() {
+        Token kw = p.next();
+        boolean global = kw.text().equals("global");
+        if (!global && !p.inFunction()) {
+            throw p.error(kw, "nonlocal declaration not allowed at module level");
+        }
+        do {
+            if (p.atOp(",")) {
+                p.next();
+            }
+            Token n = p.next();
+            if (n.kind() != Token.Kind.NAME) {
+                throw p.error(n, "expected a name after '" + kw.text() + "'");
+            }
+            p.checkName(n);
+            if (!global && !nonlocals.contains(n.text())) {
+                throw p.error(n, "no binding for nonlocal '" + n.text() + "' found");
+            }
+        } while (p.atOp(","));
+    }
+
     private Statement simple() {
         Token start = p.peek();
         Node lhs = p.testList();
         Token op = p.peek();
         boolean plain = op.isOp("=");
         if (plain || op.kind() == Token.Kind.OP && AUGMENTED.contains(op.text())) {
-            Statement.Target target = target(lhs, start);
+            Statement.Target target = assignTargets.target(lhs, start, nonlocals);
             if (!plain && target instanceof Statement.Unpack) {
                 throw p.error(op, "'" + op.text() + "' takes one target, not several");
             }
@@ -208,59 +240,6 @@ public final class ProgramParser {
         throw p.error(start, "a statement must assign (target = expression) or call a function or method");
     }
 
-    /** The target an assignment writes, from the expression parsed on its left. */
-    private Statement.Target target(Node lhs, Token start) {
-        if (lhs instanceof Literals.TupleLit tuple) {
-            return unpack(tuple.items(), start);
-        }
-        if (lhs instanceof Literals.ListLit list) {
-            return unpack(list.items(), start);
-        }
-        Node n = lhs;
-        List<String> reversed = new ArrayList<>();
-        while (n instanceof Accessors.Attribute a) {
-            reversed.add(a.name());
-            n = a.target();
-        }
-        String[] path = new String[reversed.size()];
-        for (int i = 0; i < path.length; i++) {
-            path[i] = reversed.get(path.length - 1 - i);
-        }
-        if (n instanceof Leaves.Global g) {
-            if (p.inFunction()) {
-                throw p.error(start, "cannot write '" + g.name() + "." + String.join(".", path)
-                        + "' inside a function: the function's own names only (return the value instead)");
-            }
-            targets.add(g.name());
-            return new Statement.GlobalName(g.name(), path);
-        }
-        if (n instanceof Leaves.Local l) {
-            if (!p.inFunction()) {
-                throw p.error(start, "cannot assign to loop variable '" + l.name() + "'");
-            }
-            if (l.depth() != 0) {
-                throw p.error(start, "cannot assign to '" + l.name() + "' of the enclosing function");
-            }
-            return new Statement.LocalName(l.name(), l.slot(), path);
-        }
-        if (n instanceof Leaves.Whole) {
-            throw p.error(start, "cannot assign to 'ctx'");
-        }
-        if (n instanceof Accessors.Subscript || n instanceof Accessors.Slice) {
-            throw p.error(start, "cannot assign to a subscript (a[i] = ...): assign to a name or a dotted path");
-        }
-        throw p.error(start, "cannot assign to an expression: the target must be a name, a dotted path (a.b)"
-                + " or names separated by commas");
-    }
-
-    private Statement.Target unpack(Node[] items, Token start) {
-        Statement.Target[] out = new Statement.Target[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = target(items[i], start);
-        }
-        return new Statement.Unpack(out);
-    }
-
     private Statement forLoop() {
         Token forTok = p.next();
         p.enter(forTok);
@@ -280,17 +259,19 @@ public final class ProgramParser {
             p.pushScope(scope);
             Statement[] body = loopBody(forTok);
             p.popScope();
+            Statement[] orelse = loopElse();
             p.leave(1);
-            return new Statement.ForLoop(target, iterable, body, forTok.line(), forTok.col());
+            return new Statement.ForLoop(target, iterable, body, orelse, forTok.line(), forTok.col());
         }
         Token start = p.peek();
         Node names = targetList();
-        target = target(names, start);
+        target = assignTargets.target(names, start, nonlocals);
         expectIn();
         Node iterable = p.testList();
         Statement[] body = loopBody(forTok);
+        Statement[] orelse = loopElse();
         p.leave(1);
-        return new Statement.ForLoop(target, iterable, body, forTok.line(), forTok.col());
+        return new Statement.ForLoop(target, iterable, body, orelse, forTok.line(), forTok.col());
     }
 
     private void expectIn() {
@@ -304,17 +285,19 @@ public final class ProgramParser {
         loops++;
         Statement[] body = suite(header);
         loops--;
-        if (p.atKeyword("else")) {
-            throw p.error(p.peek(), "'else' after a loop is not supported");
-        }
         return body;
+    }
+
+    /** The {@code else} block of a loop (run when the loop ends without break), or none. */
+    private Statement[] loopElse() {
+        return p.atKeyword("else") ? suite(p.next()) : new Statement[0];
     }
 
     private Statement whileLoop() {
         Token w = p.next();
         Node condition = namedTest();
         Statement[] body = loopBody(w);
-        return new Compound.While(condition, body, w.line(), w.col());
+        return new Compound.While(condition, body, loopElse(), w.line(), w.col());
     }
 
     private Statement ifStatement() {
@@ -351,15 +334,31 @@ public final class ProgramParser {
         p.checkName(name);
         Statement.Target target = bindingTarget(name);
         Calls.FunctionHeader header = p.calls.parameters(p.expectOp("(", "expected '(' after the function's name"), ")");
-        Set<String> locals = LocalNames.ofBody(p.tokensFrom(), 1);
+        LocalNames.Body declared = LocalNames.ofBody(p.tokensFrom(), 1);
         Parser.FrameState saved = p.beginFunction();
-        Map<String, Integer> scope = p.calls.parameterScope(header, locals);
+        for (String n : declared.nonlocals()) {
+            if (header.names().contains(n) || declared.globals().contains(n) || !p.enclosingFunctionLocal(n)) {
+                throw p.error(defTok, header.names().contains(n) ? "name '" + n + "' is parameter and nonlocal"
+                        : declared.globals().contains(n) ? "name '" + n + "' is nonlocal and global"
+                        : "no binding for nonlocal '" + n + "' found (in function '" + name.text() + "')");
+            }
+        }
+        Map<String, Integer> scope = p.calls.parameterScope(header, declared.locals());
+        for (String n : declared.globals()) {
+            if (header.names().contains(n)) {
+                throw p.error(defTok, "name '" + n + "' is parameter and global");
+            }
+            scope.put(n, Parser.GLOBAL);
+        }
         int savedLoops = loops;
+        Set<String> savedNonlocals = nonlocals;
         loops = 0;
+        nonlocals = declared.nonlocals();
         p.pushScope(scope);
         Statement[] body = suite(defTok);
         p.popScope();
         loops = savedLoops;
+        nonlocals = savedNonlocals;
         int size = p.endFunction(saved);
         PyFunction.Code code = new PyFunction.Code(name.text(), header.names().toArray(new String[0]),
                 p.calls.slotsOf(header, scope), header.defaults().toArray(new Node[0]), body, size);
@@ -370,6 +369,9 @@ public final class ProgramParser {
     private Statement.Target bindingTarget(Token name) {
         if (p.inFunction()) {
             Integer slot = p.functionLocal(name.text());
+            if (slot != null && slot == Parser.GLOBAL) {
+                return new Statement.GlobalName(name.text(), new String[0]);
+            }
             if (slot == null) {
                 throw p.error(name, "'" + name.text() + "' is not a local name of the function");
             }
@@ -419,7 +421,7 @@ public final class ProgramParser {
         Token d = p.next();
         Token start = p.peek();
         Node names = p.testList();
-        Statement.Target target = target(names, start);
+        Statement.Target target = assignTargets.target(names, start, nonlocals);
         if (!p.inFunction()) {
             targets.remove(target instanceof Statement.GlobalName g && g.path().length == 0 ? g.root() : "");
         }
@@ -484,88 +486,6 @@ public final class ProgramParser {
             throw p.error(tryTok, "expected 'except' or 'finally' after the 'try' block");
         }
         return new Compound.Try(body, handlers.toArray(new Compound.Handler[0]), orelse, fin);
-    }
-
-    private void importStatement() {
-        Token t = p.next();
-        if (t.isKeyword("import")) {
-            do {
-                if (p.atOp(",")) {
-                    p.next();
-                }
-                Token m = dottedName();
-                String alias = m.text().contains(".") ? null : m.text();
-                if (p.atKeyword("as")) {
-                    p.next();
-                    alias = p.next().text();
-                }
-                Modules.checkModule(m.text(), m, p);
-                if (alias == null) {
-                    alias = m.text().substring(0, m.text().indexOf('.'));
-                    p.calls.importModule(alias, alias);
-                } else {
-                    p.calls.importModule(alias, m.text());
-                }
-            } while (p.atOp(","));
-            return;
-        }
-        Token m = dottedName();
-        Modules.checkModule(m.text(), m, p);
-        if (!p.atKeyword("import")) {
-            throw p.error(p.peek(), "expected 'import'");
-        }
-        p.next();
-        boolean paren = p.atOp("(");
-        if (paren) {
-            p.next();
-        }
-        do {
-            if (p.atOp(",")) {
-                p.next();
-            }
-            Token name = p.next();
-            if (name.isOp("*")) {
-                throw p.error(name, "'from " + m.text() + " import *' is not supported: name what you import");
-            }
-            String alias = name.text();
-            if (p.atKeyword("as")) {
-                p.next();
-                alias = p.next().text();
-            }
-            Object member = Modules.member(m.text(), name.text());
-            if (member == null) {
-                throw p.error(name, "module '" + m.text() + "' has no '" + name.text() + "' here (it has: "
-                        + String.join(", ", Modules.names(m.text())) + ")");
-            }
-            if (member instanceof Modules.Submodule sub) {
-                p.calls.importModule(alias, sub.name());
-            } else if (member instanceof Modules.Function f) {
-                p.calls.importFunction(alias, f);
-            } else {
-                p.calls.importConstant(alias, member);
-            }
-        } while (p.atOp(","));
-        if (paren) {
-            p.expectOp(")", "expected ')'");
-        }
-    }
-
-    /** A name, or names joined by dots ({@code os.path}), as one token. */
-    private Token dottedName() {
-        Token first = p.next();
-        if (first.kind() != Token.Kind.NAME) {
-            throw p.error(first, "expected a module name");
-        }
-        StringBuilder b = new StringBuilder(first.text());
-        while (p.atOp(".")) {
-            p.next();
-            Token n = p.next();
-            if (n.kind() != Token.Kind.NAME) {
-                throw p.error(n, "expected a name after '.'");
-            }
-            b.append('.').append(n.text());
-        }
-        return new Token(Token.Kind.NAME, b.toString(), b.toString(), first.line(), first.col());
     }
 
     /** The condition of an if or while. */

@@ -5,8 +5,9 @@ import java.util.Collection;
 
 /**
  * A list built by an expression or program. Only the evaluation that created it (identified by
- * its owner token) may change it with {@code append} or {@code extend}; lists that came from the
- * state, or from an earlier evaluation, are never changed.
+ * its owner token) changes it in place ({@code append}, {@code lst[i] = v}, ...); a list that
+ * came from the state, or from an earlier evaluation, is copied before it is written (see
+ * {@link Items}).
  */
 public final class PyList extends ArrayList<Object> {
     private static final long serialVersionUID = 1L;

@@ -58,16 +58,21 @@ public enum PyType {
 
     /** The second argument of isinstance, read at parse time: a type name or a tuple of them. */
     static Node argument(Node n, Parser p, Token at) {
+        if (n instanceof Leaves.BuiltinName b && byName(b.name()) != null) {
+            return new Leaves.Const(byName(b.name()));
+        }
         if (n instanceof Leaves.Global g && byName(g.name()) != null) {
             return new Leaves.Const(byName(g.name()));
         }
         if (n instanceof Literals.TupleLit tuple) {
             Object[] types = new Object[tuple.items().length];
             for (int i = 0; i < types.length; i++) {
-                if (!(tuple.items()[i] instanceof Leaves.Global g) || byName(g.name()) == null) {
+                String name = tuple.items()[i] instanceof Leaves.Global g ? g.name()
+                        : tuple.items()[i] instanceof Leaves.BuiltinName b ? b.name() : null;
+                if (name == null || byName(name) == null) {
                     throw p.error(at, problem());
                 }
-                types[i] = byName(g.name());
+                types[i] = byName(name);
             }
             return new Leaves.Const(PyTuple.wrap(types));
         }

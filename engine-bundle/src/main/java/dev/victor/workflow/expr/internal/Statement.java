@@ -12,7 +12,18 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
     void exec(Ctx c);
 
     /** Where an assignment (or a loop, or {@code del}) writes. */
-    sealed interface Target permits GlobalName, LocalName, Unpack {
+    sealed interface Target permits GlobalName, LocalName, OuterName, Unpack, Item {
+    }
+
+    /** A local of an enclosing function that a {@code nonlocal} statement names (depth frames out). */
+    record OuterName(String name, int slot, int depth) implements Target {
+    }
+
+    /**
+     * {@code root.a[k][i] = ...}: an item ({@code key}) or a slice ({@code slice}: start, stop and
+     * step nodes, each may be null) of the container the root and the steps lead to.
+     */
+    record Item(Node root, Items.Step[] steps, Node key, Node[] slice) implements Target {
     }
 
     /** A top-level name (a state key), with a dotted path below it ({@code a.b.c}). */
@@ -33,6 +44,16 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
             c.assign(g.root(), g.path().length == 0 ? value : with(c, g.path(), c.global(g.root()), 0, value));
         } else if (target instanceof LocalName l) {
             c.locals[l.slot()] = l.path().length == 0 ? value : with(c, l.path(), c.locals[l.slot()], 0, value);
+        } else if (target instanceof OuterName o) {
+            c.frame(o.depth())[o.slot()] = value;
+        } else if (target instanceof Item item) {
+            Object container = Items.container(c, item);
+            if (item.slice() != null) {
+                Items.setSlice(c, container, eval(c, item.slice()[0]), eval(c, item.slice()[1]),
+                        eval(c, item.slice()[2]), value, false);
+            } else {
+                Items.set(c, container, item.key().eval(c), value);
+            }
         } else {
             Target[] items = ((Unpack) target).items();
             if (value instanceof dev.victor.workflow.expr.Placeholder p) {
@@ -59,10 +80,17 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
         }
     }
 
-    /** Reads the current value of a single target (for {@code op=}). */
+    private static Object eval(Ctx c, Node n) {
+        return n == null ? null : n.eval(c);
+    }
+
+    /** Reads the current value of a single target (for {@code op=}; not an item). */
     static Object load(Ctx c, Target target) {
         String[] path;
         Object o;
+        if (target instanceof OuterName outer) {
+            return c.frame(outer.depth())[outer.slot()];
+        }
         if (target instanceof GlobalName g) {
             o = c.global(g.root());
             path = g.path();
@@ -114,24 +142,49 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
         public void exec(Ctx c) {
             try {
                 c.step();
+                if (augmented != null && target instanceof Item item) {
+                    updateItem(c, item);
+                    return;
+                }
                 Object old = augmented == null ? null : load(c, target);
                 Object v = value.eval(c);
                 if (augmented != null) {
-                    v = Arith.binary(c, augmented, old, v);
+                    v = Items.combine(c, augmented, old, v);
                 }
                 store(c, target, v);
             } catch (PyException e) {
                 throw e.at(line, col);
             }
         }
+
+        /** {@code c[k] op= v}: the container and the key are evaluated once, then the value (Python's order). */
+        private void updateItem(Ctx c, Item item) {
+            Object container = Items.container(c, item);
+            if (item.slice() != null) {
+                Object start = eval(c, item.slice()[0]);
+                Object stop = eval(c, item.slice()[1]);
+                Object step = eval(c, item.slice()[2]);
+                Object old = Slices.slice(c, container, start, stop, step);
+                Object v = Items.combine(c, augmented, old, value.eval(c));
+                Items.setSlice(c, container, start, stop, step, v, false);
+                return;
+            }
+            Object key = item.key().eval(c);
+            Object old = container instanceof dev.victor.workflow.expr.Placeholder p ? p.part(key)
+                    : Accessors.item(c, container, key);
+            Items.set(c, container, key, Items.combine(c, augmented, old, value.eval(c)));
+        }
     }
 
     /** {@code for targets in iterable:} with a block; {@code break} and {@code continue} work as in Python. */
-    record ForLoop(Target target, Node iterable, Statement[] body, int line, int col) implements Statement {
+    record ForLoop(Target target, Node iterable, Statement[] body, Statement[] orelse, int line, int col)
+            implements Statement {
         @Override
         public void exec(Ctx c) {
             try {
-                List<?> items = Iter.items(c, iterable.eval(c));
+                Object over = iterable.eval(c);
+                List<?> items = Iter.items(c, over);
+                int size = over instanceof Map<?, ?> m ? m.size() : -1;
                 for (int i = 0; i < items.size(); i++) {
                     c.step();
                     store(c, target, items.get(i));
@@ -140,14 +193,18 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
                             s.exec(c);
                         }
                     } catch (Flow.Continue next) {
-                        continue;
+                        // the next round
                     } catch (Flow.Break done) {
                         return;
+                    }
+                    if (size >= 0 && ((Map<?, ?>) over).size() != size) {
+                        throw PyException.of("RuntimeError", "dictionary changed size during iteration");
                     }
                 }
             } catch (PyException e) {
                 throw e.at(line, col);
             }
+            Compound.run(c, orelse);
         }
     }
 
@@ -191,8 +248,9 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
     }
 
     /**
-     * {@code del a, b.c}: a name the program assigned is forgotten (a state key keeps its value: a
-     * transform writes keys, it never removes them); a dotted path writes a copy without the key.
+     * {@code del a, b.c, d[k], lst[i:j]}: a name the program assigned is forgotten (a state key
+     * keeps its value: a transform writes keys, it never removes them); a dotted path writes a
+     * copy without the key; an item or slice is removed from its list or dict (see {@link Items}).
      */
     record Del(Target[] targets, int line, int col) implements Statement {
         /** Marks a key to leave out of the copy of a map. */
@@ -218,6 +276,16 @@ public sealed interface Statement permits Statement.Assign, Statement.ForLoop, S
                 }
             } else if (t instanceof LocalName l && l.path().length == 0) {
                 c.locals[l.slot()] = null;
+            } else if (t instanceof OuterName o) {
+                c.frame(o.depth())[o.slot()] = null;
+            } else if (t instanceof Item item) {
+                Object container = Items.container(c, item);
+                if (item.slice() != null) {
+                    Items.setSlice(c, container, eval(c, item.slice()[0]), eval(c, item.slice()[1]),
+                            eval(c, item.slice()[2]), null, true);
+                } else {
+                    Items.delete(c, container, item.key().eval(c));
+                }
             } else if (t instanceof Unpack u) {
                 for (Target item : u.items()) {
                     delete(c, item);

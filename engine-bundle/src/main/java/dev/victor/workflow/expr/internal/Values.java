@@ -76,6 +76,9 @@ public final class Values {
         if (o instanceof PyFunction) {
             return "function";
         }
+        if (o instanceof PyBuiltin) {
+            return "builtin_function_or_method";
+        }
         if (o instanceof PyError e) {
             return e.kind();
         }
@@ -119,7 +122,8 @@ public final class Values {
     private static final Object LEFT_OUT = new Object();
 
     private static Object stateValue(String key, Object v) {
-        if (v instanceof PyFunction || v instanceof PyMatch || v instanceof PyError || v instanceof PyType) {
+        if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyMatch || v instanceof PyError
+                || v instanceof PyType) {
             return LEFT_OUT;
         }
         if (v instanceof PySet set) {
