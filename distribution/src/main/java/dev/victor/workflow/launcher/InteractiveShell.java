@@ -28,6 +28,8 @@ final class InteractiveShell {
     private final LineInput input;
     private final PrintStream err;
     private volatile Thread running;
+    /** Orders a Ctrl-C against the start and the end of a command. */
+    private final Object interruptLock = new Object();
 
     InteractiveShell(GogoSession session, BundleContext context, Path profile, LineInput input, PrintStream err) {
         this.session = session;
@@ -63,21 +65,29 @@ final class InteractiveShell {
             if (line.strip().equals("exit")) {
                 return;
             }
-            running = Thread.currentThread();
+            synchronized (interruptLock) {
+                running = Thread.currentThread();
+            }
             try {
                 session.execute(line, err);
             } finally {
-                running = null;
-                Thread.interrupted();
+                // under the lock: a Ctrl-C at the command's very end interrupts it or nothing,
+                // never the next command
+                synchronized (interruptLock) {
+                    running = null;
+                    Thread.interrupted();
+                }
             }
         }
     }
 
     /** Ctrl-C while a command runs: interrupts it. */
     void interrupt() {
-        Thread command = running;
-        if (command != null && !session.interruptForeground()) {
-            command.interrupt();
+        synchronized (interruptLock) {
+            Thread command = running;
+            if (command != null && !session.interruptForeground()) {
+                command.interrupt();
+            }
         }
     }
 
