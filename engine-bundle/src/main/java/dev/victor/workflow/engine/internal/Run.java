@@ -2,7 +2,6 @@ package dev.victor.workflow.engine.internal;
 
 import dev.victor.workflow.api.HitlSignal;
 import dev.victor.workflow.api.Interrupt;
-import dev.victor.workflow.api.IterationCounting;
 import dev.victor.workflow.api.NodeHistory;
 import dev.victor.workflow.api.RunConfig;
 import dev.victor.workflow.api.RunError;
@@ -33,7 +32,6 @@ import java.util.concurrent.Executor;
 public final class Run {
     private enum Phase { NEW, RUNNING, DONE }
 
-    private static final int PATH_SHOWN = 10;
 
     final EngineGraph graph;
     final NodeServices services;
@@ -42,9 +40,8 @@ public final class Run {
     final Executor executor;
     final Clock clock;
     private final RunConfig config;
-    final int maxIterations;
-    /** Whether a parallel node and its children count once ({@code iteration_counting: steps}). */
-    private final boolean countSteps;
+    /** The run's {@code max_iterations} and what it counts. */
+    private final IterationBudget iterationBudget;
     final int maxRetries;
     /** The dry run's steering: condition node id to the branch it takes. */
     final Map<String, String> branches;
@@ -108,12 +105,7 @@ public final class Run {
         this.threadId = threadId != null ? threadId : ThreadIds.next();
         this.executor = config.executor() != null ? config.executor() : graph.executor();
         this.clock = graph.options.clock();
-        this.maxIterations = config.maxIterations() != null ? config.maxIterations()
-                : graph.maxIterations != null ? graph.maxIterations
-                : config.defaultMaxIterations() != null ? config.defaultMaxIterations()
-                : graph.options.defaultMaxIterations();
-        this.countSteps = (config.iterationCounting() != null ? config.iterationCounting()
-                : graph.iterationCounting) == IterationCounting.STEPS;
+        this.iterationBudget = new IterationBudget(graph, config);
         this.maxRetries = graph.maxRetries;
         this.branches = config.branches();
         this.timeout = config.timeout() != null ? config.timeout() : graph.timeout;
@@ -273,7 +265,7 @@ public final class Run {
             stopTimedOut(node, false);
             return false;
         }
-        if (iterations + cost(node) > maxIterations) {
+        if (iterationBudget.exceededBy(iterations, node)) {
             stopLimit(node);
             return false;
         }
@@ -371,7 +363,7 @@ public final class Run {
     }
 
     private void completed(Node node, int iteration, long began, int next) {
-        iterations += cost(node);
+        iterations += iterationBudget.cost(node);
         history.add(node.id);
         if (events != null) {
             reports.drainTo(events);
@@ -502,28 +494,8 @@ public final class Run {
     }
 
     private void stopLimit(Node node) {
-        StringBuilder path = new StringBuilder();
-        int from = Math.max(0, history.size() - PATH_SHOWN);
-        if (from > 0) {
-            path.append("... -> ");
-        }
-        for (int i = from; i < history.size(); i++) {
-            path.append(history.get(i)).append(" -> ");
-        }
-        path.append(node.id);
-        int cost = cost(node);
-        String counted = countSteps ? " steps, and node '" + node.id + "' would take one more"
-                : " node executions, and node '" + node.id + "' would run " + (cost == 1 ? "one more" : cost + " more");
-        String hint = countSteps || !graph.hasParallelNodes() ? ""
-                : " (each child of a parallel node counts one; 'iteration_counting: steps' counts a parallel node"
-                + " once, as Victor does)";
-        finish(RunStatus.LIMIT_EXCEEDED, new RunError(node.id, "max_iterations (" + maxIterations
-                + ") exceeded: " + iterations + counted + "; path: " + path + hint, "limit", null), null);
-    }
-
-    /** What running {@code node} costs against {@code max_iterations}. */
-    private int cost(Node node) {
-        return countSteps ? 1 : node.weight;
+        finish(RunStatus.LIMIT_EXCEEDED, new RunError(node.id, iterationBudget.exceeded(iterations, node, history.history()),
+                "limit", null), null);
     }
 
     private void finish(RunStatus status, RunError error, Interrupt interrupt) {
