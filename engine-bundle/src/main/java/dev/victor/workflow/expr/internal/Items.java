@@ -259,9 +259,7 @@ final class Items {
             return;
         }
         if (container instanceof PyDict d && d.ownedBy(c.owner())) {
-            PySet.key(key);
-            Keys.chargeHash(c, key);
-            Object existing = existingKey(c, d, key);
+            Object existing = keyToWrite(c, d, key);
             if (existing == Maps.MISSING) {
                 Ctx.checkSize(d.size() + 1L, "dict");
                 c.allocate(1);
@@ -284,9 +282,7 @@ final class Items {
             return;
         }
         if (container instanceof PyDict d && d.ownedBy(c.owner())) {
-            PySet.key(key);
-            Keys.chargeHash(c, key);
-            Object existing = existingKey(c, d, key);
+            Object existing = keyToWrite(c, d, key);
             if (existing == Maps.MISSING) {
                 throw PyException.key(Repr.repr(key));
             }
@@ -382,6 +378,13 @@ final class Items {
         for (Map.Entry<?, ?> e : new ArrayList<>(source.entrySet())) {
             set(c, target, e.getKey(), e.getValue());
         }
+    }
+
+    /** {@link #existingKey} of a key being written or deleted: refused when unhashable, its hash charged. */
+    private static Object keyToWrite(Ctx c, Map<Object, Object> d, Object key) {
+        PySet.key(key);
+        Keys.chargeHash(c, key);
+        return existingKey(c, d, key);
     }
 
     private static Object existingKey(Ctx c, Map<Object, Object> d, Object key) {
