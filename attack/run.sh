@@ -144,9 +144,11 @@ for broken in 'table = workflows; DROP TABLE checkpoints' 'url = jdbc:mysql://db
   rm -rf "$COPY/data"/*
   check "6 datasource '$broken' fails loudly" 30 nonzero 'not usable|invalid' 'Stored' \
     -- "$VICTOR" workflow:db-put "$GEN/stored.yaml"
-  if [ -n "$(ls -A "$COPY/data" 2>/dev/null)" ]; then
+  # the runtime's own caches (class-data archive, framework cache) are not the datasource's data
+  written=$(ls -A "$COPY/data" 2>/dev/null | grep -v -x -e cds -e felix-cache -e felix-cache.lock)
+  if [ -n "$written" ]; then
     FAILED=$((FAILED + 1)); FAILURES+=("6 nothing written for '$broken'")
-    echo "FAIL 6 nothing is written for '$broken': data/ holds $(ls "$COPY/data")"
+    echo "FAIL 6 nothing is written for '$broken': data/ holds $written"
   else
     PASSED=$((PASSED + 1)); printf 'PASS %-58s\n' "6 nothing is written for '$broken'"
   fi
