@@ -100,7 +100,7 @@ class DbCommandsTest {
                 """);
         assertThat(run("db-threads")).isZero();
         assertThat(printed()).startsWith("THREAD  WORKFLOW  NODE     STATUS   DEADLINE")
-                .containsPattern("t-1     approval  approve  waiting  \\S+  \\S+  0s\n");
+                .containsPattern("t-1     approval  approve  waiting  \\S+ +\\S+ +0s\n");
     }
 
     @Test
