@@ -16,7 +16,7 @@ final class IterationBudget {
 
     private final int max;
     private final boolean countSteps;
-    private final boolean parallelNodes;
+    private final EngineGraph graph;
 
     IterationBudget(EngineGraph graph, RunConfig config) {
         this.max = config.maxIterations() != null ? config.maxIterations()
@@ -25,7 +25,7 @@ final class IterationBudget {
                 : graph.options.defaultMaxIterations();
         this.countSteps = (config.iterationCounting() != null ? config.iterationCounting()
                 : graph.iterationCounting) == IterationCounting.STEPS;
-        this.parallelNodes = graph.hasParallelNodes();
+        this.graph = graph;
     }
 
     int max() {
@@ -56,7 +56,7 @@ final class IterationBudget {
         int cost = cost(node);
         String counted = countSteps ? " steps, and node '" + node.id + "' would take one more"
                 : " node executions, and node '" + node.id + "' would run " + (cost == 1 ? "one more" : cost + " more");
-        String hint = countSteps || !parallelNodes ? ""
+        String hint = countSteps || !graph.hasParallelNodes() ? ""
                 : " (each child of a parallel node counts one; 'iteration_counting: steps' counts a parallel node"
                 + " once, as Victor does)";
         return "max_iterations (" + max + ") exceeded: " + spent + counted + "; path: " + path + hint;
