@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the shell keeps nothing per command.
  */
 class InteractiveShellIT {
+    private static final String PROMPT = "victor> ";
     private static final long WAIT_SECONDS = 60;
 
     @TempDir
@@ -40,7 +41,7 @@ class InteractiveShellIT {
         Thread reader = new Thread(() -> copy(shell.getInputStream()), "shell output");
         reader.setDaemon(true);
         reader.start();
-        awaitOutput("victor> ");
+        awaitOutput(PROMPT);
     }
 
     @AfterEach
@@ -114,8 +115,13 @@ class InteractiveShellIT {
         interrupt();
         awaitOutput("finished CANCELLED");
         type("schemes");
-        awaitOutput("SCHEME");
-        interrupt(); // at the prompt: a new line, nothing else
+        type("echo schemes-done");
+        awaitOutput("schemes-done\n" + PROMPT);
+        // at the prompt: a new line and the prompt again, nothing else. The signal reaches the JVM's
+        // handler some time after kill returns: wait for its new line before typing on, so that a
+        // late Ctrl-C is not taken for one aimed at the next command
+        interrupt();
+        awaitOutput("schemes-done\n" + PROMPT + "\n" + PROMPT);
         type("echo still-here");
         awaitOutput("still-here");
         input.close();
